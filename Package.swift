@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "qkverify",
+    products: [
+        .executable(name: "qkverify", targets: ["qkverify"]),
+        .library(name: "QKVerify", targets: ["QKVerify"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The only place that sees GSL's C API.
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        .target(
+            name: "QKVerify",
+            dependencies: ["CGSL"],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+        ),
+        .executableTarget(
+            name: "qkverify",
+            dependencies: [
+                "QKVerify",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "QKVerifyTests",
+            dependencies: ["QKVerify"]
+        ),
+    ]
+)

@@ -1,0 +1,111 @@
+import Foundation
+import Synchronization
+
+/// Runs a plan's blocks on worker threads and hands each finished block to a ``BlockSink``.
+///
+/// Workers take blocks in increasing global index; each block gets its own generator state, seeded
+/// by ``BlockSeeder`` from its global index, so a block's draws do not depend on which thread runs it
+/// or when. Memory is one generator and one chunk buffer per thread.
+public struct BlockRunner: Sendable {
+    /// The blocks and cells.
+    public let plan: BlockPlan
+    /// The GSL algorithm every block uses.
+    public let generator: GeneratorType
+    /// The seed rule.
+    public let seeder: BlockSeeder
+    /// The number of worker threads (at least 1).
+    public let threads: Int
+
+    /// A runner.
+    public init(plan: BlockPlan, generator: GeneratorType, seeder: BlockSeeder, threads: Int) {
+        precondition(threads >= 1)
+        self.plan = plan
+        self.generator = generator
+        self.seeder = seeder
+        self.threads = threads
+    }
+
+    /// Runs the selected blocks that `sink` still needs and returns the sink with them all delivered.
+    ///
+    /// - Parameters:
+    ///   - selection: which blocks (all, or a shard's share).
+    ///   - sink: receives each finished block, under a lock.
+    ///   - progress: reports progress; told of each finished block.
+    ///   - shouldStop: polled before each block is taken; once true, no new block starts, the blocks
+    ///     already started finish and are delivered, and the run returns with `finished == false`.
+    /// - Returns: the sink, and whether every selected block was delivered.
+    public func run<Sink: BlockSink>(
+        _ selection: BlockSelection = .all,
+        into sink: Sink,
+        progress: ProgressMeter = .silent,
+        shouldStop: @escaping @Sendable () -> Bool = { false }
+    ) -> (sink: Sink, finished: Bool) {
+        var todo: [Int] = []
+        var drawsToDo = 0.0
+        for g in selection.indices(in: plan) where sink.needs(g) {
+            todo.append(g)
+            let block = plan.block(g)
+            drawsToDo += 2 * Double(plan.cells[block.cell].d) * Double(block.samples)
+        }
+        var meter = progress
+        meter.start(totalDraws: drawsToDo)
+        let shared = Shared(state: RunState(todo: todo, sink: sink, meter: meter))
+        let workers = max(1, min(threads, todo.count))
+        let done = DispatchGroup()
+        for _ in 0..<workers {
+            done.enter()
+            let thread = Thread { [self] in
+                work(shared, shouldStop: shouldStop)
+                done.leave()
+            }
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+        done.wait()
+        return shared.state.withLock { state in
+            state.meter.finish()
+            return (state.sink, state.next == state.todo.count && !state.stopped)
+        }
+    }
+
+    private func work<Sink: BlockSink>(_ shared: Shared<Sink>, shouldStop: @Sendable () -> Bool) {
+        let rng = RandomGenerator(type: generator)
+        let sampler = DotProductSampler()
+        defer { sampler.deallocate() }
+        while true {
+            let next: Int? = shared.state.withLock { state in
+                if state.stopped || state.next == state.todo.count { return nil }
+                if shouldStop() { state.stopped = true; return nil }
+                defer { state.next += 1 }
+                return state.todo[state.next]
+            }
+            guard let g = next else { return }
+            let block = plan.block(g)
+            let cell = plan.cells[block.cell]
+            rng.seed(seeder.seed(forBlock: g))
+            let summary = sampler.sample(cell, samples: block.samples, generator: rng)
+            shared.state.withLock { state in
+                state.sink.accept(block, summary)
+                state.meter.advance(draws: 2 * Double(cell.d) * Double(block.samples))
+            }
+        }
+    }
+
+    private struct RunState<Sink: BlockSink>: Sendable {
+        var todo: [Int]
+        var next = 0
+        var stopped = false
+        var sink: Sink
+        var meter: ProgressMeter
+        init(todo: [Int], sink: Sink, meter: ProgressMeter) {
+            self.todo = todo
+            self.sink = sink
+            self.meter = meter
+        }
+    }
+
+    private final class Shared<Sink: BlockSink>: Sendable {
+        let state: Mutex<RunState<Sink>>
+        init(state: RunState<Sink>) { self.state = Mutex(state) }
+    }
+}

@@ -1,0 +1,46 @@
+/// Everything that decides a moments run's numbers: the grid, sample count, seed, generator and
+/// block size. Two runs with equal designs give bit-identical results, whatever their thread count.
+public struct MomentsDesign: Sendable, Hashable {
+    /// The fewest samples per cell allowed: below it the normal approximation of the variance's
+    /// z-statistic is not trustworthy at small d (see the README, "Why z is normal").
+    public static let minSamples = 10_000
+    /// The most samples per cell allowed.
+    public static let maxSamples = 1_000_000_000_000_000
+
+    /// The cells.
+    public let grid: Grid
+    /// Samples of T per cell.
+    public let samples: Int
+    /// The user's seed.
+    public let seed: UInt64
+    /// The GSL generator.
+    public let generator: GeneratorType
+    /// Samples per block, or nil for the default per-d size (``BlockPlan/defaultBlockSamples(d:)``).
+    public let blockSamples: Int?
+    /// The blocks this design cuts the work into.
+    public let plan: BlockPlan
+
+    /// A validated design.
+    ///
+    /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` naming `--samples` or `--block-size`.
+    public init(grid: Grid, samples: Int, seed: UInt64, generator: GeneratorType, blockSamples: Int? = nil) throws {
+        guard samples >= MomentsDesign.minSamples && samples <= MomentsDesign.maxSamples else {
+            throw QKVerifyError.invalidOption("--samples",
+                "\(samples) is not allowed; allowed: a whole number from 10000 to 10^15 (below 10^4 the z-tests are not reliable)")
+        }
+        if let size = blockSamples, size < 1 {
+            throw QKVerifyError.invalidOption("--block-size", "\(size) is not allowed; allowed: a whole number of samples >= 1")
+        }
+        self.grid = grid
+        self.samples = samples
+        self.seed = seed
+        self.generator = generator
+        self.blockSamples = blockSamples
+        self.plan = try BlockPlan(cells: grid.cells, samples: samples, blockSamples: blockSamples)
+    }
+
+    /// A runner for this design on `threads` threads.
+    public func runner(threads: Int) -> BlockRunner {
+        BlockRunner(plan: plan, generator: generator, seeder: BlockSeeder(seed: seed), threads: threads)
+    }
+}

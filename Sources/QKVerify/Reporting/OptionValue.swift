@@ -1,0 +1,58 @@
+/// Parsers for option values, each failing with a one-line message that names the option and what
+/// is allowed.
+public enum OptionValue {
+    /// A comma-separated list of positive integers, such as `1,2,4,8`.
+    public static func positiveIntegers(_ text: String, option: String) throws -> [Int] {
+        try items(text, option: option, allowed: "a comma-separated list of positive integers, e.g. 1,2,4,8").map { item in
+            guard let value = Int(item), value >= 1 else {
+                throw QKVerifyError.invalidOption(option, "'\(item)' is not allowed; allowed: positive integers, e.g. 1,2,4,8")
+            }
+            return value
+        }
+    }
+
+    /// A comma-separated list of finite numbers, such as `0,0.5,1`.
+    public static func numbers(_ text: String, option: String, positive: Bool = false) throws -> [Double] {
+        let allowed = positive ? "finite numbers greater than 0, e.g. 0.5,1,2" : "finite numbers, e.g. 0,0.5,1"
+        return try items(text, option: option, allowed: "a comma-separated list of " + allowed).map { item in
+            guard let value = Double(item), value.isFinite, !positive || value > 0 else {
+                throw QKVerifyError.invalidOption(option, "'\(item)' is not allowed; allowed: \(allowed)")
+            }
+            return value
+        }
+    }
+
+    /// A whole number in a range, written plainly or in scientific notation (`100000`, `1e5`).
+    public static func wholeNumber(_ text: String, option: String, in range: ClosedRange<Int>, what: String) throws -> Int {
+        let trimmed = text.trimmingSpaces
+        let value: Int? = Int(trimmed) ?? Double(trimmed).flatMap { x in
+            x.isFinite && x.rounded() == x && abs(x) < 9.2e18 ? Int(x) : nil
+        }
+        guard let value, range.contains(value) else {
+            throw QKVerifyError.invalidOption(option, "'\(text)' is not allowed; allowed: \(what)")
+        }
+        return value
+    }
+
+    /// A seed: a whole number from 0 to 2^64 - 1.
+    public static func seed(_ text: String, option: String) throws -> UInt64 {
+        guard let value = UInt64(text.trimmingSpaces) else {
+            throw QKVerifyError.invalidOption(option, "'\(text)' is not allowed; allowed: a whole number from 0 to 18446744073709551615")
+        }
+        return value
+    }
+
+    private static func items(_ text: String, option: String, allowed: String) throws -> [String] {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+        if parts.contains(where: \.isEmpty) {
+            throw QKVerifyError.invalidOption(option, "'\(text)' has an empty item; allowed: \(allowed)")
+        }
+        return parts
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+    }
+}

@@ -1,0 +1,87 @@
+/// How a run's samples are cut into blocks: the unit of seeding, of threading and of merging.
+///
+/// Each cell's n samples are cut into blocks of `blockSamples(d)` samples (the last may be shorter).
+/// By default a block holds about 2^20 Gaussian draws, `max(1, 2^19 / d)` samples of 2d draws, so every
+/// block costs about the same whatever d is. The block size is part of the run's design: it decides
+/// which stream each sample comes from, so a different block size gives different (equally valid) numbers.
+public struct BlockPlan: Sendable, Hashable {
+    /// One block: which cell, which samples, and its global index.
+    public struct Block: Sendable, Hashable {
+        /// The block's index across the whole run (its seed comes from this).
+        public let index: Int
+        /// The index of its cell in ``BlockPlan/cells``.
+        public let cell: Int
+        /// The block's position within its cell, from 0.
+        public let indexInCell: Int
+        /// How many samples of T it draws.
+        public let samples: Int
+    }
+
+    /// The default number of samples per block for dimension d: about 2^20 draws.
+    public static func defaultBlockSamples(d: Int) -> Int { max(1, 524_288 / d) }
+
+    /// The cells, in run order.
+    public let cells: [Cell]
+    /// The samples drawn in each cell.
+    public let samplesPerCell: Int
+    /// The fixed block size (in samples) asked for, or nil for the default per-d size.
+    public let fixedBlockSamples: Int?
+    /// The global index of each cell's first block, with the total number of blocks appended.
+    public let firstBlock: [Int]
+
+    /// A plan for `samples` samples in every cell.
+    ///
+    /// - Parameters:
+    ///   - blockSamples: samples per block for every cell, or nil for ``defaultBlockSamples(d:)``.
+    /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` when the run would need more blocks than
+    ///   ``BlockSeeder/maxBlocks``.
+    public init(cells: [Cell], samples: Int, blockSamples: Int? = nil) throws {
+        precondition(samples >= 1 && (blockSamples ?? 1) >= 1)
+        self.cells = cells
+        self.samplesPerCell = samples
+        self.fixedBlockSamples = blockSamples
+        var first = [0]
+        for cell in cells {
+            let size = blockSamples ?? BlockPlan.defaultBlockSamples(d: cell.d)
+            let count = (samples + size - 1) / size
+            let (next, overflow) = first.last!.addingReportingOverflow(count)
+            guard !overflow, next <= BlockSeeder.maxBlocks else {
+                throw QKVerifyError.invalidOption("--samples",
+                    "the run needs more than 2^32 - 1 blocks; allowed: fewer samples, fewer cells or a larger --block-size")
+            }
+            first.append(next)
+        }
+        self.firstBlock = first
+    }
+
+    /// The number of blocks in the whole run.
+    public var blockCount: Int { firstBlock.last! }
+
+    /// The samples per block in a cell.
+    public func blockSamples(cell: Int) -> Int {
+        fixedBlockSamples ?? BlockPlan.defaultBlockSamples(d: cells[cell].d)
+    }
+
+    /// The number of blocks of one cell.
+    public func blockCount(cell: Int) -> Int { firstBlock[cell + 1] - firstBlock[cell] }
+
+    /// The total number of Gaussian draws in the run, 2 d n summed over cells.
+    public var totalDraws: Double {
+        cells.reduce(0) { $0 + 2 * Double($1.d) * Double(samplesPerCell) }
+    }
+
+    /// The block with global index g.
+    public func block(_ g: Int) -> Block {
+        precondition(g >= 0 && g < blockCount)
+        // The last cell whose first block is <= g.
+        var lo = 0, hi = cells.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if firstBlock[mid] <= g { lo = mid } else { hi = mid - 1 }
+        }
+        let inCell = g - firstBlock[lo]
+        let size = blockSamples(cell: lo)
+        return Block(index: g, cell: lo, indexInCell: inCell,
+                     samples: min(size, samplesPerCell - inCell * size))
+    }
+}
