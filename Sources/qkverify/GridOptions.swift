@@ -4,25 +4,25 @@ import QKVerify
 
 /// The grid and sampling options shared by every experiment.
 struct GridOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Dimensions d: a comma-separated list of positive integers.", valueName: "list"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Dimensions d: a comma-separated list of positive integers.", valueName: "list"))
     var dims = "1,2,4,8,16,32,64,128,256,512"
 
-    @Option(help: ArgumentHelp("Coordinate means mu: a comma-separated list of finite numbers.", valueName: "list"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Coordinate means mu: a comma-separated list of finite numbers.", valueName: "list"))
     var means = "0,0.5,1"
 
-    @Option(help: ArgumentHelp("Coordinate standard deviations sigma: a list of numbers > 0.", valueName: "list"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Coordinate standard deviations sigma: a list of numbers > 0.", valueName: "list"))
     var sigmas = "0.5,1,2"
 
-    @Option(help: ArgumentHelp("Samples of q^T k per cell: a whole number from 10000 to 10^15 (1e5 is fine).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Samples of q^T k per cell: a whole number from 10000 to 10^15 (1e5 is fine).", valueName: "n"))
     var samples = "100000"
 
-    @Option(help: ArgumentHelp("Seed, 0 to 2^64-1 (default: $GSL_RNG_SEED, else 0).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed, 0 to 2^64-1 (default: $GSL_RNG_SEED, else 0).", valueName: "n"))
     var seed: String?
 
-    @Option(help: ArgumentHelp("GSL generator name (default: $GSL_RNG_TYPE, else mt19937). See 'qkverify generators'.", valueName: "name"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("GSL generator name (default: $GSL_RNG_TYPE, else mt19937). See 'qkverify generators'.", valueName: "name"))
     var rng: String?
 
-    @Option(help: ArgumentHelp("Samples per block (default: about 2^20 draws' worth, 2^19/d samples). Part of the design: changes the numbers.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Samples per block (default: about 2^20 draws' worth, 2^19/d samples). Part of the design: changes the numbers.", valueName: "n"))
     var blockSize: String?
 
     /// The validated design.
@@ -48,7 +48,7 @@ struct GridOptions: ParsableArguments {
 
 /// Options for how a run uses the machine and talks to the user.
 struct RunOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Worker threads, 1 to 1024 (default: all cores). Does not change the output.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Worker threads, 1 to 1024 (default: all cores). Does not change the output.", valueName: "n"))
     var threads: String?
 
     @Flag(help: "Print a progress line every 10 s even when standard error is not a terminal.")

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+@Suite struct CommandLineTests {
+    static let tiny = ["--dims", "1,2", "--means", "0", "--sigmas", "1", "--samples", "10000", "--quiet"]
+
+    @Test func tinyRunWritesTheTable() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("m.csv")
+        let r = try CLI.run(["moments"] + Self.tiny + ["--out", out.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = try String(contentsOf: out, encoding: .utf8)
+        #expect(text.hasPrefix("d,mu,sigma,samples,seed,rng,mean_theory,mean_est,mean_se,mean_se_theory,mean_z,var_theory,var_est,var_se,var_se_theory,var_z,scaled_var_theory,scaled_var_est"))
+        #expect(text.split(separator: "\r\n").count == 3)
+        #expect(r.stderr.isEmpty)
+    }
+
+    @Test func summaryLineUnlessQuiet() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["moments", "--dims", "1", "--means", "0", "--sigmas", "1", "--samples", "1e4",
+                             "--out", dir.appendingPathComponent("m.csv").path])
+        #expect(r.status == 0)
+        #expect(r.stderr.hasPrefix("moments: 1 cells, 2e+04 draws"))
+    }
+
+    /// Bad input: one line naming the option, status 64 (usage), and no output file.
+    @Test(arguments: [
+        (["--dims", "4,,8"], "--dims"),
+        (["--dims", "0,4"], "--dims"),
+        (["--dims", "2.5"], "--dims"),
+        (["--dims", "4,4"], "--dims"),
+        (["--sigmas", "0"], "--sigmas"),
+        (["--sigmas", "-1"], "--sigmas"),
+        (["--means", "nan"], "--means"),
+        (["--means", "inf"], "--means"),
+        (["--sigmas", "1e999"], "--sigmas"),
+        (["--samples", "1"], "--samples"),
+        (["--samples", "9999"], "--samples"),
+        (["--samples", "lots"], "--samples"),
+        (["--rng", "nosuch"], "--rng"),
+        (["--threads", "0"], "--threads"),
+        (["--seed=-1"], "--seed"),
+        (["--seed", "-1"], "--seed"),
+        (["--seed", "x"], "--seed"),
+        (["--block-size", "0"], "--block-size"),
+    ])
+    func badInputIsRefused(arguments: [String], option: String) throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("m.csv")
+        let base = ["moments", "--dims", "1", "--means", "0", "--sigmas", "1", "--samples", "10000", "--out", out.path]
+        let r = try CLI.run(base + arguments)
+        #expect(r.status == 64)
+        #expect(r.stderr.hasPrefix("qkverify: error: "))
+        #expect(r.stderr.contains(option), "\(r.stderr)")
+        #expect(r.stderr.filter { $0 == "\n" }.count == 1, "one line: \(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
+    @Test func unwritableOutputIsRefusedBeforeSampling() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["moments"] + Self.tiny + ["--samples", "1e9", "--out", dir.path])
+        #expect(r.status == 64)  // refused at once, though 10^9 samples would take a while
+        #expect(r.stderr.contains("--out") && r.stderr.contains("is a directory"))
+    }
+
+    @Test func environmentFollowsGSLConventions() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("m.csv").path
+        let bad = try CLI.run(["moments"] + Self.tiny + ["--out", out], environment: ["GSL_RNG_TYPE": "nosuch"])
+        #expect(bad.status == 64 && bad.stderr.contains("GSL_RNG_TYPE"))
+        let badSeed = try CLI.run(["moments"] + Self.tiny + ["--out", out], environment: ["GSL_RNG_SEED": "-3"])
+        #expect(badSeed.status == 64 && badSeed.stderr.contains("GSL_RNG_SEED"))
+        let good = try CLI.run(["moments"] + Self.tiny + ["--out", out], environment: ["GSL_RNG_TYPE": "taus2", "GSL_RNG_SEED": "5"])
+        #expect(good.status == 0)
+        let row = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\r\n")[1]
+        #expect(row.hasPrefix("1,0,1,10000,5,taus2,"))
+        // The flags win over the environment.
+        let flags = try CLI.run(["moments"] + Self.tiny + ["--out", out, "--rng", "mt19937", "--seed", "9"],
+                                environment: ["GSL_RNG_TYPE": "taus2", "GSL_RNG_SEED": "5"])
+        #expect(flags.status == 0)
+        #expect(try String(contentsOfFile: out, encoding: .utf8).split(separator: "\r\n")[1].hasPrefix("1,0,1,10000,9,mt19937,"))
+    }
+
+    @Test func negativeMeansAreValues() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("m.csv").path
+        let r = try CLI.run(["moments", "--means", "-0.5,0", "--dims", "1", "--sigmas", "1", "--samples", "10000", "--quiet", "--out", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try String(contentsOfFile: out, encoding: .utf8).split(separator: "\r\n")[1].hasPrefix("1,-0.5,1,"))
+    }
+
+    @Test func helpAndGeneratorsExitZero() throws {
+        let help = try CLI.run(["moments", "--help"])
+        #expect(help.status == 0 && help.stdout.contains("--samples"))
+        let generators = try CLI.run(["generators"])
+        #expect(generators.status == 0 && generators.stdout.split(separator: "\n").contains("mt19937"))
+    }
+}
