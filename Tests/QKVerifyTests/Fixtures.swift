@@ -10,7 +10,7 @@ enum Fixtures {
 
     static func table(_ design: MomentsDesign, threads: Int) -> [UInt8] {
         let rows = MomentsExperiment(design: design, threads: threads).run().map(MomentComparison.init)
-        return MomentsTable.table(rows, design: design).bytes
+        return MomentsTable.table(MomentsVerdict(rows, alpha: 0.001), design: design).bytes
     }
 
     /// Fisher's exact variance of the k-statistic k4 in samples of n, from the cumulants.

@@ -34,6 +34,14 @@ public enum OptionValue {
         return value
     }
 
+    /// A probability in (0, 0.5], such as a false-failure rate.
+    public static func probability(_ text: String, option: String) throws -> Double {
+        guard let value = Double(text.trimmingSpaces), value > 0, value <= 0.5 else {
+            throw QKVerifyError.invalidOption(option, "'\(text)' is not allowed; allowed: a number greater than 0 and at most 0.5, e.g. 0.001")
+        }
+        return value
+    }
+
     /// A seed: a whole number from 0 to 2^64 - 1.
     public static func seed(_ text: String, option: String) throws -> UInt64 {
         guard let value = UInt64(text.trimmingSpaces) else {

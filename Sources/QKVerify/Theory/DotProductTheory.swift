@@ -48,9 +48,11 @@ public struct DotProductTheory: Sendable, Hashable {
     /// Var(T / sqrt(d)) = sigma^4 + 2 mu^2 sigma^2: 1 only at mu = 0, sigma = 1.
     public var scaledVariance: Double { variance / Double(d) }
 
-    /// The central moment `E[(T - E T)^p]` for p from 2 to 8, from the cumulants.
+    /// The central moment `E[(T - E T)^p]` for p from 0 to 12, from the cumulants.
     public func centralMoment(_ p: Int) -> Double {
-        precondition(p >= 2 && p <= 8)
+        precondition(p >= 0 && p <= 12)
+        if p == 0 { return 1 }
+        if p == 1 { return 0 }
         // Moments from cumulants (with kappa_1 = 0 for central moments):
         // mu_n = sum_{k=1}^{n} C(n-1, k-1) kappa_k mu_{n-k}, mu_0 = 1.
         var kappa = [0.0, 0.0]

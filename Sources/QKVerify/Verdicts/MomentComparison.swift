@@ -24,6 +24,16 @@ public struct MomentComparison: Sendable, Hashable {
     public let varianceSE: Double
     /// Its exact standard error, sqrt(kappa4 / n + 2 kappa2^2 / (n - 1)).
     public let varianceSETheory: Double
+    /// The skewness kappa3 / kappa2^(3/2) by the closed form, with its estimator's exact standard error.
+    public let skewnessTheory: ShapeEstimate
+    /// The sample skewness k3 / k2^(3/2), with its estimated delta-method standard error.
+    public let skewnessEstimate: ShapeEstimate
+    /// The excess kurtosis kappa4 / kappa2^2 by the closed form, with its estimator's exact standard error.
+    public let kurtosisTheory: ShapeEstimate
+    /// The sample excess kurtosis k4 / k2^2, with its estimated delta-method standard error.
+    public let kurtosisEstimate: ShapeEstimate
+    /// How far from normal each test statistic is in this cell: which tests can be trusted.
+    public let samplingSkewness: SamplingSkewness
 
     /// Compares one cell's result with the closed forms.
     public init(_ result: CellResult) {
@@ -39,12 +49,33 @@ public struct MomentComparison: Sendable, Hashable {
         varianceEstimate = m.variance
         varianceSE = m.varianceStandardError
         varianceSETheory = theory.varianceStandardError(samples: m.count)
+        (skewnessTheory, kurtosisTheory) = theory.shape(samples: m.count)
+        (skewnessEstimate, kurtosisEstimate) = m.shape
+        samplingSkewness = SamplingSkewness(theory)
     }
 
     /// (mean estimate - E[T]) / mean SE.
     public var meanZ: Double { (meanEstimate - meanTheory) / meanSE }
     /// (s^2 - Var(T)) / variance SE.
     public var varianceZ: Double { (varianceEstimate - varianceTheory) / varianceSE }
+    /// The standard error the skewness test uses: the exact one of the known law. (An estimate and its
+    /// estimated error are driven by the same rare large values, which skews a studentized z.)
+    public var skewnessSE: Double { skewnessTheory.standardError }
+    /// The standard error the kurtosis test uses: the exact one, as for the skewness.
+    public var kurtosisSE: Double { kurtosisTheory.standardError }
+
+    /// Whether a test's normal approximation holds at this cell's sample size (see ``SamplingSkewness``).
+    public func isTested(_ test: MomentTest) -> Bool {
+        samplingSkewness.isReliable(test, samples: samples)
+    }
+    /// (sample skewness - closed form) / its standard error.
+    public var skewnessZ: Double { (skewnessEstimate.value - skewnessTheory.value) / skewnessSE }
+    /// (sample excess kurtosis - closed form) / its standard error.
+    public var kurtosisZ: Double { (kurtosisEstimate.value - kurtosisTheory.value) / kurtosisSE }
+
+    /// The z-scores of the cell's four tests, in ``MomentTest`` order.
+    public var zScores: [Double] { [meanZ, varianceZ, skewnessZ, kurtosisZ] }
+
     /// Var(T / sqrt(d)) by the closed form: sigma^4 + 2 mu^2 sigma^2.
     public var scaledVarianceTheory: Double { varianceTheory / Double(cell.d) }
     /// s^2 / d, the estimate of Var(T / sqrt(d)).

@@ -1,0 +1,151 @@
+/// A recursive-descent parser for ``Expression``: one method per grammar rule.
+struct ExpressionParser {
+    private let text: String
+    private let chars: [Character]
+    private var index = 0
+
+    init(_ text: String) {
+        self.text = text
+        self.chars = Array(text)
+    }
+
+    mutating func parse() throws -> Expression {
+        skipSpaces()
+        if index == chars.count { throw error("the formula is empty; write one in d, mu and sigma, e.g. d*mu^2") }
+        let e = try expr()
+        skipSpaces()
+        if index < chars.count {
+            if chars[index] == ")" { throw error("unmatched ')'") }
+            throw error("expected an operator (+ - * / ^) or the end of the formula")
+        }
+        return e
+    }
+
+    // expr := term (('+' | '-') term)*
+    private mutating func expr() throws -> Expression {
+        var left = try term()
+        while let op = peekOperator(["+", "-"]) {
+            index += 1
+            left = .binary(op, left, try term())
+        }
+        return left
+    }
+
+    // term := unary (('*' | '/') unary)*
+    private mutating func term() throws -> Expression {
+        var left = try unary()
+        while let op = peekOperator(["*", "/"]) {
+            index += 1
+            left = .binary(op, left, try unary())
+        }
+        return left
+    }
+
+    // unary := '-' unary | power
+    private mutating func unary() throws -> Expression {
+        skipSpaces()
+        if index < chars.count && chars[index] == "-" {
+            index += 1
+            return .negate(try unary())
+        }
+        return try power()
+    }
+
+    // power := primary ('^' unary)?
+    private mutating func power() throws -> Expression {
+        let base = try primary()
+        if peekOperator(["^"]) != nil {
+            index += 1
+            return .binary(.power, base, try unary())
+        }
+        return base
+    }
+
+    // primary := number | variable | function '(' expr ')' | '(' expr ')'
+    private mutating func primary() throws -> Expression {
+        skipSpaces()
+        guard index < chars.count else { throw error("the formula ends too soon; expected a number, a name or '('") }
+        let c = chars[index]
+        if c.isNumber || c == "." { return try number() }
+        if c.isLetter || c == "_" { return try name() }
+        if c == "(" {
+            let open = index
+            index += 1
+            let inner = try expr()
+            skipSpaces()
+            guard index < chars.count && chars[index] == ")" else {
+                throw ExpressionError(formula: text, position: open, reason: "this '(' is never closed")
+            }
+            index += 1
+            return inner
+        }
+        if c == ")" { throw error("expected a number, a name or '(' before ')'") }
+        if "+*/^".contains(c) { throw error("expected a number, a name or '(' before '\(c)'") }
+        throw error("unexpected character '\(c)'; allowed: numbers, d, mu, sigma, + - * / ^, parentheses, sqrt exp log abs")
+    }
+
+    private mutating func number() throws -> Expression {
+        let start = index
+        while index < chars.count && (chars[index].isNumber || chars[index] == ".") { index += 1 }
+        if index < chars.count && (chars[index] == "e" || chars[index] == "E") {
+            var look = index + 1
+            if look < chars.count && (chars[look] == "+" || chars[look] == "-") { look += 1 }
+            if look < chars.count && chars[look].isNumber {
+                index = look
+                while index < chars.count && chars[index].isNumber { index += 1 }
+            }
+        }
+        let literal = String(chars[start..<index])
+        guard let value = Double(literal), chars[start..<index].allSatisfy(\.isASCII) else {
+            throw ExpressionError(formula: text, position: start, reason: "'\(literal)' is not a number")
+        }
+        if index < chars.count && (chars[index].isLetter || chars[index] == "(") {
+            throw error("expected an operator after the number \(literal) (write 2*d, not 2d)")
+        }
+        return .number(value)
+    }
+
+    private mutating func name() throws -> Expression {
+        let start = index
+        while index < chars.count && (chars[index].isLetter || chars[index].isNumber || chars[index] == "_") { index += 1 }
+        let word = String(chars[start..<index])
+        let names = "variables d, mu, sigma; functions sqrt, exp, log, abs"
+        if let variable = Expression.Variable(rawValue: word) {
+            skipSpaces()
+            if index < chars.count && chars[index] == "(" {
+                throw ExpressionError(formula: text, position: start, reason: "'\(word)' is a variable, not a function; write \(word)*(...)")
+            }
+            return .variable(variable)
+        }
+        if let function = Expression.Function(rawValue: word) {
+            skipSpaces()
+            guard index < chars.count && chars[index] == "(" else {
+                throw ExpressionError(formula: text, position: start, reason: "'\(word)' is a function; write \(word)(...)")
+            }
+            let open = index
+            index += 1
+            let argument = try expr()
+            skipSpaces()
+            guard index < chars.count && chars[index] == ")" else {
+                throw ExpressionError(formula: text, position: open, reason: "this '(' is never closed")
+            }
+            index += 1
+            return .call(function, argument)
+        }
+        throw ExpressionError(formula: text, position: start, reason: "unknown name '\(word)'; allowed: \(names)")
+    }
+
+    private mutating func peekOperator(_ ops: [Character]) -> Expression.BinaryOperator? {
+        skipSpaces()
+        guard index < chars.count, ops.contains(chars[index]) else { return nil }
+        return Expression.BinaryOperator(rawValue: String(chars[index]))
+    }
+
+    private mutating func skipSpaces() {
+        while index < chars.count && chars[index].isWhitespace { index += 1 }
+    }
+
+    private func error(_ reason: String) -> ExpressionError {
+        ExpressionError(formula: text, position: index, reason: reason)
+    }
+}

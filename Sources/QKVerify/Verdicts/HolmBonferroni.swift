@@ -1,0 +1,19 @@
+/// Holm's step-down procedure: which of m hypotheses to reject so that the chance of rejecting any
+/// true one (the family-wise error rate) is at most alpha, whatever their dependence.
+public enum HolmBonferroni {
+    /// Which p-values are rejected at family-wise level alpha.
+    ///
+    /// Sorted ascending, p_(k) is rejected while `p_(k) <= alpha / (m - k + 1)`; the first that is not
+    /// stops the procedure. Ties keep their input order, so the result is deterministic.
+    /// - Complexity: O(m log m).
+    public static func rejections(_ pValues: [Double], alpha: Double) -> [Bool] {
+        let m = pValues.count
+        let order = pValues.indices.sorted { (pValues[$0], $0) < (pValues[$1], $1) }
+        var rejected = [Bool](repeating: false, count: m)
+        for (k, index) in order.enumerated() {
+            guard pValues[index] <= alpha / Double(m - k) else { break }
+            rejected[index] = true
+        }
+        return rejected
+    }
+}
