@@ -14,6 +14,9 @@ struct MomentsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The CSV table to write (whole or not at all).", valueName: "path"))
     var out = "results/moments.csv"
 
+    @Option(help: ArgumentHelp("Also judge the negative controls (true and plausible wrong formulas) and write them here.", valueName: "path"))
+    var controls: String?
+
     @Option(parsing: .unconditional, help: ArgumentHelp("Family-wise false-failure rate over every test in the run, in (0, 0.5].", valueName: "p"))
     var alpha = "0.001"
 
@@ -22,11 +25,20 @@ struct MomentsCommand: ParsableCommand {
         let threads = try options.threadCount()
         let alpha = try OptionValue.probability(alpha, option: "--alpha")
         let output = try OutputFile(path: out, option: "--out")
+        let controlsOutput = try controls.map { try OutputFile(path: $0, option: "--controls") }
         let started = ContinuousClock.now
         let results = MomentsExperiment(design: design, threads: threads).run(progress: options.meter("moments"))
         let rows = results.map(MomentComparison.init)
         let verdict = MomentsVerdict(rows, alpha: alpha)
+        let controlResults = try controlsOutput.map { _ in
+            try NegativeControl.standard.map { try ControlResult($0, comparisons: rows, alpha: alpha) }
+        }
         try output.write(MomentsTable.table(verdict, design: design).bytes)
+        if let controlsOutput, let controlResults {
+            try controlsOutput.write(ControlsTable.table(controlResults).bytes)
+            let wrong = controlResults.filter { !$0.control.isTrue }
+            options.say("controls: \(wrong.filter { $0.status == .detected }.count) of \(wrong.count) wrong formulas detected, \(controlResults.filter { $0.status == .pass }.count) of \(controlResults.count - wrong.count) true ones pass; wrote \(controlsOutput.path)")
+        }
         let seconds = (ContinuousClock.now - started) / .seconds(1)
         let worstZ = rows.map { $0.zScores.map(abs).max()! }.max() ?? 0
         let worstRSE = rows.map(\.varianceRelativeSE).max() ?? 0

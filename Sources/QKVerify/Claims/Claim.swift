@@ -30,7 +30,7 @@ public struct Claim: Sendable, Hashable {
         /// Every cell of the grid.
         case all
         /// Only cells with mu = 0 and sigma = 1 (where the seed's Var = d and s = sqrt(d) are meant).
-        case standard = "mu=0,sigma=1"
+        case standard = "mu=0 and sigma=1"
 
         /// Whether a cell is in the domain.
         public func contains(_ cell: Cell) -> Bool {

@@ -42,10 +42,10 @@ public struct ClaimCheck: Sendable, Hashable {
         !zip(tests, rejected).contains { $0.claim == claim && $1 }
     }
 
-    /// The number of cells a claim was tested in, and the number where it was rejected.
+    /// The number of cells where a claim was tested (at least one test made), and where it was rejected.
     public func cellCounts(_ claim: Claim) -> (tested: Int, rejected: Int) {
         var tested = Set<Cell>(), failed = Set<Cell>()
-        for (test, isRejected) in zip(tests, rejected) where test.claim == claim {
+        for (test, isRejected) in zip(tests, rejected) where test.claim == claim && test.isTested {
             tested.insert(test.cell)
             if isRejected { failed.insert(test.cell) }
         }

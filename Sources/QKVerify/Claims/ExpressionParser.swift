@@ -15,7 +15,9 @@ struct ExpressionParser {
         let e = try expr()
         skipSpaces()
         if index < chars.count {
-            if chars[index] == ")" { throw error("unmatched ')'") }
+            let c = chars[index]
+            if c == ")" { throw error("unmatched ')'") }
+            if !(c.isLetter || c.isNumber || "._(".contains(c)) { throw unexpectedCharacter(c) }
             throw error("expected an operator (+ - * / ^) or the end of the formula")
         }
         return e
@@ -81,7 +83,7 @@ struct ExpressionParser {
         }
         if c == ")" { throw error("expected a number, a name or '(' before ')'") }
         if "+*/^".contains(c) { throw error("expected a number, a name or '(' before '\(c)'") }
-        throw error("unexpected character '\(c)'; allowed: numbers, d, mu, sigma, + - * / ^, parentheses, sqrt exp log abs")
+        throw unexpectedCharacter(c)
     }
 
     private mutating func number() throws -> Expression {
@@ -143,6 +145,10 @@ struct ExpressionParser {
 
     private mutating func skipSpaces() {
         while index < chars.count && chars[index].isWhitespace { index += 1 }
+    }
+
+    private func unexpectedCharacter(_ c: Character) -> ExpressionError {
+        error("unexpected character '\(c)'; allowed: numbers, d, mu, sigma, + - * / ^, parentheses, sqrt exp log abs")
     }
 
     private func error(_ reason: String) -> ExpressionError {
