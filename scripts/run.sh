@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 swift build -c release --product qkverify >&2
-exec .build/release/qkverify moments "$@"
+exec .build/release/qkverify moments --controls results/controls.csv "$@"

@@ -31,6 +31,17 @@ import Testing
         #expect(abs(Power(alpha: 0.05, tests: 10).criticalZ - 2.807033768343811) < 1e-9)
     }
 
+    /// The planned n detects the target: at that n the exact detectable relative error is at most the
+    /// target, and one sample fewer... is within rounding of it.
+    @Test func plannedSamplesDetectTheTarget() {
+        let power = Power(alpha: 0.001, tests: 8)
+        for theory in [DotProductTheory(d: 1, mu: 0, sigma: 1), DotProductTheory(d: 64, mu: 1, sigma: 2)] {
+            let n = power.samplesToDetectVarianceError(0.01, theory: theory)
+            let mdd = power.minimumDetectable(standardError: theory.varianceStandardError(samples: n)) / theory.variance
+            #expect(mdd <= 0.01 && mdd > 0.0099)
+        }
+    }
+
     /// The exact sampling skewness of the variance estimator at d = 1, mu = 0: Y = T^2 - 1 with
     /// E[T^2] = 1, E[T^4] = 9, E[T^6] = 225 gives E[Y^3] = 200, E[Y^2] = 8, gamma1 = 200 / 8^1.5.
     @Test func samplingSkewnessOfTheVarianceAtDOne() {
@@ -39,6 +50,8 @@ import Testing
         #expect(s.perObservation[0] == 0)  // the law is symmetric at mu = 0
         #expect(s.isReliable(.variance, samples: 10_000) && !s.isReliable(.variance, samples: 7_000))
         #expect(!s.isReliable(.kurtosis, samples: 100_000))
+        #expect(abs(s.perObservation[3] - 158.73843284630223) < 1e-6)  // computed independently (Python)
+        #expect(s.samplesNeeded(.kurtosis) == 2_519_790)
         // At large d, T is nearly normal: the kurtosis test is made at ordinary n.
         #expect(SamplingSkewness(DotProductTheory(d: 256, mu: 0, sigma: 1)).isReliable(.kurtosis, samples: 100_000))
     }
