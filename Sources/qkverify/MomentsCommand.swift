@@ -6,13 +6,18 @@ import QKVerify
 struct MomentsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "moments",
-        abstract: "Estimate E and Var of q^T k over a grid and compare them with the closed forms.")
+        abstract: "Estimate the moments of q^T k over a grid and judge them against the closed forms.",
+        discussion: """
+        Ctrl-C (SIGINT) or SIGTERM stops at the next block, saves --checkpoint if given, writes no table and
+        exits 130 (143). Run the same command again to resume; the result is byte-identical to an
+        uninterrupted run. With --shard I/N it runs one shard's blocks and writes a part file for 'merge'.
+        """)
 
     @OptionGroup var grid: GridOptions
     @OptionGroup var options: RunOptions
 
-    @Option(help: ArgumentHelp("The CSV table to write (whole or not at all).", valueName: "path"))
-    var out = "results/moments.csv"
+    @Option(help: ArgumentHelp("The CSV table to write, or with --shard the part file (default moments-shard-I-of-N.part).", valueName: "path"))
+    var out: String?
 
     @Option(help: ArgumentHelp("Also judge the negative controls (true and plausible wrong formulas) and write them here.", valueName: "path"))
     var controls: String?
@@ -20,30 +25,115 @@ struct MomentsCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Family-wise false-failure rate over every test in the run, in (0, 0.5].", valueName: "p"))
     var alpha = "0.001"
 
+    @Option(help: ArgumentHelp("Save progress here (every --checkpoint-every seconds and on Ctrl-C); resume from it if it exists.", valueName: "path"))
+    var checkpoint: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds between checkpoint saves.", valueName: "s"))
+    var checkpointEvery = "30"
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Run only shard I of N (1 <= I <= N) and write a part file for 'qkverify merge'.", valueName: "I/N"))
+    var shard: String?
+
     func run() throws {
+        // Everything is checked before any work.
         let design = try grid.design()
         let threads = try options.threadCount()
         let alpha = try OptionValue.probability(alpha, option: "--alpha")
-        let output = try OutputFile(path: out, option: "--out")
-        let controlsOutput = try controls.map { try OutputFile(path: $0, option: "--controls") }
+        let selection = try shard.map { try OptionValue.shard($0, option: "--shard") }
+        let interval = try OptionValue.seconds(checkpointEvery, option: "--checkpoint-every")
+        if selection != nil, controls != nil {
+            throw QKVerifyError.invalidOption("--controls", "not with --shard; allowed: give --controls to 'qkverify merge'")
+        }
+        let defaultOut = selection.map { "moments-shard-\($0.shard + 1)-of-\($0.shards).part" } ?? "results/moments.csv"
+        let output = try OutputFile(path: out ?? defaultOut, option: "--out")
+        let tables = try TableOutputs(out: output, controls: controls, alpha: alpha)
+        let store = try checkpoint.map { try StateStore(path: $0, option: "--checkpoint") }
+        let saved = try store?.resume(design: design, selection: selection ?? .all)
+        if saved != nil, let store { options.say("moments: resuming from \(store.file.path)") }
+
+        Interruption.install()
+        let experiment = MomentsExperiment(design: design, threads: threads)
+        let meter = options.meter("moments")
         let started = ContinuousClock.now
-        let results = MomentsExperiment(design: design, threads: threads).run(progress: options.meter("moments"))
+        let every = Duration.milliseconds(Int64(interval * 1000))
+        if let selection {
+            var save: (@Sendable (BlockCollection) -> Void)?
+            if let store {
+                save = { collection in
+                    _ = try? store.save(RunStateFile(kind: .checkpoint, design: design, selection: selection, cells: [], blocks: collection.blocks))
+                }
+            }
+            let (blocks, finished) = experiment.runShard(
+                selection, from: BlockCollection(blocks: saved?.blocks ?? [:]), progress: meter,
+                shouldStop: Interruption.requested, snapshotEvery: every, snapshot: save)
+            func state(_ kind: RunStateFile.Kind) -> RunStateFile {
+                RunStateFile(kind: kind, design: design, selection: selection, cells: [], blocks: blocks.blocks)
+            }
+            guard finished else { try stop(store, state(.checkpoint)) }
+            try output.write(state(.part).bytes)
+            store?.remove()
+            options.say("moments: shard \(selection.shard + 1)/\(selection.shards): \(blocks.blocks.count) blocks in \(Self.seconds(since: started)); wrote \(output.path)")
+        } else {
+            var save: (@Sendable (OrderedFold) -> Void)?
+            if let store {
+                save = { fold in _ = try? store.save(RunStateFile(checkpointOf: fold, design: design)) }
+            }
+            let start = saved?.fold ?? OrderedFold(plan: design.plan)
+            let (fold, finished) = experiment.run(
+                from: start, progress: meter, shouldStop: Interruption.requested, snapshotEvery: every, snapshot: save)
+            guard finished else { try stop(store, RunStateFile(checkpointOf: fold, design: design)) }
+            let summary = try tables.write(MomentsExperiment.results(of: fold, plan: design.plan), design: design)
+            store?.remove()
+            options.say("moments: " + summary + " in \(Self.seconds(since: started)) (\(threads) threads)")
+        }
+    }
+
+    /// After a signal: save the checkpoint if asked, write nothing else, exit 130 / 143.
+    private func stop(_ store: StateStore?, _ state: RunStateFile) throws -> Never {
+        if let store {
+            try store.save(state)
+            options.say("qkverify: interrupted; saved \(store.file.path); run the same command to resume")
+        } else {
+            options.say("qkverify: interrupted; no output written (give --checkpoint FILE to keep the work)")
+        }
+        throw ExitCode(Interruption.exitStatus)
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> String {
+        String(format: "%.1f s", (ContinuousClock.now - start) / .seconds(1))
+    }
+}
+
+/// Writes the moments table and, if asked, the controls table: whole files, both checked up front.
+struct TableOutputs {
+    let out: OutputFile
+    let controls: OutputFile?
+    let alpha: Double
+
+    init(out: OutputFile, controls: String?, alpha: Double) throws {
+        self.out = out
+        self.controls = try controls.map { try OutputFile(path: $0, option: "--controls") }
+        self.alpha = alpha
+    }
+
+    /// Judges the results, writes the tables, and returns a one-line summary.
+    func write(_ results: [CellResult], design: MomentsDesign) throws -> String {
         let rows = results.map(MomentComparison.init)
         let verdict = MomentsVerdict(rows, alpha: alpha)
-        let controlResults = try controlsOutput.map { _ in
+        let controlResults = try controls.map { _ in
             try NegativeControl.standard.map { try ControlResult($0, comparisons: rows, alpha: alpha) }
         }
-        try output.write(MomentsTable.table(verdict, design: design).bytes)
-        if let controlsOutput, let controlResults {
-            try controlsOutput.write(ControlsTable.table(controlResults).bytes)
+        try out.write(MomentsTable.table(verdict, design: design).bytes)
+        var summary = ""
+        if let controls, let controlResults {
+            try controls.write(ControlsTable.table(controlResults).bytes)
             let wrong = controlResults.filter { !$0.control.isTrue }
-            options.say("controls: \(wrong.filter { $0.status == .detected }.count) of \(wrong.count) wrong formulas detected, \(controlResults.filter { $0.status == .pass }.count) of \(controlResults.count - wrong.count) true ones pass; wrote \(controlsOutput.path)")
+            summary = "controls: \(wrong.filter { $0.status == .detected }.count) of \(wrong.count) wrong formulas detected, "
+                + "\(controlResults.filter { $0.status == .pass }.count) of \(controlResults.count - wrong.count) true ones pass (\(controls.path)); "
         }
-        let seconds = (ContinuousClock.now - started) / .seconds(1)
         let worstZ = rows.map { $0.zScores.map(abs).max()! }.max() ?? 0
         let worstRSE = rows.map(\.varianceRelativeSE).max() ?? 0
-        options.say(String(format: "moments: %d cells, %.3g draws in %.1f s (%.3g draws/s, %d threads); largest |z| %.2f, largest relative SE of a variance %.2f%%; %d of %d cells fail at alpha %g; wrote %@",
-                       rows.count, design.plan.totalDraws, seconds, design.plan.totalDraws / seconds, threads,
-                       worstZ, 100 * worstRSE, verdict.failedCells, rows.count, alpha, out))
+        return summary + String(format: "%d cells, %.3g draws; largest |z| %.2f, largest relative SE of a variance %.2f%%; %d of %d cells fail at alpha %g; wrote %@",
+                                rows.count, design.plan.totalDraws, worstZ, 100 * worstRSE, verdict.failedCells, rows.count, alpha, out.path)
     }
 }

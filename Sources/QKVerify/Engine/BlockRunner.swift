@@ -33,12 +33,17 @@ public struct BlockRunner: Sendable {
     ///   - progress: reports progress; told of each finished block.
     ///   - shouldStop: polled before each block is taken; once true, no new block starts, the blocks
     ///     already started finish and are delivered, and the run returns with `finished == false`.
+    ///   - snapshotEvery: how often to hand a copy of the sink to `snapshot` (for periodic checkpoints).
+    ///   - snapshot: called with a copy of the sink, outside the lock, from a worker thread; never
+    ///     twice at once.
     /// - Returns: the sink, and whether every selected block was delivered.
     public func run<Sink: BlockSink>(
         _ selection: BlockSelection = .all,
         into sink: Sink,
         progress: ProgressMeter = .silent,
-        shouldStop: @escaping @Sendable () -> Bool = { false }
+        shouldStop: @escaping @Sendable () -> Bool = { false },
+        snapshotEvery: Duration = .seconds(30),
+        snapshot: (@Sendable (Sink) -> Void)? = nil
     ) -> (sink: Sink, finished: Bool) {
         var todo: [Int] = []
         var drawsToDo = 0.0
@@ -55,7 +60,7 @@ public struct BlockRunner: Sendable {
         for _ in 0..<workers {
             done.enter()
             let thread = Thread { [self] in
-                work(shared, shouldStop: shouldStop)
+                work(shared, shouldStop: shouldStop, snapshotEvery: snapshotEvery, snapshot: snapshot)
                 done.leave()
             }
             thread.stackSize = 1 << 20
@@ -68,7 +73,8 @@ public struct BlockRunner: Sendable {
         }
     }
 
-    private func work<Sink: BlockSink>(_ shared: Shared<Sink>, shouldStop: @Sendable () -> Bool) {
+    private func work<Sink: BlockSink>(_ shared: Shared<Sink>, shouldStop: @Sendable () -> Bool,
+                                       snapshotEvery: Duration, snapshot: (@Sendable (Sink) -> Void)?) {
         let rng = RandomGenerator(type: generator)
         let sampler = DotProductSampler()
         defer { sampler.deallocate() }
@@ -84,9 +90,19 @@ public struct BlockRunner: Sendable {
             let cell = plan.cells[block.cell]
             rng.seed(seeder.seed(forBlock: g))
             let summary = sampler.sample(cell, samples: block.samples, generator: rng)
-            shared.state.withLock { state in
+            let copy: Sink? = shared.state.withLock { state in
                 state.sink.accept(block, summary)
                 state.meter.advance(draws: 2 * Double(cell.d) * Double(block.samples))
+                guard snapshot != nil, !state.snapshotting, ContinuousClock.now - state.lastSnapshot >= snapshotEvery else { return nil }
+                state.snapshotting = true
+                return state.sink
+            }
+            if let copy, let snapshot {
+                snapshot(copy)
+                shared.state.withLock { state in
+                    state.snapshotting = false
+                    state.lastSnapshot = .now
+                }
             }
         }
     }
@@ -97,6 +113,8 @@ public struct BlockRunner: Sendable {
         var stopped = false
         var sink: Sink
         var meter: ProgressMeter
+        var snapshotting = false
+        var lastSnapshot = ContinuousClock.now
         init(todo: [Int], sink: Sink, meter: ProgressMeter) {
             self.todo = todo
             self.sink = sink

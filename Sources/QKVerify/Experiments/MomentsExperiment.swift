@@ -23,6 +23,32 @@ public struct MomentsExperiment: Sendable {
         return MomentsExperiment.results(of: fold, plan: design.plan)
     }
 
+    /// Runs the blocks a fold still needs, until done or told to stop.
+    ///
+    /// - Parameters:
+    ///   - fold: where to start: empty, or restored from a checkpoint.
+    ///   - shouldStop: polled between blocks (a signal handler's flag).
+    ///   - snapshot: handed a copy of the fold every `snapshotEvery` (to save a checkpoint).
+    /// - Returns: the fold reached, and whether it is complete.
+    public func run(from fold: OrderedFold, progress: ProgressMeter = .silent,
+                    shouldStop: @escaping @Sendable () -> Bool = { false },
+                    snapshotEvery: Duration = .seconds(30),
+                    snapshot: (@Sendable (OrderedFold) -> Void)? = nil) -> (fold: OrderedFold, finished: Bool) {
+        let (reached, _) = design.runner(threads: threads).run(
+            into: fold, progress: progress, shouldStop: shouldStop, snapshotEvery: snapshotEvery, snapshot: snapshot)
+        return (reached, reached.isComplete)
+    }
+
+    /// Runs one shard's blocks that `collection` still needs, until done or told to stop.
+    public func runShard(_ selection: BlockSelection, from collection: BlockCollection, progress: ProgressMeter = .silent,
+                         shouldStop: @escaping @Sendable () -> Bool = { false },
+                         snapshotEvery: Duration = .seconds(30),
+                         snapshot: (@Sendable (BlockCollection) -> Void)? = nil) -> (blocks: BlockCollection, finished: Bool) {
+        let (blocks, finished) = design.runner(threads: threads).run(
+            selection, into: collection, progress: progress, shouldStop: shouldStop, snapshotEvery: snapshotEvery, snapshot: snapshot)
+        return (blocks, finished)
+    }
+
     /// The per-cell results of a complete fold.
     public static func results(of fold: OrderedFold, plan: BlockPlan) -> [CellResult] {
         zip(plan.cells, fold.cells).map { CellResult(cell: $0, moments: $1) }

@@ -42,6 +42,23 @@ public enum OptionValue {
         return value
     }
 
+    /// A shard `I/N`: the I-th (1-based) of N shards, returned 0-based.
+    public static func shard(_ text: String, option: String) throws -> BlockSelection {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { Int(String($0).trimmingSpaces) }
+        guard parts.count == 2, let i = parts[0], let n = parts[1], n >= 1, n <= 1_000_000, i >= 1, i <= n else {
+            throw QKVerifyError.invalidOption(option, "'\(text)' is not allowed; allowed: I/N with 1 <= I <= N, e.g. 2/8")
+        }
+        return BlockSelection(shard: i - 1, of: n)
+    }
+
+    /// A positive number of seconds.
+    public static func seconds(_ text: String, option: String) throws -> Double {
+        guard let value = Double(text.trimmingSpaces), value.isFinite, value >= 0.01 else {
+            throw QKVerifyError.invalidOption(option, "'\(text)' is not allowed; allowed: a number of seconds >= 0.01")
+        }
+        return value
+    }
+
     /// A seed: a whole number from 0 to 2^64 - 1.
     public static func seed(_ text: String, option: String) throws -> UInt64 {
         guard let value = UInt64(text.trimmingSpaces) else {

@@ -1,0 +1,31 @@
+import Foundation
+import Synchronization
+
+/// Catches SIGINT and SIGTERM so a run can stop at the next block boundary, save its state and
+/// exit 130 or 143. A second signal ends the process at once.
+public enum Interruption {
+    private static let received = Atomic<Int32>(0)
+
+    /// Installs the handlers. Call once, before the run starts.
+    public static func install() {
+        received.store(0, ordering: .relaxed)  // initialise the static here, not inside the handler
+        for sig in [SIGINT, SIGTERM] {
+            Glibc.signal(sig) { sig in
+                // Only async-signal-safe work: an atomic exchange, and _exit on the second signal.
+                if Interruption.received.exchange(sig, ordering: .relaxed) != 0 { _exit(128 + sig) }
+            }
+        }
+    }
+
+    /// The signal received, or nil.
+    public static var signal: Int32? {
+        let sig = received.load(ordering: .relaxed)
+        return sig == 0 ? nil : sig
+    }
+
+    /// Whether a signal has been received (the runner's `shouldStop`).
+    @Sendable public static func requested() -> Bool { signal != nil }
+
+    /// The conventional exit status for the signal received: 128 + its number (130, 143).
+    public static var exitStatus: Int32 { 128 + (signal ?? 0) }
+}
