@@ -6,9 +6,16 @@ import Synchronization
 public enum Interruption {
     private static let received = Atomic<Int32>(0)
 
-    /// Installs the handlers. Call once, before the run starts.
+    /// Installs the handlers. Call once, on the main thread, before any worker thread starts.
     public static func install() {
         received.store(0, ordering: .relaxed)  // initialise the static here, not inside the handler
+        // A child inherits its parent's blocked-signal mask (a test runner's, say): unblock ours so
+        // the handlers run; worker threads started later inherit this mask.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
         for sig in [SIGINT, SIGTERM] {
             Glibc.signal(sig) { sig in
                 // Only async-signal-safe work: an atomic exchange, and _exit on the second signal.
