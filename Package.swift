@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The only place that sees GSL's C API.
@@ -19,8 +20,7 @@ let package = Package(
         ),
         .target(
             name: "QKVerify",
-            dependencies: ["CGSL"],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+            dependencies: ["CGSL"]
         ),
         .executableTarget(
             name: "qkverify",
@@ -31,7 +31,10 @@ let package = Package(
         ),
         .testTarget(
             name: "QKVerifyTests",
-            dependencies: ["QKVerify"]
+            dependencies: [
+                "QKVerify",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
     ]
 )

@@ -43,7 +43,7 @@ public struct Claim: Sendable, Hashable {
     /// The formula as the user wrote it.
     public let text: String
     /// The parsed formula.
-    public let formula: Expression
+    public let formula: Formula
     /// Where the claim is meant to hold.
     public let domain: Domain
 
@@ -53,8 +53,8 @@ public struct Claim: Sendable, Hashable {
     ///   under the position at fault.
     public init(_ quantity: Quantity, _ text: String, option: String, domain: Domain = .all) throws {
         do {
-            self.formula = try Expression(parsing: text)
-        } catch let error as ExpressionError {
+            self.formula = try Formula(parsing: text)
+        } catch let error as FormulaError {
             throw QKVerifyError.invalidOption(option, error.description)
         }
         self.quantity = quantity

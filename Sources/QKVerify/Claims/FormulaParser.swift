@@ -1,5 +1,5 @@
-/// A recursive-descent parser for ``Expression``: one method per grammar rule.
-struct ExpressionParser {
+/// A recursive-descent parser for ``Formula``: one method per grammar rule.
+struct FormulaParser {
     private let text: String
     private let chars: [Character]
     private var index = 0
@@ -9,7 +9,7 @@ struct ExpressionParser {
         self.chars = Array(text)
     }
 
-    mutating func parse() throws -> Expression {
+    mutating func parse() throws -> Formula {
         skipSpaces()
         if index == chars.count { throw error("the formula is empty; write one in d, mu and sigma, e.g. d*mu^2") }
         let e = try expr()
@@ -24,7 +24,7 @@ struct ExpressionParser {
     }
 
     // expr := term (('+' | '-') term)*
-    private mutating func expr() throws -> Expression {
+    private mutating func expr() throws -> Formula {
         var left = try term()
         while let op = peekOperator(["+", "-"]) {
             index += 1
@@ -34,7 +34,7 @@ struct ExpressionParser {
     }
 
     // term := unary (('*' | '/') unary)*
-    private mutating func term() throws -> Expression {
+    private mutating func term() throws -> Formula {
         var left = try unary()
         while let op = peekOperator(["*", "/"]) {
             index += 1
@@ -44,7 +44,7 @@ struct ExpressionParser {
     }
 
     // unary := '-' unary | power
-    private mutating func unary() throws -> Expression {
+    private mutating func unary() throws -> Formula {
         skipSpaces()
         if index < chars.count && chars[index] == "-" {
             index += 1
@@ -54,7 +54,7 @@ struct ExpressionParser {
     }
 
     // power := primary ('^' unary)?
-    private mutating func power() throws -> Expression {
+    private mutating func power() throws -> Formula {
         let base = try primary()
         if peekOperator(["^"]) != nil {
             index += 1
@@ -64,7 +64,7 @@ struct ExpressionParser {
     }
 
     // primary := number | variable | function '(' expr ')' | '(' expr ')'
-    private mutating func primary() throws -> Expression {
+    private mutating func primary() throws -> Formula {
         skipSpaces()
         guard index < chars.count else { throw error("the formula ends too soon; expected a number, a name or '('") }
         let c = chars[index]
@@ -76,7 +76,7 @@ struct ExpressionParser {
             let inner = try expr()
             skipSpaces()
             guard index < chars.count && chars[index] == ")" else {
-                throw ExpressionError(formula: text, position: open, reason: "this '(' is never closed")
+                throw FormulaError(formula: text, position: open, reason: "this '(' is never closed")
             }
             index += 1
             return inner
@@ -86,7 +86,7 @@ struct ExpressionParser {
         throw unexpectedCharacter(c)
     }
 
-    private mutating func number() throws -> Expression {
+    private mutating func number() throws -> Formula {
         let start = index
         while index < chars.count && (chars[index].isNumber || chars[index] == ".") { index += 1 }
         if index < chars.count && (chars[index] == "e" || chars[index] == "E") {
@@ -99,7 +99,7 @@ struct ExpressionParser {
         }
         let literal = String(chars[start..<index])
         guard let value = Double(literal), chars[start..<index].allSatisfy(\.isASCII) else {
-            throw ExpressionError(formula: text, position: start, reason: "'\(literal)' is not a number")
+            throw FormulaError(formula: text, position: start, reason: "'\(literal)' is not a number")
         }
         if index < chars.count && (chars[index].isLetter || chars[index] == "(") {
             throw error("expected an operator after the number \(literal) (write 2*d, not 2d)")
@@ -107,51 +107,51 @@ struct ExpressionParser {
         return .number(value)
     }
 
-    private mutating func name() throws -> Expression {
+    private mutating func name() throws -> Formula {
         let start = index
         while index < chars.count && (chars[index].isLetter || chars[index].isNumber || chars[index] == "_") { index += 1 }
         let word = String(chars[start..<index])
         let names = "variables d, mu, sigma; functions sqrt, exp, log, abs"
-        if let variable = Expression.Variable(rawValue: word) {
+        if let variable = Formula.Variable(rawValue: word) {
             skipSpaces()
             if index < chars.count && chars[index] == "(" {
-                throw ExpressionError(formula: text, position: start, reason: "'\(word)' is a variable, not a function; write \(word)*(...)")
+                throw FormulaError(formula: text, position: start, reason: "'\(word)' is a variable, not a function; write \(word)*(...)")
             }
             return .variable(variable)
         }
-        if let function = Expression.Function(rawValue: word) {
+        if let function = Formula.Function(rawValue: word) {
             skipSpaces()
             guard index < chars.count && chars[index] == "(" else {
-                throw ExpressionError(formula: text, position: start, reason: "'\(word)' is a function; write \(word)(...)")
+                throw FormulaError(formula: text, position: start, reason: "'\(word)' is a function; write \(word)(...)")
             }
             let open = index
             index += 1
             let argument = try expr()
             skipSpaces()
             guard index < chars.count && chars[index] == ")" else {
-                throw ExpressionError(formula: text, position: open, reason: "this '(' is never closed")
+                throw FormulaError(formula: text, position: open, reason: "this '(' is never closed")
             }
             index += 1
             return .call(function, argument)
         }
-        throw ExpressionError(formula: text, position: start, reason: "unknown name '\(word)'; allowed: \(names)")
+        throw FormulaError(formula: text, position: start, reason: "unknown name '\(word)'; allowed: \(names)")
     }
 
-    private mutating func peekOperator(_ ops: [Character]) -> Expression.BinaryOperator? {
+    private mutating func peekOperator(_ ops: [Character]) -> Formula.BinaryOperator? {
         skipSpaces()
         guard index < chars.count, ops.contains(chars[index]) else { return nil }
-        return Expression.BinaryOperator(rawValue: String(chars[index]))
+        return Formula.BinaryOperator(rawValue: String(chars[index]))
     }
 
     private mutating func skipSpaces() {
         while index < chars.count && chars[index].isWhitespace { index += 1 }
     }
 
-    private func unexpectedCharacter(_ c: Character) -> ExpressionError {
+    private func unexpectedCharacter(_ c: Character) -> FormulaError {
         error("unexpected character '\(c)'; allowed: numbers, d, mu, sigma, + - * / ^, parentheses, sqrt exp log abs")
     }
 
-    private func error(_ reason: String) -> ExpressionError {
-        ExpressionError(formula: text, position: index, reason: reason)
+    private func error(_ reason: String) -> FormulaError {
+        FormulaError(formula: text, position: index, reason: reason)
     }
 }

@@ -1,10 +1,10 @@
 import Testing
 @testable import QKVerify
 
-@Suite struct ExpressionTests {
+@Suite struct FormulaTests {
     let cell = Cell(d: 4, mu: 0.5, sigma: 2)
 
-    func value(_ text: String) throws -> Double { try Expression(parsing: text).evaluate(cell) }
+    func value(_ text: String) throws -> Double { try Formula(parsing: text).evaluate(cell) }
 
     @Test func everyGrammarRule() throws {
         #expect(try value("2.5") == 2.5)              // number
@@ -48,8 +48,8 @@ import Testing
 
     @Test func printsAndReparsesToTheSameValue() throws {
         for text in ["2 ^ 3 ^ 2", "-d^2", "d*(sigma^4 + 2*mu^2*sigma^2)", "sqrt(d)/-mu", "1e-3 - -2"] {
-            let e = try Expression(parsing: text)
-            #expect(try Expression(parsing: e.description) == e, "\(text) printed as \(e)")
+            let e = try Formula(parsing: text)
+            #expect(try Formula(parsing: e.description) == e, "\(text) printed as \(e)")
         }
     }
 
@@ -72,9 +72,9 @@ import Testing
     ])
     func errorsPointAtTheFault(text: String, position: Int, reason: String) {
         do {
-            _ = try Expression(parsing: text)
+            _ = try Formula(parsing: text)
             Issue.record("'\(text)' parsed")
-        } catch let error as ExpressionError {
+        } catch let error as FormulaError {
             #expect(error.position == position, "\(text): \(error)")
             #expect(error.reason.hasPrefix(reason), "\(text): \(error.reason)")
             let lines = error.description.split(separator: "\n", omittingEmptySubsequences: false)

@@ -1,5 +1,5 @@
 /// A formula that does not parse: what is wrong, and where.
-public struct ExpressionError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct FormulaError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The formula as given.
     public let formula: String
     /// The position at fault, in characters from the start (the length of the formula at its end).

@@ -13,17 +13,17 @@ import Foundation
 ///
 /// Variables are `d`, `mu`, `sigma`; functions `sqrt`, `exp`, `log` (natural), `abs`; numbers are
 /// decimal with an optional exponent (`2`, `0.5`, `.5`, `1e-3`).
-public indirect enum Expression: Sendable, Hashable, CustomStringConvertible {
+public indirect enum Formula: Sendable, Hashable, CustomStringConvertible {
     /// A number.
     case number(Double)
     /// One of the cell's variables.
     case variable(Variable)
     /// `-x`.
-    case negate(Expression)
+    case negate(Formula)
     /// A binary operation.
-    case binary(BinaryOperator, Expression, Expression)
+    case binary(BinaryOperator, Formula, Formula)
     /// A function applied to an argument.
-    case call(Function, Expression)
+    case call(Function, Formula)
 
     /// The variables a formula may use.
     public enum Variable: String, Sendable, CaseIterable {
@@ -40,11 +40,11 @@ public indirect enum Expression: Sendable, Hashable, CustomStringConvertible {
         case sqrt, exp, log, abs
     }
 
-    /// Parses a formula. See ``Expression`` for the grammar.
+    /// Parses a formula. See ``Formula`` for the grammar.
     ///
-    /// - Throws: ``ExpressionError`` with the position at fault.
+    /// - Throws: ``FormulaError`` with the position at fault.
     public init(parsing text: String) throws {
-        var parser = ExpressionParser(text)
+        var parser = FormulaParser(text)
         self = try parser.parse()
     }
 
