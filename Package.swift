@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The fuzz target exists only for scripts/fuzz.sh (QKVERIFY_FUZZ=1, built with -sanitize=fuzzer):
+// libFuzzer supplies its main, so an ordinary build could not link it.
+let fuzzing = Context.environment["QKVERIFY_FUZZ"] == "1"
+
 let package = Package(
     name: "qkverify",
     products: [
@@ -34,7 +38,12 @@ let package = Package(
             dependencies: [
                 "QKVerify",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            exclude: ["FuzzInputs"]
         ),
     ]
 )
+
+if fuzzing {
+    package.targets.append(.executableTarget(name: "qkverify-fuzz", dependencies: ["QKVerify"], path: "Fuzz"))
+}

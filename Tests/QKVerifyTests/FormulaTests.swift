@@ -67,6 +67,7 @@ import Testing
         ("d(2)", 0, "'d' is a variable, not a function; write d*(...)"),
         ("d # 2", 2, "unexpected character '#'"),
         ("1.2.3", 0, "'1.2.3' is not a number"),
+        ("4e725", 0, "'4e725' is too large for a double"),
         ("* d", 0, "expected a number, a name or '(' before '*'"),
         ("()", 1, "expected a number, a name or '(' before ')'"),
     ])

@@ -101,6 +101,9 @@ struct FormulaParser {
         guard let value = Double(literal), chars[start..<index].allSatisfy(\.isASCII) else {
             throw FormulaError(formula: text, position: start, reason: "'\(literal)' is not a number")
         }
+        guard value.isFinite else {
+            throw FormulaError(formula: text, position: start, reason: "'\(literal)' is too large for a double (at most about 1.8e308)")
+        }
         if index < chars.count && (chars[index].isLetter || chars[index] == "(") {
             throw error("expected an operator after the number \(literal) (write 2*d, not 2d)")
         }

@@ -122,7 +122,8 @@ public struct RunStateFile: Sendable {
             guard c < cells.count, folded <= design.plan.blockCount(cell: c), cells[c].folded == 0, selection.shards == 1 else {
                 throw bad("corrupt: cell \(c) does not fit the design")
             }
-            let samples = (0..<folded).reduce(0) { $0 + design.plan.block(design.plan.firstBlock[c] + $1).samples }
+            // Only a cell's last block can be short, so its first `folded` blocks hold this many samples.
+            let samples = min(folded * design.plan.blockSamples(cell: c), design.plan.samplesPerCell)
             guard m.count == samples else { throw bad("corrupt: cell \(c) holds \(m.count) samples, not \(samples)") }
             cells[c] = (folded, m)
         }

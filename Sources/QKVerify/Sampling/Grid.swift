@@ -10,14 +10,21 @@ public struct Grid: Sendable, Hashable {
     /// The coordinate standard deviations sigma, each finite and positive.
     public let sigmas: [Double]
 
+    /// The most cells a grid may have.
+    public static let maxCells = 1_000_000
+
     /// A validated grid.
     ///
     /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` naming `--dims`, `--means` or `--sigmas`
-    ///   when a list is empty, repeats a value, or holds a value that is not allowed.
+    ///   when a list is empty, repeats a value, or holds a value that is not allowed, or when the
+    ///   grid would have more than ``maxCells`` cells.
     public init(dims: [Int], means: [Double], sigmas: [Double]) throws {
         try Grid.check(dims, "--dims", "positive integers") { $0 >= 1 }
         try Grid.check(means, "--means", "finite numbers") { $0.isFinite }
         try Grid.check(sigmas, "--sigmas", "finite numbers greater than 0") { $0.isFinite && $0 > 0 }
+        guard dims.count * means.count <= Grid.maxCells / sigmas.count else {
+            throw QKVerifyError.invalidOption("--dims", "with --means and --sigmas that makes \(dims.count) x \(means.count) x \(sigmas.count) cells; allowed: at most 10^6 cells")
+        }
         self.dims = dims
         self.means = means
         self.sigmas = sigmas

@@ -1,0 +1,36 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import QKVerify
+
+// libFuzzer's driver, called from our own main: SwiftPM renames an executable's entry point, so
+// libFuzzer's main cannot be used. Declared here because it has no header in Swift's view.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
+
+/// One input: the first byte picks the reader, the rest is its input. Both readers must answer every
+/// input with a value or a thrown error: never a crash, a hang or a huge allocation.
+func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    guard let data, size > 0 else { return 0 }
+    let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
+    if data[0] % 2 == 0 {
+        let text = String(decoding: bytes, as: UTF8.self)
+        if let formula = try? Formula(parsing: text) {
+            _ = formula.evaluate(Cell(d: 3, mu: 0.5, sigma: 2))
+            // What prints must parse back.
+            precondition((try? Formula(parsing: formula.description)) == formula, "printed formula does not re-parse")
+        }
+    } else if let state = try? RunStateFile(bytes: bytes, path: "fuzz") {
+        _ = state.bytes
+        _ = state.isComplete
+    }
+    return 0
+}
+
+var argc = CommandLine.argc
+var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+exit(LLVMFuzzerRunDriver(&argc, &argv, fuzzOne))
