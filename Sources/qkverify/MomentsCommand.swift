@@ -57,14 +57,14 @@ struct MomentsCommand: ParsableCommand {
         let started = ContinuousClock.now
         let every = Duration.milliseconds(Int64(interval * 1000))
         if let selection {
-            var save: (@Sendable (BlockCollection) -> Void)?
+            var save: (@Sendable (BlockCollection<StreamingMoments>) -> Void)?
             if let store {
                 save = { collection in
                     _ = try? store.save(RunStateFile(kind: .checkpoint, design: design, selection: selection, cells: [], blocks: collection.blocks))
                 }
             }
             let (blocks, finished) = experiment.runShard(
-                selection, from: BlockCollection(blocks: saved?.blocks ?? [:]), progress: meter,
+                selection, from: BlockCollection<StreamingMoments>(blocks: saved?.blocks ?? [:]), progress: meter,
                 shouldStop: Interruption.requested, snapshotEvery: every, snapshot: save)
             func state(_ kind: RunStateFile.Kind) -> RunStateFile {
                 RunStateFile(kind: kind, design: design, selection: selection, cells: [], blocks: blocks.blocks)
@@ -74,15 +74,15 @@ struct MomentsCommand: ParsableCommand {
             store?.remove()
             options.say("moments: shard \(selection.shard + 1)/\(selection.shards): \(blocks.blocks.count) blocks in \(Self.seconds(since: started)); wrote \(output.path)")
         } else {
-            var save: (@Sendable (OrderedFold) -> Void)?
+            var save: (@Sendable (OrderedFold<StreamingMoments>) -> Void)?
             if let store {
                 save = { fold in _ = try? store.save(RunStateFile(checkpointOf: fold, design: design)) }
             }
-            let start = saved?.fold ?? OrderedFold(plan: design.plan)
+            let start = saved?.fold ?? OrderedFold<StreamingMoments>(plan: design.plan)
             let (fold, finished) = experiment.run(
                 from: start, progress: meter, shouldStop: Interruption.requested, snapshotEvery: every, snapshot: save)
             guard finished else { try stop(store, RunStateFile(checkpointOf: fold, design: design)) }
-            let summary = try tables.write(MomentsExperiment.results(of: fold, plan: design.plan), design: design)
+            let summary = try tables.write(MomentsExperiment.results(of: fold, design: design), design: design)
             store?.remove()
             options.say("moments: " + summary + " in \(Self.seconds(since: started)) (\(threads) threads)")
         }

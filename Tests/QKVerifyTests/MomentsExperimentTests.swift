@@ -78,9 +78,9 @@ import Testing
             m.add(contentsOf: (0..<1000).map { _ in r.uniform() * 1e3 })
             return m
         }
-        var inOrder = OrderedFold(plan: plan)
+        var inOrder = OrderedFold<StreamingMoments>(plan: plan)
         for g in 0..<10 { inOrder.accept(plan.block(g), parts[g]) }
-        var shuffled = OrderedFold(plan: plan)
+        var shuffled = OrderedFold<StreamingMoments>(plan: plan)
         for g in [3, 1, 0, 2, 9, 5, 4, 8, 6, 7] {
             shuffled.accept(plan.block(g), parts[g])
             #expect(!shuffled.needs(g))

@@ -63,13 +63,13 @@ import Testing
             m.add(contentsOf: (0..<plan.block(g).samples).map { _ in r.uniform() * 1e3 - 400 })
             return m
         }
-        var reference = OrderedFold(plan: plan)
+        var reference = OrderedFold<StreamingMoments>(plan: plan)
         for g in 0..<plan.blockCount { reference.accept(plan.block(g), summaries[g]) }
         await propertyCheck(count: 100, input: Gen.int(in: 0...Int.max)) { seed in
             var r = TestRandom(state: UInt64(seed))
             var order = Array(0..<plan.blockCount)
             for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(r.next() % UInt64(i + 1))) }
-            var fold = OrderedFold(plan: plan)
+            var fold = OrderedFold<StreamingMoments>(plan: plan)
             for g in order { fold.accept(plan.block(g), summaries[g]) }
             #expect(fold.cells == reference.cells && fold.isComplete)
         }

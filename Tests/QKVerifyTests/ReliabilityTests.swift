@@ -97,7 +97,7 @@ import Testing
     @Test func partFilesRoundTripBitForBit() throws {
         let design = try Fixtures.design(dims: [2, 5], means: [0, 1000], sigmas: [1], samples: 10_000, blockSize: 999)
         let (collection, finished) = MomentsExperiment(design: design, threads: 2)
-            .runShard(BlockSelection(shard: 1, of: 4), from: BlockCollection())
+            .runShard(BlockSelection(shard: 1, of: 4), from: BlockCollection<StreamingMoments>())
         #expect(finished)
         let state = RunStateFile(kind: .part, design: design, selection: BlockSelection(shard: 1, of: 4), cells: [], blocks: collection.blocks)
         let read = try RunStateFile(bytes: state.bytes, path: "x")
@@ -108,7 +108,7 @@ import Testing
     /// Any truncation of a state file is refused, never read as a smaller state.
     @Test func truncatedStateFilesAreRefused() throws {
         let design = try Fixtures.design(dims: [2], means: [0], sigmas: [1], samples: 10_000, blockSize: 3000)
-        let bytes = RunStateFile(checkpointOf: OrderedFold(plan: design.plan), design: design).bytes
+        let bytes = RunStateFile(checkpointOf: OrderedFold<StreamingMoments>(plan: design.plan), design: design).bytes
         for cut in stride(from: 0, to: bytes.count, by: 7) {
             #expect(throws: QKVerifyError.self) { try RunStateFile(bytes: Array(bytes[..<cut]), path: "x") }
         }

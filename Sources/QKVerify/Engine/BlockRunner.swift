@@ -6,9 +6,11 @@ import Synchronization
 /// Workers take blocks in increasing global index; each block gets its own generator state, seeded
 /// by ``BlockSeeder`` from its global index, so a block's draws do not depend on which thread runs it
 /// or when. Memory is one generator and one chunk buffer per thread.
-public struct BlockRunner: Sendable {
+public struct BlockRunner<Work: BlockWork>: Sendable {
     /// The blocks and cells.
     public let plan: BlockPlan
+    /// What each block computes.
+    public let work: Work
     /// The GSL algorithm every block uses.
     public let generator: GeneratorType
     /// The seed rule.
@@ -17,9 +19,10 @@ public struct BlockRunner: Sendable {
     public let threads: Int
 
     /// A runner.
-    public init(plan: BlockPlan, generator: GeneratorType, seeder: BlockSeeder, threads: Int) {
+    public init(plan: BlockPlan, work: Work, generator: GeneratorType, seeder: BlockSeeder, threads: Int) {
         precondition(threads >= 1)
         self.plan = plan
+        self.work = work
         self.generator = generator
         self.seeder = seeder
         self.threads = threads
@@ -44,13 +47,12 @@ public struct BlockRunner: Sendable {
         shouldStop: @escaping @Sendable () -> Bool = { false },
         snapshotEvery: Duration = .seconds(30),
         snapshot: (@Sendable (Sink) -> Void)? = nil
-    ) -> (sink: Sink, finished: Bool) {
+    ) -> (sink: Sink, finished: Bool) where Sink.Summary == Work.Worker.Summary {
         var todo: [Int] = []
         var drawsToDo = 0.0
         for g in selection.indices(in: plan) where sink.needs(g) {
             todo.append(g)
-            let block = plan.block(g)
-            drawsToDo += 2 * Double(plan.cells[block.cell].d) * Double(block.samples)
+            drawsToDo += plan.draws(plan.block(g))
         }
         var meter = progress
         meter.start(totalDraws: drawsToDo)
@@ -74,10 +76,10 @@ public struct BlockRunner: Sendable {
     }
 
     private func work<Sink: BlockSink>(_ shared: Shared<Sink>, shouldStop: @Sendable () -> Bool,
-                                       snapshotEvery: Duration, snapshot: (@Sendable (Sink) -> Void)?) {
+                                       snapshotEvery: Duration, snapshot: (@Sendable (Sink) -> Void)?)
+    where Sink.Summary == Work.Worker.Summary {
         let rng = RandomGenerator(type: generator)
-        let sampler = DotProductSampler()
-        defer { sampler.deallocate() }
+        let worker = work.makeWorker()
         while true {
             let next: Int? = shared.state.withLock { state in
                 if state.stopped || state.next == state.todo.count { return nil }
@@ -87,12 +89,11 @@ public struct BlockRunner: Sendable {
             }
             guard let g = next else { return }
             let block = plan.block(g)
-            let cell = plan.cells[block.cell]
             rng.seed(seeder.seed(forBlock: g))
-            let summary = sampler.sample(cell, samples: block.samples, generator: rng)
+            let summary = worker.run(cell: block.cell, samples: block.samples, generator: rng)
             let copy: Sink? = shared.state.withLock { state in
                 state.sink.accept(block, summary)
-                state.meter.advance(draws: 2 * Double(cell.d) * Double(block.samples))
+                state.meter.advance(draws: plan.draws(block))
                 guard snapshot != nil, !state.snapshotting, ContinuousClock.now - state.lastSnapshot >= snapshotEvery else { return nil }
                 state.snapshotting = true
                 return state.sink

@@ -3,26 +3,26 @@
 /// A block that finishes early waits in `pending` until the blocks before it are folded, so the
 /// result is bit-identical for any number of threads, and pending blocks stay few (about one per
 /// thread), so memory does not grow with the run.
-public struct OrderedFold: BlockSink {
+public struct OrderedFold<Summary: Mergeable>: BlockSink {
     /// Each cell's summary of its blocks folded so far.
-    public private(set) var cells: [StreamingMoments]
+    public private(set) var cells: [Summary]
     /// How many of each cell's blocks are folded in.
     public private(set) var folded: [Int]
     /// Finished blocks not yet folded, by global index.
-    public private(set) var pending: [Int: StreamingMoments]
+    public private(set) var pending: [Int: Summary]
     private let firstBlock: [Int]
 
     /// An empty fold for a plan.
     public init(plan: BlockPlan) {
-        self.cells = Array(repeating: StreamingMoments(), count: plan.cells.count)
-        self.folded = Array(repeating: 0, count: plan.cells.count)
+        self.cells = Array(repeating: Summary(), count: plan.cellCount)
+        self.folded = Array(repeating: 0, count: plan.cellCount)
         self.pending = [:]
         self.firstBlock = plan.firstBlock
     }
 
     /// A fold restored from a checkpoint; the parts must come from a fold of the same plan.
-    public init(plan: BlockPlan, cells: [StreamingMoments], folded: [Int], pending: [Int: StreamingMoments]) {
-        precondition(cells.count == plan.cells.count && folded.count == plan.cells.count)
+    public init(plan: BlockPlan, cells: [Summary], folded: [Int], pending: [Int: Summary]) {
+        precondition(cells.count == plan.cellCount && folded.count == plan.cellCount)
         self.cells = cells
         self.folded = folded
         self.pending = pending
@@ -45,7 +45,7 @@ public struct OrderedFold: BlockSink {
         return g >= firstBlock[lo] + folded[lo]
     }
 
-    public mutating func accept(_ block: BlockPlan.Block, _ summary: StreamingMoments) {
+    public mutating func accept(_ block: BlockPlan.Block, _ summary: Summary) {
         let c = block.cell
         guard block.indexInCell == folded[c] else {
             pending[block.index] = summary

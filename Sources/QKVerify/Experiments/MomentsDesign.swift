@@ -40,7 +40,8 @@ public struct MomentsDesign: Sendable, Hashable {
     }
 
     /// A runner for this design on `threads` threads.
-    public func runner(threads: Int) -> BlockRunner {
-        BlockRunner(plan: plan, generator: generator, seeder: BlockSeeder(seed: seed), threads: threads)
+    public func runner(threads: Int) -> BlockRunner<DotProductWork> {
+        BlockRunner(plan: plan, work: DotProductWork(cells: grid.cells), generator: generator,
+                    seeder: BlockSeeder(seed: seed), threads: threads)
     }
 }

@@ -117,7 +117,7 @@ public struct RunStateFile: Sendable {
         let shard = (fields["shard"] ?? "").split(separator: " ").compactMap { Int($0) }
         guard shard.count == 2, shard[1] >= 1, shard[0] >= 1, shard[0] <= shard[1] else { throw bad("malformed shard line") }
         let selection = BlockSelection(shard: shard[0] - 1, of: shard[1])
-        var cells = Array(repeating: (folded: 0, moments: StreamingMoments()), count: design.plan.cells.count)
+        var cells = Array(repeating: (folded: 0, moments: StreamingMoments()), count: design.plan.cellCount)
         for (c, folded, m) in cellLines {
             guard c < cells.count, folded <= design.plan.blockCount(cell: c), cells[c].folded == 0, selection.shards == 1 else {
                 throw bad("corrupt: cell \(c) does not fit the design")
@@ -137,13 +137,13 @@ public struct RunStateFile: Sendable {
     }
 
     /// The state of an unsharded run's fold.
-    public init(checkpointOf fold: OrderedFold, design: MomentsDesign) {
+    public init(checkpointOf fold: OrderedFold<StreamingMoments>, design: MomentsDesign) {
         self.init(kind: .checkpoint, design: design, selection: .all,
                   cells: zip(fold.folded, fold.cells).map { ($0, $1) }, blocks: fold.pending)
     }
 
     /// The fold this state restores (for an unsharded checkpoint).
-    public var fold: OrderedFold {
+    public var fold: OrderedFold<StreamingMoments> {
         OrderedFold(plan: design.plan, cells: cells.map(\.moments), folded: cells.map(\.folded), pending: blocks)
     }
 

@@ -36,11 +36,11 @@ public enum ShardMerge {
         guard missing.isEmpty else {
             throw QKVerifyError.invalidOption("merge", "shard \(missing.joined(separator: ", ")) missing; allowed: one part for each of the \(shards) shards")
         }
-        var fold = OrderedFold(plan: design.plan)
+        var fold = OrderedFold<StreamingMoments>(plan: design.plan)
         for (_, state) in parts {
             for (g, moments) in state.blocks { fold.accept(design.plan.block(g), moments) }
         }
         precondition(fold.isComplete)
-        return (design, MomentsExperiment.results(of: fold, plan: design.plan))
+        return (design, MomentsExperiment.results(of: fold, design: design))
     }
 }

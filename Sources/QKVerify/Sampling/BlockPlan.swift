@@ -1,9 +1,10 @@
 /// How a run's samples are cut into blocks: the unit of seeding, of threading and of merging.
 ///
-/// Each cell's n samples are cut into blocks of `blockSamples(d)` samples (the last may be shorter).
-/// By default a block holds about 2^20 Gaussian draws, `max(1, 2^19 / d)` samples of 2d draws, so every
-/// block costs about the same whatever d is. The block size is part of the run's design: it decides
-/// which stream each sample comes from, so a different block size gives different (equally valid) numbers.
+/// Each cell's n samples are cut into blocks (the last may be shorter). By default a block holds
+/// about 2^20 Gaussian draws, `max(1, 2^20 / draws per sample)` samples (for q^T k, 2d draws a sample:
+/// `2^19 / d`), so every block costs about the same whatever the cell. The block size is part of the
+/// run's design: it decides which stream each sample comes from, so a different block size gives
+/// different (equally valid) numbers.
 public struct BlockPlan: Sendable, Hashable {
     /// One block: which cell, which samples, and its global index.
     public struct Block: Sendable, Hashable {
@@ -17,11 +18,14 @@ public struct BlockPlan: Sendable, Hashable {
         public let samples: Int
     }
 
-    /// The default number of samples per block for dimension d: about 2^20 draws.
-    public static func defaultBlockSamples(d: Int) -> Int { max(1, 524_288 / d) }
+    /// The default number of samples per block for a cell with this many draws per sample: about 2^20 draws.
+    public static func defaultBlockSamples(drawsPerSample: Int) -> Int { max(1, 1_048_576 / drawsPerSample) }
 
-    /// The cells, in run order.
-    public let cells: [Cell]
+    /// The default number of samples per block for q^T k in dimension d (2d draws a sample).
+    public static func defaultBlockSamples(d: Int) -> Int { defaultBlockSamples(drawsPerSample: 2 * d) }
+
+    /// The Gaussian draws each sample of each cell takes, in run order.
+    public let drawsPerSample: [Int]
     /// The samples drawn in each cell.
     public let samplesPerCell: Int
     /// The fixed block size (in samples) asked for, or nil for the default per-d size.
@@ -29,20 +33,26 @@ public struct BlockPlan: Sendable, Hashable {
     /// The global index of each cell's first block, with the total number of blocks appended.
     public let firstBlock: [Int]
 
+    /// A plan for q^T k over these cells (2d draws a sample), `samples` samples in each.
+    public init(cells: [Cell], samples: Int, blockSamples: Int? = nil) throws {
+        try self.init(drawsPerSample: cells.map { 2 * $0.d }, samples: samples, blockSamples: blockSamples)
+    }
+
     /// A plan for `samples` samples in every cell.
     ///
     /// - Parameters:
-    ///   - blockSamples: samples per block for every cell, or nil for ``defaultBlockSamples(d:)``.
+    ///   - drawsPerSample: the draws one sample takes, for each cell in run order.
+    ///   - blockSamples: samples per block for every cell, or nil for ``defaultBlockSamples(drawsPerSample:)``.
     /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` when the run would need more blocks than
     ///   ``BlockSeeder/maxBlocks``.
-    public init(cells: [Cell], samples: Int, blockSamples: Int? = nil) throws {
+    public init(drawsPerSample: [Int], samples: Int, blockSamples: Int? = nil) throws {
         precondition(samples >= 1 && (blockSamples ?? 1) >= 1)
-        self.cells = cells
+        self.drawsPerSample = drawsPerSample
         self.samplesPerCell = samples
         self.fixedBlockSamples = blockSamples
         var first = [0]
-        for cell in cells {
-            let size = blockSamples ?? BlockPlan.defaultBlockSamples(d: cell.d)
+        for draws in drawsPerSample {
+            let size = blockSamples ?? BlockPlan.defaultBlockSamples(drawsPerSample: draws)
             let count = (samples + size - 1) / size
             let (next, overflow) = first.last!.addingReportingOverflow(count)
             guard !overflow, next <= BlockSeeder.maxBlocks else {
@@ -57,24 +67,30 @@ public struct BlockPlan: Sendable, Hashable {
     /// The number of blocks in the whole run.
     public var blockCount: Int { firstBlock.last! }
 
+    /// The number of cells.
+    public var cellCount: Int { drawsPerSample.count }
+
     /// The samples per block in a cell.
     public func blockSamples(cell: Int) -> Int {
-        fixedBlockSamples ?? BlockPlan.defaultBlockSamples(d: cells[cell].d)
+        fixedBlockSamples ?? BlockPlan.defaultBlockSamples(drawsPerSample: drawsPerSample[cell])
     }
 
     /// The number of blocks of one cell.
     public func blockCount(cell: Int) -> Int { firstBlock[cell + 1] - firstBlock[cell] }
 
-    /// The total number of Gaussian draws in the run, 2 d n summed over cells.
+    /// The total number of Gaussian draws in the run.
     public var totalDraws: Double {
-        cells.reduce(0) { $0 + 2 * Double($1.d) * Double(samplesPerCell) }
+        drawsPerSample.reduce(0) { $0 + Double($1) * Double(samplesPerCell) }
     }
+
+    /// The draws of one block.
+    public func draws(_ block: Block) -> Double { Double(drawsPerSample[block.cell]) * Double(block.samples) }
 
     /// The block with global index g.
     public func block(_ g: Int) -> Block {
         precondition(g >= 0 && g < blockCount)
         // The last cell whose first block is <= g.
-        var lo = 0, hi = cells.count - 1
+        var lo = 0, hi = cellCount - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             if firstBlock[mid] <= g { lo = mid } else { hi = mid - 1 }

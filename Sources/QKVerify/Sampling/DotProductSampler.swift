@@ -3,19 +3,24 @@
 /// For each sample it draws, for i = 1...d in turn, `q_i` then `k_i`, each `mu + sigma Z` with Z from
 /// `gsl_ran_gaussian_ziggurat`, and adds `q_i k_i` to T; neither vector is stored. Samples go through a
 /// fixed chunk buffer into a ``StreamingMoments``.
-public struct DotProductSampler {
+public final class DotProductSampler: BlockWorker {
     /// How many values of T are summarised at a time (an exact two-pass over the chunk).
     public static let chunkSize = 512
 
     private let buffer: UnsafeMutableBufferPointer<Double>
+    private let cells: [Cell]
 
-    /// A sampler with its own chunk buffer. Call ``deallocate()`` when done.
-    public init() {
+    /// A sampler for these cells, with its own chunk buffer.
+    public init(cells: [Cell] = []) {
+        self.cells = cells
         buffer = .allocate(capacity: DotProductSampler.chunkSize)
     }
 
-    /// Frees the chunk buffer.
-    public func deallocate() { buffer.deallocate() }
+    deinit { buffer.deallocate() }
+
+    public func run(cell: Int, samples: Int, generator: RandomGenerator) -> StreamingMoments {
+        sample(cells[cell], samples: samples, generator: generator)
+    }
 
     /// Draws `samples` values of T for `cell` from `generator` and returns their summary.
     ///

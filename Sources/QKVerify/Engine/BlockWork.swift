@@ -1,0 +1,26 @@
+/// A summary of some samples that merges exactly: merging two blocks' summaries gives the summary of
+/// both. Merged in block order, so the result does not depend on the thread count.
+public protocol Mergeable: Sendable {
+    /// The summary of no samples.
+    init()
+    /// Merges in the summary of the samples that come after these.
+    mutating func merge(_ later: Self)
+}
+
+/// What one block of an experiment computes: a worker per thread turns a block's draws into a summary.
+public protocol BlockWork: Sendable {
+    /// The worker: made once per thread, holds its scratch memory; not shared between threads.
+    associatedtype Worker: BlockWorker
+    /// A worker for one thread.
+    func makeWorker() -> Worker
+}
+
+/// Draws one block's samples from a generator and summarises them.
+public protocol BlockWorker {
+    /// The summary of a block.
+    associatedtype Summary: Mergeable
+    /// Draws `samples` samples of plan cell `cell` from `generator` and summarises them.
+    func run(cell: Int, samples: Int, generator: RandomGenerator) -> Summary
+}
+
+extension StreamingMoments: Mergeable {}
