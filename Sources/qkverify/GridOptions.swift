@@ -16,18 +16,10 @@ struct GridOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Samples of q^T k per cell: a whole number from 10000 to 10^15 (1e5 is fine).", valueName: "n"))
     var samples = "100000"
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Seed, 0 to 2^64-1 (default: $GSL_RNG_SEED, else 0).", valueName: "n"))
-    var seed: String?
-
-    @Option(parsing: .unconditional, help: ArgumentHelp("GSL generator name (default: $GSL_RNG_TYPE, else mt19937). See 'qkverify generators'.", valueName: "name"))
-    var rng: String?
-
-    @Option(parsing: .unconditional, help: ArgumentHelp("Samples per block (default: about 2^20 draws' worth, 2^19/d samples). Part of the design: changes the numbers.", valueName: "n"))
-    var blockSize: String?
+    @OptionGroup var stream: StreamOptions
 
     /// The validated design.
     func design() throws -> MomentsDesign {
-        let environment = ProcessInfo.processInfo.environment
         let grid = try Grid(
             dims: OptionValue.positiveIntegers(dims, option: "--dims"),
             means: OptionValue.numbers(means, option: "--means"),
@@ -35,14 +27,29 @@ struct GridOptions: ParsableArguments {
         let n = try OptionValue.wholeNumber(samples, option: "--samples",
             in: MomentsDesign.minSamples...MomentsDesign.maxSamples,
             what: "a whole number from 10000 to 10^15 (below 10^4 the z-tests are not reliable)")
+        let (seed, generator, block) = try stream.resolve()
+        return try MomentsDesign(grid: grid, samples: n, seed: seed, generator: generator, blockSamples: block)
+    }
+}
+
+/// The random stream: seed, generator and block size (part of every experiment's design).
+struct StreamOptions: ParsableArguments {
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed, 0 to 2^64-1 (default: $GSL_RNG_SEED, else 0).", valueName: "n"))
+    var seed: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("GSL generator name (default: $GSL_RNG_TYPE, else mt19937). See 'qkverify generators'.", valueName: "name"))
+    var rng: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Samples per block (default: about 2^20 draws' worth). Part of the design: changes the numbers.", valueName: "n"))
+    var blockSize: String?
+
+    func resolve() throws -> (seed: UInt64, generator: GeneratorType, blockSamples: Int?) {
+        let environment = ProcessInfo.processInfo.environment
         let block = try blockSize.map {
             try OptionValue.wholeNumber($0, option: "--block-size", in: 1...Int(Int32.max), what: "a whole number of samples from 1 to 2^31-1")
         }
-        return try MomentsDesign(
-            grid: grid, samples: n,
-            seed: GeneratorDefaults.seed(option: seed, environment: environment),
-            generator: GeneratorDefaults.generator(option: rng, environment: environment),
-            blockSamples: block)
+        return (try GeneratorDefaults.seed(option: seed, environment: environment),
+                try GeneratorDefaults.generator(option: rng, environment: environment), block)
     }
 }
 

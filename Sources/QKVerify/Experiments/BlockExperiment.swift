@@ -1,0 +1,28 @@
+/// Runs any block work over a plan with the standard seed rule and returns each cell's summary,
+/// folded in block order (so byte-identical results for any thread count).
+public struct BlockExperiment<Work: BlockWork>: Sendable {
+    /// The blocks.
+    public let plan: BlockPlan
+    /// What each block computes.
+    public let work: Work
+    /// The user's seed.
+    public let seed: UInt64
+    /// The generator.
+    public let generator: GeneratorType
+
+    /// An experiment.
+    public init(plan: BlockPlan, work: Work, seed: UInt64, generator: GeneratorType) {
+        self.plan = plan
+        self.work = work
+        self.seed = seed
+        self.generator = generator
+    }
+
+    /// Every cell's summary, in cell order.
+    public func run(threads: Int, progress: ProgressMeter = .silent) -> [Work.Worker.Summary] {
+        let runner = BlockRunner(plan: plan, work: work, generator: generator, seeder: BlockSeeder(seed: seed), threads: threads)
+        let (fold, finished) = runner.run(into: OrderedFold<Work.Worker.Summary>(plan: plan), progress: progress)
+        precondition(finished && fold.isComplete)
+        return fold.cells
+    }
+}

@@ -1,0 +1,37 @@
+/// The softmax experiment: how attention weights behave as d grows, unscaled and scaled.
+public struct SoftmaxExperiment: Sendable {
+    /// The cells: mu outermost, then sigma, then the number of keys, then d.
+    public let cells: [SoftmaxCell]
+    /// Queries per cell.
+    public let samples: Int
+    /// The user's seed.
+    public let seed: UInt64
+    /// The generator.
+    public let generator: GeneratorType
+    /// The blocks.
+    public let plan: BlockPlan
+
+    /// A validated experiment.
+    ///
+    /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` naming `--keys` or `--queries`.
+    public init(grid: Grid, keys: [Int], samples: Int, seed: UInt64, generator: GeneratorType, blockSamples: Int? = nil) throws {
+        guard !keys.isEmpty, keys.allSatisfy({ $0 >= 2 && $0 <= 1_000_000 }) else {
+            throw QKVerifyError.invalidOption("--keys", "allowed: whole numbers of keys from 2 to 10^6")
+        }
+        guard samples >= 100 && samples <= 1_000_000_000 else {
+            throw QKVerifyError.invalidOption("--queries", "\(samples) is not allowed; allowed: a whole number from 100 to 10^9")
+        }
+        cells = grid.means.flatMap { mu in grid.sigmas.flatMap { sigma in keys.flatMap { n in
+            grid.dims.map { SoftmaxCell(d: $0, mu: mu, sigma: sigma, keys: n) } } } }
+        self.samples = samples
+        self.seed = seed
+        self.generator = generator
+        plan = try BlockPlan(drawsPerSample: cells.map(\.drawsPerSample), samples: samples, blockSamples: blockSamples)
+    }
+
+    /// Every cell's summary: one streaming summary per (scale, statistic), see ``SoftmaxWork/component(_:_:)``.
+    public func run(threads: Int, progress: ProgressMeter = .silent) -> [MomentsVector] {
+        BlockExperiment(plan: plan, work: SoftmaxWork(cells: cells), seed: seed, generator: generator)
+            .run(threads: threads, progress: progress)
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+
+/// The report's figures: gnuplot scripts drawing SVGs from the CSV tables in the results directory.
+public enum Figures {
+    /// A figure: its file name, what it shows, and the gnuplot script that draws it.
+    public struct Figure: Sendable {
+        /// The SVG's file name.
+        public let file: String
+        /// A one-line caption.
+        public let caption: String
+        /// The gnuplot script (run in the results directory).
+        public let script: String
+    }
+
+    static let preamble = """
+        set terminal svg size 760,500 dynamic font "Helvetica,13" background rgb "white"
+        set datafile separator ","
+        set datafile columnheaders
+        set grid lc rgb "#dddddd"
+        set key top left box opaque
+        set border lw 1.2
+        set style line 1 lc rgb "#1b6ca8" lw 2 pt 7 ps 0.8
+        set style line 2 lc rgb "#d1495b" lw 2 pt 5 ps 0.8
+        set style line 3 lc rgb "#2e8b57" lw 2 pt 9 ps 0.9
+        set style line 4 lc rgb "#8d5a97" lw 2 pt 11 ps 0.9
+        set style line 5 lc rgb "#e6a100" lw 2 pt 13 ps 0.9
+
+        """
+
+    /// The four figures of the report.
+    public static let all: [Figure] = [
+        Figure(file: "variance.svg",
+               caption: "Var(q^T k) against d (log-log): estimates with one-SE error bars, closed form d(sigma^4 + 2 mu^2 sigma^2) as lines.",
+               script: preamble + """
+                set output "variance.svg"
+                set title "Var(q^T k) grows like d"
+                set logscale xy
+                set xlabel "dimension d"
+                set ylabel "Var(q^T k)"
+                sel(mu, s, c) = (column("mu") == mu && column("sigma") == s) ? column(c) : 1/0
+                plot for [i = 1:4] "moments.csv" using "d":(sel(word("0 0.5 1 0", i) + 0, word("1 1 1 2", i) + 0, "var_est")):"var_se" \\
+                       with yerrorbars ls i title sprintf("estimate, mu = %s, sigma = %s", word("0 0.5 1 0", i), word("1 1 1 2", i)), \\
+                     for [i = 1:4] "moments.csv" using "d":(sel(word("0 0.5 1 0", i) + 0, word("1 1 1 2", i) + 0, "var_theory")) \\
+                       with lines ls i dt 2 notitle
+
+                """),
+        Figure(file: "scaled_variance.svg",
+               caption: "Var(q^T k / sqrt(d)) against d: flat at sigma^4 + 2 mu^2 sigma^2 (dashed), which is 1 only at mu = 0, sigma = 1.",
+               script: preamble.replacingOccurrences(of: "size 760,500", with: "size 960,500") + """
+                set output "scaled_variance.svg"
+                set title "Dividing by sqrt(d) fixes the variance at sigma^4 + 2 mu^2 sigma^2, not at 1"
+                set logscale xy
+                set xlabel "dimension d"
+                set ylabel "Var(q^T k / sqrt(d))"
+                set key outside right center
+                sel(mu, s, c) = (column("mu") == mu && column("sigma") == s) ? column(c) : 1/0
+                plot for [i = 1:5] "moments.csv" using "d":(sel(word("0 0.5 1 0 0", i) + 0, word("1 1 1 0.5 2", i) + 0, "scaled_var_est")) \\
+                       with linespoints ls i title sprintf("mu = %s, sigma = %s", word("0 0.5 1 0 0", i), word("1 1 1 0.5 2", i)), \\
+                     for [i = 1:5] "moments.csv" using "d":(sel(word("0 0.5 1 0 0", i) + 0, word("1 1 1 0.5 2", i) + 0, "scaled_var_theory")) \\
+                       with lines ls i dt 2 notitle
+
+                """),
+        Figure(file: "softmax.svg",
+               caption: "Attention with 64 keys: largest weight and normalised entropy against d, unscaled (tau = 1) and scaled.",
+               script: preamble.replacingOccurrences(of: "size 760,500", with: "size 1100,560") + """
+                set output "softmax.svg"
+                set multiplot layout 1,2 title "Without scaling, softmax saturates as d grows; with tau = sqrt(d) it does not"
+                set logscale x
+                set xlabel "dimension d"
+                sel(mu, sc, c) = (column("mu") == mu && strcol("scale") eq sc) ? column(c) : 1/0
+                set ylabel "mean largest weight"
+                set yrange [0:1]
+                set key below horizontal maxcols 2 nobox noopaque
+                plot "softmax.csv" using "d":(sel(0, "none", "max_weight")):"max_weight_se" with yerrorlines ls 2 title "mu = 0, tau = 1", \\
+                     "" using "d":(sel(0, "sqrt_d", "max_weight")):"max_weight_se" with yerrorlines ls 1 title "mu = 0, tau = sqrt(d)", \\
+                     "" using "d":(sel(1, "sqrt_d", "max_weight")):"max_weight_se" with yerrorlines ls 4 title "mu = 1, tau = sqrt(d)", \\
+                     "" using "d":(sel(1, "within_query", "max_weight")):"max_weight_se" with yerrorlines ls 3 title "mu = 1, tau = within-query sd"
+                set ylabel "entropy / log N"
+                set key below horizontal maxcols 2 nobox noopaque
+                plot "softmax.csv" using "d":(sel(0, "none", "entropy")):"entropy_se" with yerrorlines ls 2 title "mu = 0, tau = 1", \\
+                     "" using "d":(sel(0, "sqrt_d", "entropy")):"entropy_se" with yerrorlines ls 1 title "mu = 0, tau = sqrt(d)", \\
+                     "" using "d":(sel(1, "sqrt_d", "entropy")):"entropy_se" with yerrorlines ls 4 title "mu = 1, tau = sqrt(d)", \\
+                     "" using "d":(sel(1, "within_query", "entropy")):"entropy_se" with yerrorlines ls 3 title "mu = 1, tau = within-query sd"
+                unset multiplot
+
+                """),
+        Figure(file: "histograms.svg",
+               caption: "Histograms of q^T k / sqrt(d) at mu = 0, sigma = 1, with the exact variance-gamma density (solid) and N(0, 1) (dashed).",
+               script: preamble.replacingOccurrences(of: "size 760,500", with: "size 1000,720") + """
+                set output "histograms.svg"
+                stats "histogram.csv" using "d" nooutput
+                set multiplot layout 2,2 title "q^T k / sqrt(d): exact law at every d, Gaussian only in the limit"
+                set xrange [-5:5]
+                set xlabel "q^T k / sqrt(d)"
+                set ylabel "density"
+                set style fill transparent solid 0.35 noborder
+                set key top right
+                array ds[4]
+                n = 0
+                do for [dd in "1 2 4 8 16 32 64 128 256 512 1024"] {
+                    stats "histogram.csv" using (column("d") == dd + 0 ? 1 : 0) nooutput
+                    if (STATS_sum > 0 && n < 4) { n = n + 1; ds[n] = dd + 0 }
+                }
+                do for [i = 1:n] {
+                    set title sprintf("d = %d (excess kurtosis %.3g)", ds[i], 6.0 / ds[i])
+                    plot "histogram.csv" using ((column("bin_lo") + column("bin_hi")) / 2):(column("d") == ds[i] ? column("density") : 1/0) \\
+                           with boxes lc rgb "#1b6ca8" title "samples", \\
+                         "" using ((column("bin_lo") + column("bin_hi")) / 2):(column("d") == ds[i] ? column("density_exact") : 1/0) \\
+                           with lines lc rgb "#d1495b" lw 2 title "exact", \\
+                         "" using ((column("bin_lo") + column("bin_hi")) / 2):(column("d") == ds[i] ? column("density_normal") : 1/0) \\
+                           with lines lc rgb "#333333" lw 1.5 dt 2 title "N(0,1)"
+                }
+                unset multiplot
+
+                """),
+    ]
+
+    /// Draws every figure in `directory` with gnuplot.
+    ///
+    /// - Returns: the figures drawn; empty when gnuplot is not installed.
+    /// - Throws: ``QKVerifyError/io(path:reason:)`` when gnuplot fails on a script.
+    public static func draw(in directory: String) throws -> [Figure] {
+        guard let gnuplot = Figures.gnuplotPath else { return [] }
+        for figure in all {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: gnuplot)
+            process.currentDirectoryURL = URL(fileURLWithPath: directory)
+            let input = Pipe(), errors = Pipe()
+            process.standardInput = input
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            // Draw to a temporary name, then rename: a figure is whole or absent.
+            let temporary = ".\(figure.file).tmp"
+            let script = figure.script.replacingOccurrences(of: "set output \"\(figure.file)\"", with: "set output \"\(temporary)\"")
+            try process.run()
+            input.fileHandleForWriting.write(Data(script.utf8))
+            try input.fileHandleForWriting.close()
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            let target = (directory as NSString).appendingPathComponent(figure.file)
+            let drawn = (directory as NSString).appendingPathComponent(temporary)
+            guard process.terminationStatus == 0, rename(drawn, target) == 0 else {
+                unlink(drawn)
+                throw QKVerifyError.io(path: target, reason: "gnuplot failed: \(message.split(separator: "\n").last ?? "")")
+            }
+        }
+        return all
+    }
+
+    /// Where gnuplot is, or nil.
+    public static var gnuplotPath: String? {
+        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        return paths.map { "\($0)/gnuplot" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+}

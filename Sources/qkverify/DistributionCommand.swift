@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import QKVerify
+
+/// `qkverify distribution`: KS tests of T against its exact law and against the normal, at mu = 0.
+struct DistributionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "distribution",
+        abstract: "At mu = 0, test q^T k against its exact variance-gamma law and T/(sigma^2 sqrt d) against N(0,1).")
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Dimensions d.", valueName: "list"))
+    var dims = "1,2,4,8,16,32,64,128,256,512"
+    @Option(parsing: .unconditional, help: ArgumentHelp("Coordinate standard deviations sigma (mu is 0).", valueName: "list"))
+    var sigmas = "1"
+    @Option(parsing: .unconditional, help: ArgumentHelp("Samples per cell, 1000 to 10^7 (kept in memory for the KS distance).", valueName: "n"))
+    var samples = "100000"
+    @Option(parsing: .unconditional, help: ArgumentHelp("Dimensions to histogram (those also in --dims), for the figure.", valueName: "list"))
+    var histogramDims = "1,4,16,64"
+    @OptionGroup var stream: StreamOptions
+    @OptionGroup var options: RunOptions
+    @Option(parsing: .unconditional, help: ArgumentHelp("Family-wise false-failure rate of each family of KS tests.", valueName: "p"))
+    var alpha = "0.001"
+    @Option(help: ArgumentHelp("The CSV table to write.", valueName: "path"))
+    var out = "results/distribution.csv"
+    @Option(help: ArgumentHelp("The histogram table to write.", valueName: "path"))
+    var histogram = "results/histogram.csv"
+
+    func run() throws {
+        let (seed, generator, block) = try stream.resolve()
+        let n = try OptionValue.wholeNumber(samples, option: "--samples", in: 1000...DistributionExperiment.maxSamples, what: "a whole number from 1000 to 10^7")
+        let experiment = try DistributionExperiment(
+            dims: OptionValue.positiveIntegers(dims, option: "--dims"),
+            sigmas: OptionValue.numbers(sigmas, option: "--sigmas", positive: true),
+            samples: n, seed: seed, generator: generator, blockSamples: block)
+        let shown = Set(try OptionValue.positiveIntegers(histogramDims, option: "--histogram-dims"))
+        let alpha = try OptionValue.probability(alpha, option: "--alpha")
+        let output = try OutputFile(path: out, option: "--out")
+        let histogramOutput = try OutputFile(path: histogram, option: "--histogram")
+        let lists = experiment.run(threads: try options.threadCount(), progress: options.meter("distribution"))
+        let laws = Dictionary(uniqueKeysWithValues: Set(experiment.cells.map(\.d)).map { ($0, VarianceGamma(d: $0)) })
+        let results = zip(experiment.cells, lists).map { DistributionResult(cell: $0, samples: $1, law: laws[$0.d]!) }
+        let firstSigma = experiment.cells[0].sigma
+        let histogramCells = zip(experiment.cells, lists).filter { shown.contains($0.0.d) && $0.0.sigma == firstSigma }
+            .map { (cell: $0.0, samples: $0.1, law: laws[$0.0.d]!) }
+        try output.write(DistributionTable.table(results, alpha: alpha).bytes)
+        try histogramOutput.write(HistogramTable.table(histogramCells).bytes)
+        options.say("distribution: \(results.count) cells x \(n) samples; wrote \(out) and \(histogram)")
+    }
+}

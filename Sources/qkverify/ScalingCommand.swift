@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import QKVerify
+
+/// `qkverify scaling`: fit Var(T) = c d^b for each (mu, sigma) and test b = 1.
+struct ScalingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scaling",
+        abstract: "Fit log Var(q^T k) = a + b log d by weighted least squares and test the slope b = 1.")
+
+    @OptionGroup var grid: GridOptions
+    @OptionGroup var options: RunOptions
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Family-wise false-failure rate over the fits, in (0, 0.5].", valueName: "p"))
+    var alpha = "0.001"
+
+    @Option(help: ArgumentHelp("The CSV table to write.", valueName: "path"))
+    var out = "results/scaling.csv"
+
+    func run() throws {
+        let design = try grid.design()
+        let alpha = try OptionValue.probability(alpha, option: "--alpha")
+        guard design.grid.dims.count >= 2 else {
+            throw QKVerifyError.invalidOption("--dims", "a slope needs at least two dimensions; allowed: a list of 2 or more")
+        }
+        let output = try OutputFile(path: out, option: "--out")
+        let threads = try options.threadCount()
+        let rows = MomentsExperiment(design: design, threads: threads).run(progress: options.meter("scaling"))
+            .map(MomentComparison.init)
+        let fits = ScalingFit.fits(rows, alpha: alpha)
+        try output.write(ScalingTable.table(fits).bytes)
+        let slopes = fits.map { String(format: "%.4f", $0.fit.slope) }.joined(separator: ", ")
+        options.say("scaling: \(fits.count) fits, slopes \(slopes); \(fits.filter(\.rejected).count) reject slope 1 at alpha \(alpha); wrote \(out)")
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import QKVerify
+
+/// `qkverify softmax`: attention weights unscaled and scaled, as d grows.
+struct SoftmaxCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "softmax",
+        abstract: "Measure softmax(q^T k_j / tau) as d grows: largest weight, entropy, Jacobian norm, saturation.")
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Dimensions d.", valueName: "list"))
+    var dims = "1,2,4,8,16,32,64,128,256,512"
+    @Option(parsing: .unconditional, help: ArgumentHelp("Coordinate means mu.", valueName: "list"))
+    var means = "0,1"
+    @Option(parsing: .unconditional, help: ArgumentHelp("Coordinate standard deviations sigma.", valueName: "list"))
+    var sigmas = "1"
+    @Option(parsing: .unconditional, help: ArgumentHelp("Numbers of keys N per query, 2 to 10^6.", valueName: "list"))
+    var keys = "64"
+    @Option(parsing: .unconditional, help: ArgumentHelp("Queries per cell, 100 to 10^9.", valueName: "n"))
+    var queries = "2000"
+    @OptionGroup var stream: StreamOptions
+    @OptionGroup var options: RunOptions
+    @Option(help: ArgumentHelp("The CSV table to write.", valueName: "path"))
+    var out = "results/softmax.csv"
+
+    func experiment() throws -> SoftmaxExperiment {
+        let grid = try Grid(dims: OptionValue.positiveIntegers(dims, option: "--dims"),
+                            means: OptionValue.numbers(means, option: "--means"),
+                            sigmas: OptionValue.numbers(sigmas, option: "--sigmas", positive: true))
+        let keyCounts = try OptionValue.positiveIntegers(keys, option: "--keys")
+        let n = try OptionValue.wholeNumber(queries, option: "--queries", in: 100...1_000_000_000, what: "a whole number from 100 to 10^9")
+        let (seed, generator, block) = try stream.resolve()
+        return try SoftmaxExperiment(grid: grid, keys: keyCounts, samples: n, seed: seed, generator: generator, blockSamples: block)
+    }
+
+    func run() throws {
+        let experiment = try experiment()
+        let output = try OutputFile(path: out, option: "--out")
+        let summaries = experiment.run(threads: try options.threadCount(), progress: options.meter("softmax"))
+        try output.write(SoftmaxTable.table(experiment, summaries).bytes)
+        options.say("softmax: \(experiment.cells.count) cells x \(experiment.samples) queries; wrote \(out)")
+    }
+}

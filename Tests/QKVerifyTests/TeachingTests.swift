@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import QKVerify
+
+/// The teaching experiments: the scaling law, softmax saturation, the exact distribution, the report.
+@Suite struct TeachingTests {
+    /// The fitted exponent of Var(T) in d is 1 within its 95% interval for every (mu, sigma).
+    @Test func scalingSlopeIsOne() throws {
+        let design = try Fixtures.design(dims: [1, 4, 16, 64, 256], means: [0, 1], sigmas: [0.5, 2], samples: 20_000)
+        let rows = MomentsExperiment(design: design, threads: 2).run().map(MomentComparison.init)
+        let fits = ScalingFit.fits(rows, alpha: 0.001)
+        #expect(fits.count == 4)
+        for (fit, rejected) in fits {
+            #expect(fit.slopeInterval.contains(1), "slope \(fit.slope) ± \(fit.slopeSE) at mu \(fit.mu), sigma \(fit.sigma)")
+            #expect(!rejected)
+            #expect(abs((fit.intercept - fit.interceptTheory) / fit.interceptSE) < 5)
+            #expect(fit.slopeSE < 0.01)  // the interval is tight enough to mean something
+        }
+    }
+
+    /// The fit says fail for data whose variance grows like d^1.1 (built from exact moments plus noise-free SEs).
+    @Test func scalingSlopeRejectsAWrongExponent() throws {
+        let design = try Fixtures.design(dims: [1, 4, 16, 64, 256], means: [0], sigmas: [1], samples: 20_000)
+        let rows = MomentsExperiment(design: design, threads: 2).run().map { result -> MomentComparison in
+            // Stretch each sample's deviation so the variance is multiplied by d^0.1.
+            let factor = pow(Double(result.cell.d), 0.05)
+            let m = result.moments
+            let scaled = StreamingMoments(count: m.count, mean: m.mean,
+                                          centralSums: (2...8).map { m.centralSum($0) * pow(factor, Double($0)) })
+            return MomentComparison(CellResult(cell: result.cell, moments: scaled))
+        }
+        let (fit, rejected) = try #require(ScalingFit.fits(rows, alpha: 0.001).first)
+        #expect(rejected && !fit.slopeInterval.contains(1) && abs(fit.slope - 1.1) < 0.02)
+    }
+
+    /// Unscaled, the mean largest weight rises towards 1 with d; with tau = sqrt(d) it does not move
+    /// beyond its standard error between d = 64 and d = 512 (below d ~ 8 it still moves, because |q|^2/d
+    /// fluctuates like chi-squared_d / d).
+    @Test func unscaledSoftmaxSaturatesScaledDoesNot() throws {
+        let experiment = try SoftmaxExperiment(grid: Grid(dims: [1, 8, 64, 512], means: [0], sigmas: [1]), keys: [64],
+                                               samples: 2000, seed: 11, generator: .standard)
+        let summaries = experiment.run(threads: 2)
+        func weight(_ cell: Int, _ scale: SoftmaxScale) -> StreamingMoments {
+            summaries[cell][SoftmaxWork.component(scale, .maxWeight)]
+        }
+        let unscaled = (0..<4).map { weight($0, .none).mean }
+        #expect(unscaled == unscaled.sorted() && unscaled[3] > 0.9 && unscaled[0] < 0.15)
+        let a = weight(2, .sqrtD), b = weight(3, .sqrtD)
+        let combined = (a.meanStandardError * a.meanStandardError + b.meanStandardError * b.meanStandardError).squareRoot()
+        #expect(abs(a.mean - b.mean) < 5 * combined)
+        #expect(abs(a.mean - b.mean) < 0.02)
+        // Saturation: most weights pass almost no gradient unscaled at d = 512, none scaled.
+        #expect(summaries[3][SoftmaxWork.component(.none, .saturated)].mean > 0.9)
+        #expect(summaries[3][SoftmaxWork.component(.sqrtD, .saturated)].mean == 0)
+        // Scaled logits have variance about 1 within a query; unscaled about d.
+        #expect(abs(summaries[3][SoftmaxWork.component(.sqrtD, .logitVariance)].mean - 1) < 0.05)
+    }
+
+    /// With mu != 0, the within-query scale gives the attention that mu = 0 gets with sqrt(d).
+    @Test func withinQueryScaleIsRightWhenMuIsNotZero() throws {
+        let experiment = try SoftmaxExperiment(grid: Grid(dims: [256], means: [0, 1], sigmas: [1]), keys: [64],
+                                               samples: 2000, seed: 12, generator: .standard)
+        let s = experiment.run(threads: 2)
+        let reference = s[0][SoftmaxWork.component(.sqrtD, .maxWeight)]
+        let within = s[1][SoftmaxWork.component(.withinQuery, .maxWeight)]
+        let naive = s[1][SoftmaxWork.component(.sqrtD, .maxWeight)]
+        let se = (reference.meanStandardError * reference.meanStandardError + within.meanStandardError * within.meanStandardError).squareRoot()
+        #expect(abs(within.mean - reference.mean) < 5 * se)
+        #expect((naive.mean - reference.mean) / se > 10)  // sqrt(d) is too sharp at mu = 1
+        #expect(abs(s[1][SoftmaxWork.component(.withinQuery, .logitVariance)].mean - 1) < 0.05)
+    }
+
+    /// The samples' KS distance from the exact law is consistent with zero at every d; from the normal,
+    /// clearly not at d = 1.
+    @Test func ksDistanceToTheExactLawIsConsistentWithZero() throws {
+        let experiment = try DistributionExperiment(dims: [1, 2, 5, 64], sigmas: [1, 3], samples: 20_000, seed: 3, generator: .standard)
+        let lists = experiment.run(threads: 2)
+        let results = zip(experiment.cells, lists).map { DistributionResult(cell: $0, samples: $1, law: VarianceGamma(d: $0.d)) }
+        let rejected = HolmBonferroni.rejections(results.map(\.exact.p), alpha: 0.001)
+        #expect(!rejected.contains(true), "\(results.map(\.exact.p))")
+        #expect(results.filter { $0.cell.d == 1 }.allSatisfy { $0.normal.p < 1e-10 })
+    }
+
+    /// The report and every figure are written, and a second run writes the same bytes.
+    @Test func reportAndFiguresRegenerateByteIdentically() throws {
+        let root = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let args = ["report", "--dims", "1,4,16", "--means", "0,1", "--sigmas", "1", "--samples", "10000",
+                    "--queries", "200", "--distribution-samples", "2000", "--format", "latex", "--quiet"]
+        var outputs: [[String: Data]] = []
+        let dir = root.appendingPathComponent("results")
+        for _ in 0..<2 {  // the same command twice: the second run overwrites the first
+            let r = try CLI.run(args + ["--out-dir", dir.path])
+            #expect(r.status == 0, "\(r.stderr)")
+            let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+            outputs.append(try Dictionary(uniqueKeysWithValues: names.map { ($0, try Data(contentsOf: dir.appendingPathComponent($0))) }))
+        }
+        var expected = ["REPORT.md", "controls.csv", "distribution.csv", "histogram.csv", "moments.csv", "scaling.csv",
+                        "softmax.csv", "tables.tex"]
+        if Figures.gnuplotPath != nil { expected += Figures.all.map(\.file) }
+        #expect(outputs[0].keys.sorted() == expected.sorted())
+        for name in expected {
+            #expect(outputs[0][name] == outputs[1][name], "\(name) differs between runs")
+            #expect((outputs[0][name]?.count ?? 0) > 100, "\(name) is nearly empty")
+        }
+        let report = String(decoding: outputs[0]["REPORT.md"]!, as: UTF8.self)
+        #expect(report.contains("**Var(T) = d** (at mu=0 and sigma=1): holds in all 3 cells tested."))
+        #expect(report.contains("qkverify report --dims 1,4,16"))
+        #expect(String(decoding: outputs[0]["tables.tex"]!, as: UTF8.self).contains("\\toprule"))
+    }
+}
