@@ -22,16 +22,23 @@ public struct ProgressMeter: Sendable {
     public let style: Style
     /// A word naming the job, printed first.
     public let label: String
+    /// The least time between two updates.
+    public let interval: Duration
+    private let output: @Sendable (String) -> Void
     private var total = 0.0
     private var done = 0.0
     private var started = ContinuousClock.now
     private var lastShown = ContinuousClock.now
     private var shownAnything = false
 
-    /// A meter with the given style.
-    public init(style: Style, label: String) {
+    /// A meter with the given style, updating at most every `interval` (default: 0.1 s for a bar,
+    /// 10 s for lines), writing to standard error unless `output` is given.
+    public init(style: Style, label: String, interval: Duration? = nil,
+                output: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
         self.style = style
         self.label = label
+        self.interval = interval ?? (style == .bar ? .milliseconds(100) : .seconds(10))
+        self.output = output
     }
 
     /// The usual choice: silent when `quiet`, lines when `forced` on a non-terminal, a bar on a terminal.
@@ -54,7 +61,6 @@ public struct ProgressMeter: Sendable {
         done += draws
         guard style != .silent else { return }
         let now = ContinuousClock.now
-        let interval: Duration = style == .bar ? .milliseconds(100) : .seconds(10)
         guard now - lastShown >= interval else { return }
         lastShown = now
         show(now: now)
@@ -62,7 +68,7 @@ public struct ProgressMeter: Sendable {
 
     /// Ends the line drawn in place, if any.
     public mutating func finish() {
-        if style == .bar && shownAnything { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if style == .bar && shownAnything { output("\r\u{1B}[K") }
     }
 
     private mutating func show(now: ContinuousClock.Instant) {
@@ -74,8 +80,8 @@ public struct ProgressMeter: Sendable {
                           ProgressMeter.duration(left))
         shownAnything = true
         switch style {
-        case .bar: FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
-        case .lines: FileHandle.standardError.write(Data("\(text)\n".utf8))
+        case .bar: output("\r\u{1B}[K\(text)")
+        case .lines: output("\(text)\n")
         case .silent: break
         }
     }
