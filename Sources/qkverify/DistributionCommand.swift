@@ -37,11 +37,7 @@ struct DistributionCommand: ParsableCommand {
         let output = try OutputFile(path: out, option: "--out")
         let histogramOutput = try OutputFile(path: histogram, option: "--histogram")
         let lists = experiment.run(threads: try options.threadCount(), progress: options.meter("distribution"))
-        let laws = Dictionary(uniqueKeysWithValues: Set(experiment.cells.map(\.d)).map { ($0, VarianceGamma(d: $0)) })
-        let results = zip(experiment.cells, lists).map { DistributionResult(cell: $0, samples: $1, law: laws[$0.d]!) }
-        let firstSigma = experiment.cells[0].sigma
-        let histogramCells = zip(experiment.cells, lists).filter { shown.contains($0.0.d) && $0.0.sigma == firstSigma }
-            .map { (cell: $0.0, samples: $0.1, law: laws[$0.0.d]!) }
+        let (results, histogramCells) = experiment.analyse(lists, histogramDims: shown)
         try output.write(DistributionTable.table(results, alpha: alpha).bytes)
         try histogramOutput.write(HistogramTable.table(histogramCells).bytes)
         options.say("distribution: \(results.count) cells x \(n) samples; wrote \(out) and \(histogram)")

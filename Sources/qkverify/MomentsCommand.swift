@@ -103,37 +103,3 @@ struct MomentsCommand: ParsableCommand {
         String(format: "%.1f s", (ContinuousClock.now - start) / .seconds(1))
     }
 }
-
-/// Writes the moments table and, if asked, the controls table: whole files, both checked up front.
-struct TableOutputs {
-    let out: OutputFile
-    let controls: OutputFile?
-    let alpha: Double
-
-    init(out: OutputFile, controls: String?, alpha: Double) throws {
-        self.out = out
-        self.controls = try controls.map { try OutputFile(path: $0, option: "--controls") }
-        self.alpha = alpha
-    }
-
-    /// Judges the results, writes the tables, and returns a one-line summary.
-    func write(_ results: [CellResult], design: MomentsDesign) throws -> String {
-        let rows = results.map(MomentComparison.init)
-        let verdict = MomentsVerdict(rows, alpha: alpha)
-        let controlResults = try controls.map { _ in
-            try NegativeControl.standard.map { try ControlResult($0, comparisons: rows, alpha: alpha) }
-        }
-        try out.write(MomentsTable.table(verdict, design: design).bytes)
-        var summary = ""
-        if let controls, let controlResults {
-            try controls.write(ControlsTable.table(controlResults).bytes)
-            let wrong = controlResults.filter { !$0.control.isTrue }
-            summary = "controls: \(wrong.filter { $0.status == .detected }.count) of \(wrong.count) wrong formulas detected, "
-                + "\(controlResults.filter { $0.status == .pass }.count) of \(controlResults.count - wrong.count) true ones pass (\(controls.path)); "
-        }
-        let worstZ = rows.map { $0.zScores.map(abs).max()! }.max() ?? 0
-        let worstRSE = rows.map(\.varianceRelativeSE).max() ?? 0
-        return summary + String(format: "%d cells, %.3g draws; largest |z| %.2f, largest relative SE of a variance %.2f%%; %d of %d cells fail at alpha %g; wrote %@",
-                                rows.count, design.plan.totalDraws, worstZ, 100 * worstRSE, verdict.failedCells, rows.count, alpha, out.path)
-    }
-}

@@ -64,10 +64,7 @@ struct ReportCommand: ParsableCommand {
         let fits = ScalingFit.fits(comparisons, alpha: alpha)
         let softmaxSummaries = softmax.run(threads: threads, progress: options.meter("softmax"))
         let lists = distribution.run(threads: threads, progress: options.meter("distribution"))
-        let laws = Dictionary(uniqueKeysWithValues: Set(distribution.cells.map(\.d)).map { ($0, VarianceGamma(d: $0)) })
-        let results = zip(distribution.cells, lists).map { DistributionResult(cell: $0, samples: $1, law: laws[$0.d]!) }
-        let histogramCells = zip(distribution.cells, lists).filter { [1, 4, 16, 64].contains($0.0.d) }
-            .map { (cell: $0.0, samples: $0.1, law: laws[$0.0.d]!) }
+        let (results, histogramCells) = distribution.analyse(lists, histogramDims: [1, 4, 16, 64])
 
         try files["moments.csv"]!.write(MomentsTable.table(verdict, design: design).bytes)
         try files["controls.csv"]!.write(ControlsTable.table(controls).bytes)
@@ -77,7 +74,7 @@ struct ReportCommand: ParsableCommand {
         try files["histogram.csv"]!.write(HistogramTable.table(histogramCells).bytes)
         let figures = try Figures.draw(in: outDir)
         if figures.isEmpty { options.say("report: gnuplot not found, figures skipped (apt-get install gnuplot-nox)") }
-        let command = (["qkverify"] + CommandLine.arguments.dropFirst().map(Self.quoted)).joined(separator: " ")
+        let command = (["qkverify"] + Self.resultArguments(CommandLine.arguments.dropFirst()).map(Self.quoted)).joined(separator: " ")
         let document = ReportDocument(design: design, verdict: verdict, seedCheck: seedCheck, controls: controls, fits: fits,
                                       softmax: (softmax, softmaxSummaries), distribution: results, figures: figures, command: command)
         try files["REPORT.md"]!.write(document.markdown)
@@ -85,6 +82,20 @@ struct ReportCommand: ParsableCommand {
         let seconds = (ContinuousClock.now - started) / .seconds(1)
         options.say(String(format: "report: %d cells, %d of them fail; %d fits, %d controls, %d figures; wrote %@/REPORT.md in %.1f s",
                            comparisons.count, verdict.failedCells, fits.count, controls.count, figures.count, outDir, seconds))
+    }
+
+    /// The arguments that decide the results: without --threads, --quiet and --progress, which cannot
+    /// change a byte of them, so the report reads the same whatever the thread count.
+    static func resultArguments<S: Sequence>(_ arguments: S) -> [String] where S.Element == String {
+        var kept: [String] = []
+        var skipNext = false
+        for word in arguments {
+            if skipNext { skipNext = false; continue }
+            if word == "--threads" { skipNext = true; continue }
+            if word.hasPrefix("--threads=") || word == "--quiet" || word == "--progress" { continue }
+            kept.append(word)
+        }
+        return kept
     }
 
     static func quoted(_ word: String) -> String {

@@ -89,8 +89,8 @@ import Testing
                     "--queries", "200", "--distribution-samples", "2000", "--format", "latex", "--quiet"]
         var outputs: [[String: Data]] = []
         let dir = root.appendingPathComponent("results")
-        for _ in 0..<2 {  // the same command twice: the second run overwrites the first
-            let r = try CLI.run(args + ["--out-dir", dir.path])
+        for threads in ["1", "2"] {  // the same command twice, on 1 and 2 threads: the second run overwrites the first
+            let r = try CLI.run(args + ["--out-dir", dir.path, "--threads", threads])
             #expect(r.status == 0, "\(r.stderr)")
             let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
             outputs.append(try Dictionary(uniqueKeysWithValues: names.map { ($0, try Data(contentsOf: dir.appendingPathComponent($0))) }))
@@ -106,6 +106,7 @@ import Testing
         let report = String(decoding: outputs[0]["REPORT.md"]!, as: UTF8.self)
         #expect(report.contains("**Var(T) = d** (at mu=0 and sigma=1): holds in all 3 cells tested."))
         #expect(report.contains("qkverify report --dims 1,4,16"))
+        #expect(!report.contains("--threads") && !report.contains("--quiet"))
         #expect(String(decoding: outputs[0]["tables.tex"]!, as: UTF8.self).contains("\\toprule"))
     }
 }

@@ -37,24 +37,17 @@ public struct DistributionExperiment: Sendable {
     }
 }
 
-/// One cell's distribution tests.
-public struct DistributionResult: Sendable {
-    /// The cell.
-    public let cell: Cell
-    /// The number of samples.
-    public let samples: Int
-    /// KS distance of T / sigma^2 from the exact variance-gamma law.
-    public let exact: KolmogorovSmirnov
-    /// KS distance of T / (sigma^2 sqrt(d)) from N(0, 1).
-    public let normal: KolmogorovSmirnov
-
-    /// Tests one cell's samples against both laws.
-    public init(cell: Cell, samples: SampleList, law: VarianceGamma) {
-        precondition(law.d == cell.d)
-        self.cell = cell
-        self.samples = samples.values.count
-        let s2 = cell.sigma * cell.sigma, root = Double(cell.d).squareRoot()
-        exact = KolmogorovSmirnov(samples.values.map { $0 / s2 }, cdf: law.cdf)
-        normal = KolmogorovSmirnov(samples.values.map { $0 / (s2 * root) }, cdf: SpecialFunctions.normalCDF)
+extension DistributionExperiment {
+    /// The analysis of a run: each cell tested against its exact law and the normal, and the
+    /// histogram input for the cells whose d is in `histogramDims` (at the first sigma).
+    ///
+    /// - Complexity: one ``VarianceGamma`` table per distinct d, then a sort per cell.
+    public func analyse(_ lists: [SampleList], histogramDims: Set<Int>)
+        -> (results: [DistributionResult], histogram: [(cell: Cell, samples: SampleList, law: VarianceGamma)]) {
+        let laws = Dictionary(uniqueKeysWithValues: Set(cells.map(\.d)).map { ($0, VarianceGamma(d: $0)) })
+        let results = zip(cells, lists).map { DistributionResult(cell: $0, samples: $1, law: laws[$0.d]!) }
+        let histogram = zip(cells, lists).filter { histogramDims.contains($0.0.d) && $0.0.sigma == cells[0].sigma }
+            .map { (cell: $0.0, samples: $0.1, law: laws[$0.0.d]!) }
+        return (results, histogram)
     }
 }

@@ -97,6 +97,12 @@ public struct ReportDocument: Sendable {
         return (header, rows)
     }
 
+    /// A figure's Markdown (image and caption), or nothing when it was not drawn.
+    func embed(_ file: String) -> String {
+        guard let figure = figures.first(where: { $0.file == file }) else { return "" }
+        return "![\(figure.caption)](\(figure.file))\n\n*\(figure.caption)*\n\n"
+    }
+
     func markdownTable(_ t: (header: [String], rows: [[String]])) -> String {
         var table = TextTable(header: t.header, rightAligned: Set(t.header.indices))
         for row in t.rows { table.append(row) }
@@ -129,12 +135,12 @@ public struct ReportDocument: Sendable {
         md += markdownTable(momentsRows) + "\n"
         md += "A weighted least-squares fit of log Var(T) on log d for each (mu, sigma) gives the exponent:\n\n"
         md += markdownTable(scalingRows) + "\n"
-        if let figure = figures.first(where: { $0.file == "variance.svg" }) { md += "![\(figure.caption)](\(figure.file))\n\n*\(figure.caption)*\n\n" }
+        md += embed("variance.svg")
 
         md += "## 3. Dividing by sqrt(d) fixes the variance, at sigma^4 + 2 mu^2 sigma^2\n\n"
         md += "Var(q^T k / sqrt(d)) does not depend on d, but it equals 1 only when mu = 0 and sigma = 1 (column 'Var(T/sqrt d)' above): "
         md += "the sqrt(d) argument silently assumes zero-mean, unit-variance coordinates.\n\n"
-        if let figure = figures.first(where: { $0.file == "scaled_variance.svg" }) { md += "![\(figure.caption)](\(figure.file))\n\n*\(figure.caption)*\n\n" }
+        md += embed("scaled_variance.svg")
 
         md += "## 4. Why it matters: softmax saturates without the scale\n\n"
         let keys = softmax.experiment.cells.first?.keys ?? 0
@@ -159,14 +165,14 @@ public struct ReportDocument: Sendable {
             md += "\(Self.g(w.mean, 3)) (mu = 0 with sqrt(d): \(Self.g(z.mean, 3))), while sqrt(d) leaves it too sharp (\(Self.g(s.mean, 3))) "
             md += "and the total sqrt(Var T) too flat (\(Self.g(t.mean, 3))).\n\n"
         }
-        if let figure = figures.first(where: { $0.file == "softmax.svg" }) { md += "![\(figure.caption)](\(figure.file))\n\n*\(figure.caption)*\n\n" }
+        md += embed("softmax.svg")
 
         md += "## 5. The whole distribution\n\n"
         md += "At mu = 0, q^T k / sigma^2 has an exact variance-gamma law (density |x|^((d-1)/2) K_((d-1)/2)(|x|) / (sqrt(pi) Gamma(d/2) 2^((d-1)/2))). "
         md += "Kolmogorov-Smirnov tests of \(distribution.first?.samples ?? 0) samples per d against it, and of q^T k / (sigma^2 sqrt(d)) against N(0, 1):\n\n"
         md += markdownTable(distributionRows) + "\n"
         md += "The exact law fits at every d; the normal only as d grows (excess kurtosis 6/d).\n\n"
-        if let figure = figures.first(where: { $0.file == "histograms.svg" }) { md += "![\(figure.caption)](\(figure.file))\n\n*\(figure.caption)*\n\n" }
+        md += embed("histograms.svg")
 
         md += "## 6. Negative controls\n\n"
         md += "Each formula is judged as its own family on the same samples. A wrong formula that no cell can tell from the truth would show as "

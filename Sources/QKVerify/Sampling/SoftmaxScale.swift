@@ -1,0 +1,28 @@
+/// The temperatures tau of `softmax(q^T k_j / tau)` compared.
+public enum SoftmaxScale: String, Sendable, CaseIterable {
+    /// tau = 1: no scaling.
+    case none
+    /// tau = sqrt(d): the Transformer's choice.
+    case sqrtD = "sqrt_d"
+    /// tau = sqrt(d sigma^2 (sigma^2 + mu^2)): the spread of the logits given q (THEORY.md section 4).
+    case withinQuery = "within_query"
+    /// tau = sqrt(Var T) = sqrt(d (sigma^4 + 2 mu^2 sigma^2)).
+    case total
+
+    /// tau for a cell.
+    public func tau(_ cell: SoftmaxCell) -> Double {
+        let d = Double(cell.d), s2 = cell.sigma * cell.sigma, m2 = cell.mu * cell.mu
+        switch self {
+        case .none: return 1
+        case .sqrtD: return d.squareRoot()
+        case .withinQuery: return (d * s2 * (s2 + m2)).squareRoot()
+        case .total: return (d * (s2 * s2 + 2 * m2 * s2)).squareRoot()
+        }
+    }
+
+    /// The scales shown for a cell: within_query and total only where mu != 0 (at mu = 0 they are
+    /// sigma^2 sqrt(d), which is sqrt_d at sigma = 1).
+    public static func shown(for cell: SoftmaxCell) -> [SoftmaxScale] {
+        cell.mu == 0 ? [.none, .sqrtD] : allCases
+    }
+}
