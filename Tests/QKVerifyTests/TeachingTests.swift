@@ -97,7 +97,7 @@ import Testing
         }
         var expected = ["REPORT.md", "controls.csv", "distribution.csv", "histogram.csv", "moments.csv", "scaling.csv",
                         "softmax.csv", "tables.tex"]
-        if Figures.gnuplotPath != nil { expected += Figures.all.map(\.file) }
+        if Figures.gnuplotPath != nil { expected += Figures.all.map(\.file) }  // figures: see the next test
         #expect(outputs[0].keys.sorted() == expected.sorted())
         for name in expected {
             #expect(outputs[0][name] == outputs[1][name], "\(name) differs between runs")
@@ -108,5 +108,28 @@ import Testing
         #expect(report.contains("qkverify report --dims 1,4,16"))
         #expect(!report.contains("--threads") && !report.contains("--quiet"))
         #expect(String(decoding: outputs[0]["tables.tex"]!, as: UTF8.self).contains("\\toprule"))
+    }
+
+    /// Every figure is drawn, is a complete SVG, is embedded in the report, and is the same bytes again.
+    @Test(.enabled(if: Figures.gnuplotPath != nil, "gnuplot is not installed (scripts/test.sh installs gnuplot-nox)"))
+    func figuresAreDrawnWholeAndRegenerateByteIdentically() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let args = ["report", "--dims", "1,4,16,64", "--means", "0,1", "--sigmas", "1", "--samples", "10000",
+                    "--queries", "200", "--distribution-samples", "2000", "--quiet", "--out-dir", dir.path]
+        var drawn: [[Data]] = []
+        for _ in 0..<2 {
+            #expect(try CLI.run(args).status == 0)
+            drawn.append(try Figures.all.map { try Data(contentsOf: dir.appendingPathComponent($0.file)) })
+        }
+        #expect(drawn[0] == drawn[1])
+        let report = try String(contentsOf: dir.appendingPathComponent("REPORT.md"), encoding: .utf8)
+        for (figure, data) in zip(Figures.all, drawn[0]) {
+            let svg = String(decoding: data, as: UTF8.self)
+            #expect(svg.hasPrefix("<?xml") && svg.contains("</svg>"), "\(figure.file) is not a whole SVG")
+            #expect(svg.contains("<path"), "\(figure.file) has nothing drawn")
+            #expect(report.contains("](\(figure.file))"))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }.isEmpty)  // no temporaries left
     }
 }
