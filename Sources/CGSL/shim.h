@@ -4,7 +4,6 @@
 // The GSL headers qkverify uses. Generator types are looked up by name through
 // gsl_rng_types_setup(), never through GSL's global type variables, which Swift 6
 // rejects as shared mutable state.
-#include <gsl/gsl_version.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_randist.h>
@@ -12,8 +11,5 @@
 #include <gsl/gsl_sf_bessel.h>
 #include <gsl/gsl_sf_gamma.h>
 #include <gsl/gsl_integration.h>
-
-// GSL's version string is a global C variable; Swift 6 sees globals as shared mutable state.
-static inline const char *qk_gsl_version(void) { return gsl_version; }
 
 #endif

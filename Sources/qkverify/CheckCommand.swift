@@ -55,11 +55,7 @@ struct CheckCommand: ParsableCommand {
         let design = try grid.design()
         let threads = try options.threadCount()
         // A claim whose domain misses the grid is bad input: find out before sampling.
-        let cells = design.grid.cells
-        for claim in list where !cells.contains(where: claim.domain.contains) {
-            throw QKVerifyError.invalidOption("--claims",
-                "\(claim.label) is meant at \(claim.domain.rawValue), and the grid has no such cell; allowed: a grid with mu = 0 and sigma = 1 among its cells")
-        }
+        for claim in list { try claim.requireCell(in: design.grid.cells) }
         let comparisons = MomentsExperiment(design: design, threads: threads).run(progress: options.meter("check"))
             .map(MomentComparison.init)
         let check = try ClaimCheck(claims: list, comparisons: comparisons, alpha: alpha)

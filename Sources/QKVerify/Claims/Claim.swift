@@ -62,6 +62,16 @@ public struct Claim: Sendable, Hashable {
         self.domain = domain
     }
 
+    /// Checks that the grid has at least one cell of the claim's domain (before any sampling).
+    ///
+    /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` naming `--claims` when it has none.
+    public func requireCell(in cells: [Cell]) throws {
+        guard cells.contains(where: domain.contains) else {
+            throw QKVerifyError.invalidOption("--claims",
+                "\(label) is meant at \(domain.rawValue), and the grid has no such cell; allowed: a grid with mu = 0 and sigma = 1 among its cells")
+        }
+    }
+
     /// How the claim reads: `Var(T) = d*sigma^2`.
     public var label: String { "\(quantity.symbol) = \(text)" }
 

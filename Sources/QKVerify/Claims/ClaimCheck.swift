@@ -18,12 +18,8 @@ public struct ClaimCheck: Sendable, Hashable {
     public init(claims: [Claim], comparisons: [MomentComparison], alpha: Double) throws {
         var tests: [ClaimTest] = []
         for claim in claims {
-            let mine = comparisons.flatMap { ClaimTest.tests(of: claim, in: $0) }
-            guard !mine.isEmpty else {
-                throw QKVerifyError.invalidOption("--claims",
-                    "\(claim.label) is meant at \(claim.domain.rawValue), and the grid has no such cell; allowed: a grid with mu = 0 and sigma = 1 among its cells")
-            }
-            tests += mine
+            try claim.requireCell(in: comparisons.map(\.cell))
+            tests += comparisons.flatMap { ClaimTest.tests(of: claim, in: $0) }
         }
         self.claims = claims
         self.tests = tests

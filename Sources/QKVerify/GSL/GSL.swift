@@ -10,11 +10,6 @@ public enum GSL {
         _ = errorHandlerOff
     }
 
-    /// The version of the GSL library linked at run time, such as `"2.7.1"`.
-    public static var version: String {
-        String(cString: qk_gsl_version())
-    }
-
     private static let errorHandlerOff: Void = {
         gsl_set_error_handler_off()
     }()

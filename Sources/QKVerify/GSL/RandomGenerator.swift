@@ -35,9 +35,4 @@ public final class RandomGenerator {
         gsl_ran_gaussian_ziggurat(state, 1.0)
     }
 
-    /// A uniform draw on [0, 1) (`gsl_rng_uniform`).
-    @inlinable @inline(__always)
-    public func uniform() -> Double {
-        gsl_rng_uniform(state)
-    }
 }

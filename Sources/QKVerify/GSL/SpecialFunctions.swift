@@ -2,9 +2,6 @@ import CGSL
 
 /// GSL's special functions and distributions, wrapped so the rest of qkverify never sees C.
 public enum SpecialFunctions {
-    /// The upper tail of the standard normal, `P(Z > x)` (`gsl_cdf_ugaussian_Q`), accurate far out.
-    public static func normalUpperTail(_ x: Double) -> Double { gsl_cdf_ugaussian_Q(x) }
-
     /// The standard normal CDF `P(Z <= x)` (`gsl_cdf_ugaussian_P`).
     public static func normalCDF(_ x: Double) -> Double { gsl_cdf_ugaussian_P(x) }
 

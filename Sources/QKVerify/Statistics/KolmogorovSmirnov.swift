@@ -22,12 +22,6 @@ public struct KolmogorovSmirnov: Sendable, Hashable {
         count = sorted.count
     }
 
-    /// The same from a precomputed distance.
-    public init(distance: Double, count: Int) {
-        self.distance = distance
-        self.count = count
-    }
-
     /// The p-value: `P(D >= observed)` under the claimed CDF, from Kolmogorov's limiting law with
     /// Stephens' small-sample correction, `lambda = (sqrt(n) + 0.12 + 0.11 / sqrt(n)) D`
     /// (accurate to about 1% for n >= 5).
