@@ -7,11 +7,32 @@ struct GridOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Dimensions d: a comma-separated list of positive integers.", valueName: "list"))
     var dims = "1,2,4,8,16,32,64,128,256,512"
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Coordinate means mu: a comma-separated list of finite numbers.", valueName: "list"))
-    var means = "0,0.5,1"
+    @Option(parsing: .unconditional, help: ArgumentHelp("Coordinate means mu of q and k: a comma-separated list of finite numbers (default: 0,0.5,1).", valueName: "list"))
+    var means: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Coordinate standard deviations sigma: a list of numbers > 0.", valueName: "list"))
-    var sigmas = "0.5,1,2"
+    @Option(parsing: .unconditional, help: ArgumentHelp("Coordinate standard deviations sigma of q and k: a list of numbers > 0 (default: 0.5,1,2).", valueName: "list"))
+    var sigmas: String?
+
+    @Option(name: .customLong("q-means"), parsing: .unconditional, help: ArgumentHelp("Means of q's coordinates, with --k-means (every pair is taken); instead of --means.", valueName: "list"))
+    var qMeans: String?
+
+    @Option(name: .customLong("k-means"), parsing: .unconditional, help: ArgumentHelp("Means of k's coordinates, with --q-means.", valueName: "list"))
+    var kMeans: String?
+
+    @Option(name: .customLong("q-sigmas"), parsing: .unconditional, help: ArgumentHelp("Spreads of q's coordinates, with --k-sigmas; instead of --sigmas.", valueName: "list"))
+    var qSigmas: String?
+
+    @Option(name: .customLong("k-sigmas"), parsing: .unconditional, help: ArgumentHelp("Spreads of k's coordinates, with --q-sigmas.", valueName: "list"))
+    var kSigmas: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Coordinate laws, standardized to mean 0 and variance 1: a list of gaussian, uniform, rademacher, laplace, t:NU (NU > 2).", valueName: "list"))
+    var law: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Correlations of each pair (q_i, k_i), numbers in [-1, 1]; Gaussian law only.", valueName: "list"))
+    var rhos = "0"
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("What T is taken of: none (q.k), unit (q.k / (|q||k|), QK-norm), layer (LayerNorm-ed q and k); a list.", valueName: "list"))
+    var norm = "none"
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Samples of q^T k per cell: a whole number from 10000 to 10^15 (1e5 is fine).", valueName: "n"))
     var samples = "100000"
@@ -19,16 +40,46 @@ struct GridOptions: ParsableArguments {
     @OptionGroup var stream: StreamOptions
 
     /// The validated design.
-    func design() throws -> MomentsDesign {
+    ///
+    /// - Parameters:
+    ///   - defaultMeans, defaultSigmas, defaultLaws: the lists used when the user gives none.
+    func design(defaultMeans: String = "0,0.5,1", defaultSigmas: String = "0.5,1,2", defaultLaws: String = "gaussian") throws -> MomentsDesign {
         let grid = try Grid(
             dims: OptionValue.positiveIntegers(dims, option: "--dims"),
-            means: OptionValue.numbers(means, option: "--means"),
-            sigmas: OptionValue.numbers(sigmas, option: "--sigmas", positive: true))
+            laws: OptionValue.laws(law ?? defaultLaws, option: "--law"),
+            meanPairs: Self.pairs(shared: means, q: qMeans, k: kMeans, names: ("--means", "--q-means", "--k-means"),
+                                  default: defaultMeans, positive: false),
+            sigmaPairs: Self.pairs(shared: sigmas, q: qSigmas, k: kSigmas, names: ("--sigmas", "--q-sigmas", "--k-sigmas"),
+                                   default: defaultSigmas, positive: true),
+            rhos: OptionValue.numbers(rhos, option: "--rhos"),
+            norms: OptionValue.norms(norm, option: "--norm"))
         let n = try OptionValue.wholeNumber(samples, option: "--samples",
             in: MomentsDesign.minSamples...MomentsDesign.maxSamples,
             what: "a whole number from 10000 to 10^15 (below 10^4 the z-tests are not reliable)")
         let (seed, generator, block) = try stream.resolve()
         return try MomentsDesign(grid: grid, samples: n, seed: seed, generator: generator, blockSamples: block)
+    }
+
+    /// The (q, k) pairs of one quantity: `--means` for both, or `--q-means` and `--k-means` together
+    /// (every combination), never a mix.
+    private static func pairs(shared: String?, q: String?, k: String?, names: (String, String, String),
+                              default fallback: String, positive: Bool) throws -> [(Double, Double)] {
+        switch (shared, q, k) {
+        case (nil, nil, nil):
+            return try OptionValue.numbers(fallback, option: names.0, positive: positive).map { ($0, $0) }
+        case let (text?, nil, nil):
+            return try OptionValue.numbers(text, option: names.0, positive: positive).map { ($0, $0) }
+        case let (nil, qText?, kText?):
+            let qs = try OptionValue.numbers(qText, option: names.1, positive: positive)
+            let ks = try OptionValue.numbers(kText, option: names.2, positive: positive)
+            return qs.flatMap { qv in ks.map { (qv, $0) } }
+        case (.some, _, _):
+            throw QKVerifyError.invalidOption(names.0, "sets q and k together, so it cannot be mixed with \(names.1) or \(names.2); allowed: \(names.0) alone, or \(names.1) with \(names.2)")
+        case (nil, .some, nil):
+            throw QKVerifyError.invalidOption(names.1, "needs \(names.2) too (or \(names.0) for both); allowed: \(names.1) with \(names.2)")
+        case (nil, nil, .some):
+            throw QKVerifyError.invalidOption(names.2, "needs \(names.1) too (or \(names.0) for both); allowed: \(names.1) with \(names.2)")
+        }
     }
 }
 

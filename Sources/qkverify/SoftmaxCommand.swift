@@ -18,6 +18,8 @@ struct SoftmaxCommand: ParsableCommand {
     var keys = "64"
     @Option(parsing: .unconditional, help: ArgumentHelp("Queries per cell, 100 to 10^9.", valueName: "n"))
     var queries = "2000"
+    @Option(parsing: .unconditional, help: ArgumentHelp("Correlation of key 1 with the query, in (-1, 1]; adds the scale tau = d and the column aligned_weight its weight (default 0: no aligned key).", valueName: "rho"))
+    var alignedRho = "0"
     @OptionGroup var stream: StreamOptions
     @OptionGroup var options: RunOptions
     @Option(help: ArgumentHelp("The CSV table to write.", valueName: "path"))
@@ -30,7 +32,12 @@ struct SoftmaxCommand: ParsableCommand {
         let keyCounts = try OptionValue.positiveIntegers(keys, option: "--keys")
         let n = try OptionValue.wholeNumber(queries, option: "--queries", in: 100...1_000_000_000, what: "a whole number from 100 to 10^9")
         let (seed, generator, block) = try stream.resolve()
-        return try SoftmaxExperiment(grid: grid, keys: keyCounts, samples: n, seed: seed, generator: generator, blockSamples: block)
+        let rho = try OptionValue.numbers(alignedRho, option: "--aligned-rho")
+        guard rho.count == 1 else {
+            throw QKVerifyError.invalidOption("--aligned-rho", "'\(alignedRho)' is not allowed; allowed: one number in (-1, 1]")
+        }
+        return try SoftmaxExperiment(grid: grid, keys: keyCounts, samples: n, seed: seed, generator: generator, blockSamples: block,
+                                     alignedRho: rho[0])
     }
 
     func run() throws {

@@ -11,7 +11,7 @@ import Testing
         let r = try CLI.run(["moments"] + Self.tiny + ["--out", out.path])
         #expect(r.status == 0, "\(r.stderr)")
         let text = try String(contentsOf: out, encoding: .utf8)
-        #expect(text.hasPrefix("d,mu,sigma,samples,seed,rng,mean_theory,mean_est,mean_se,mean_se_theory,mean_z,var_theory,var_est,var_se,var_se_theory,var_z,scaled_var_theory,scaled_var_est"))
+        #expect(text.hasPrefix("d,mu,sigma,law,mu_q,mu_k,sigma_q,sigma_k,rho,norm,samples,seed,rng,mean_theory,mean_est,mean_se,mean_se_theory,mean_z,var_theory,var_est,var_se,var_se_theory,var_z,scaled_var_theory,scaled_var_est"))
         #expect(text.split(separator: "\r\n").count == 3)
         #expect(r.stderr.isEmpty)
     }
@@ -79,12 +79,12 @@ import Testing
         let good = try CLI.run(["moments"] + Self.tiny + ["--out", out], environment: ["GSL_RNG_TYPE": "taus2", "GSL_RNG_SEED": "5"])
         #expect(good.status == 0)
         let row = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\r\n")[1]
-        #expect(row.hasPrefix("1,0,1,10000,5,taus2,"))
+        #expect(row.hasPrefix("1,0,1,gaussian,0,0,1,1,0,none,10000,5,taus2,"))
         // The flags win over the environment.
         let flags = try CLI.run(["moments"] + Self.tiny + ["--out", out, "--rng", "mt19937", "--seed", "9"],
                                 environment: ["GSL_RNG_TYPE": "taus2", "GSL_RNG_SEED": "5"])
         #expect(flags.status == 0)
-        #expect(try String(contentsOfFile: out, encoding: .utf8).split(separator: "\r\n")[1].hasPrefix("1,0,1,10000,9,mt19937,"))
+        #expect(try String(contentsOfFile: out, encoding: .utf8).split(separator: "\r\n")[1].hasPrefix("1,0,1,gaussian,0,0,1,1,0,none,10000,9,mt19937,"))
     }
 
     @Test func negativeMeansAreValues() throws {
@@ -123,7 +123,7 @@ import Testing
     @Test func exitsWithUsageStatusOnBadInput() throws {
         let formula = try CLI.run(["check", "--var", "d*sgima^2"] + Self.grid)
         #expect(formula.status == 64)
-        #expect(formula.stderr == "qkverify: error: --var: unknown name 'sgima'; allowed: variables d, mu, sigma; functions sqrt, exp, log, abs\n    d*sgima^2\n      ^\n")
+        #expect(formula.stderr == "qkverify: error: --var: unknown name 'sgima'; allowed: variables d, mu, sigma, mu_q, mu_k, sigma_q, sigma_k, rho, kurt_q, kurt_k, pi; functions sqrt, exp, log, abs\n    d*sgima^2\n      ^\n")
         let none = try CLI.run(["check"] + Self.grid)
         #expect(none.status == 64 && none.stderr.contains("no claim given"))
         let format = try CLI.run(["check", "--mean", "0", "--format", "yaml"] + Self.grid)

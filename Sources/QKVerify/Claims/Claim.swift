@@ -29,12 +29,19 @@ public struct Claim: Sendable, Hashable {
     public enum Domain: String, Sendable, Hashable {
         /// Every cell of the grid.
         case all
-        /// Only cells with mu = 0 and sigma = 1 (where the seed's Var = d and s = sqrt(d) are meant).
+        /// Cells of the seed derivation's setting: raw, independent coordinates, q and k sharing one
+        /// mean and one spread (any law).
+        case seed = "seed model"
+        /// Those of them with mu = 0 and sigma = 1 (where Var = d and s = sqrt(d) are meant).
         case standard = "mu=0 and sigma=1"
 
         /// Whether a cell is in the domain.
         public func contains(_ cell: Cell) -> Bool {
-            self == .all || (cell.mu == 0 && cell.sigma == 1)
+            switch self {
+            case .all: return true
+            case .seed: return cell.model.isSeedSetting
+            case .standard: return cell.model.isStandard
+            }
         }
     }
 
@@ -60,15 +67,31 @@ public struct Claim: Sendable, Hashable {
         self.quantity = quantity
         self.text = text
         self.domain = domain
+        self.option = option
     }
 
-    /// Checks that the grid has at least one cell of the claim's domain (before any sampling).
+    /// The option the claim came from, for error messages.
+    public let option: String
+
+    /// Checks that the grid has at least one cell of the claim's domain, and that every variable the
+    /// formula uses has a value in each of them (before any sampling).
     ///
-    /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` naming `--claims` when it has none.
+    /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` naming the claim's option when it has none, or
+    ///   when the formula says `mu` where q and k have different means (and the like).
     public func requireCell(in cells: [Cell]) throws {
-        guard cells.contains(where: domain.contains) else {
-            throw QKVerifyError.invalidOption("--claims",
-                "\(label) is meant at \(domain.rawValue), and the grid has no such cell; allowed: a grid with mu = 0 and sigma = 1 among its cells")
+        let mine = cells.filter(domain.contains)
+        guard !mine.isEmpty else {
+            let allowed = domain == .standard ? "a grid with mu = 0 and sigma = 1 among its cells (rho 0, norm none)"
+                : "a grid with such cells (rho 0, norm none, no separate q and k values)"
+            throw QKVerifyError.invalidOption(option,
+                "\(label) is meant at \(domain.rawValue), and the grid has no such cell; allowed: \(allowed)")
+        }
+        for cell in mine {
+            for variable in formula.variables.sorted(by: { $0.rawValue < $1.rawValue }) {
+                if let reason = variable.undefinedReason(in: cell) {
+                    throw QKVerifyError.invalidOption(option, "\(label): \(reason)")
+                }
+            }
         }
     }
 
@@ -78,8 +101,15 @@ public struct Claim: Sendable, Hashable {
     /// The seed derivation's answers (THEORY.md section 1): E[T] = d mu^2 everywhere;
     /// Var(T) = d and s = sqrt(d) at mu = 0, sigma = 1.
     public static func seed() -> [Claim] {
-        [try! Claim(.mean, "d*mu^2", option: "--claims"),
+        [try! Claim(.mean, "d*mu^2", option: "--claims", domain: .seed),
          try! Claim(.variance, "d", option: "--claims", domain: .standard),
          try! Claim(.scale, "sqrt(d)", option: "--claims", domain: .standard)]
+    }
+
+    /// The claim of Vaswani et al. (2017), footnote 4: for independent coordinates of any law with
+    /// mean 0 and variance 1, q.k has mean 0 and variance d.
+    public static func paper() -> [Claim] {
+        [try! Claim(.mean, "0", option: "--claims", domain: .standard),
+         try! Claim(.variance, "d", option: "--claims", domain: .standard)]
     }
 }

@@ -48,10 +48,12 @@ public struct ClaimCheck: Sendable, Hashable {
         return (tested.count, failed.count)
     }
 
-    /// The number of a claim's tests not made, and the fewest samples that would make them all.
-    public func untested(_ claim: Claim) -> (count: Int, samplesNeeded: Int) {
+    /// The number of a claim's tests not made, and the fewest samples that would make them all (nil
+    /// when some can never be made: the law lacks a moment they need, or no closed form gives it).
+    public func untested(_ claim: Claim) -> (count: Int, samplesNeeded: Int?) {
         let mine = tests.filter { $0.claim == claim && !$0.isTested }
-        return (mine.count, mine.map(\.samplesNeeded).max() ?? 0)
+        let needed = mine.map(\.samplesNeeded)
+        return (mine.count, needed.contains(nil) ? nil : needed.compactMap { $0 }.max() ?? 0)
     }
 
     /// The largest |z| among a claim's tests (infinite where it is undefined somewhere).

@@ -14,10 +14,12 @@ public struct ClaimTest: Sendable, Hashable {
     public let standardError: Double
     /// The moment test whose statistic this is.
     public let kind: MomentTest
-    /// Whether the test is made: its normal approximation holds at this cell's sample size.
+    /// Whether the test is made: its standard error is known and its normal approximation holds at
+    /// this cell's sample size.
     public let isTested: Bool
-    /// The fewest samples at which it would be made.
-    public let samplesNeeded: Int
+    /// The fewest samples at which it would be made; nil where more samples would not help (a moment
+    /// of the law that the rule or the standard error needs is missing or unknown).
+    public let samplesNeeded: Int?
 
     /// The tests a claim makes in one cell (none outside its domain; two for a scale claim where mu = 0).
     public static func tests(of claim: Claim, in comparison: MomentComparison) -> [ClaimTest] {
@@ -33,8 +35,9 @@ public struct ClaimTest: Sendable, Hashable {
             case .scale: statistic == "E[T/s]" ? .mean : .variance
             }
             return ClaimTest(claim: claim, cell: cell, statistic: statistic, claimed: claimed, estimate: estimate,
-                             standardError: se, kind: kind, isTested: comparison.isTested(kind),
-                             samplesNeeded: comparison.samplingSkewness.samplesNeeded(kind))
+                             standardError: se, kind: kind,
+                             isTested: comparison.isReliable(kind) && se.isFinite && se > 0 && estimate.isFinite,
+                             samplesNeeded: se.isFinite && se > 0 ? comparison.samplingSkewness.samplesNeeded(kind) : nil)
         }
         switch claim.quantity {
         case .mean:
@@ -49,7 +52,7 @@ public struct ClaimTest: Sendable, Hashable {
             // s must be a positive number for T / s to be a rescaling.
             let s = value.isFinite && value > 0 ? value : .nan
             var tests = [test("Var(T/s)", 1, comparison.varianceEstimate / (s * s), comparison.varianceSE / (s * s))]
-            if cell.mu == 0 {
+            if cell.model.muQ == 0 || cell.model.muK == 0 {
                 tests.append(test("E[T/s]", 0, comparison.meanEstimate / s, comparison.meanSE / s))
             }
             return tests

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A formula in d, mu and sigma, as a user writes it for `qkverify check`: `d*mu^2`, `sqrt(d)`.
+/// A formula in the cell's variables, as a user writes it for `qkverify check`: `d*mu^2`, `sqrt(d)`,
+/// `d*(sigma_q^2*sigma_k^2 + mu_q^2*sigma_k^2 + mu_k^2*sigma_q^2)`.
 ///
 /// Grammar (lowest precedence first; `^` binds tighter than unary minus and is right-associative,
 /// so `-x^2 = -(x^2)`, `2^3^2 = 2^9` and `2^-1 = 0.5`):
@@ -11,7 +12,8 @@ import Foundation
 ///     power   := primary ('^' unary)?
 ///     primary := number | variable | function '(' expr ')' | '(' expr ')'
 ///
-/// Variables are `d`, `mu`, `sigma`; functions `sqrt`, `exp`, `log` (natural), `abs`; numbers are
+/// Variables are `d`, `mu`, `sigma` (where q and k share them), `mu_q`, `mu_k`, `sigma_q`, `sigma_k`,
+/// `rho`, `kurt_q`, `kurt_k` (the coordinate law's excess kurtosis) and the constant `pi`; functions `sqrt`, `exp`, `log` (natural), `abs`; numbers are
 /// decimal with an optional exponent (`2`, `0.5`, `.5`, `1e-3`).
 public indirect enum Formula: Sendable, Hashable, CustomStringConvertible {
     /// A number.
@@ -28,6 +30,39 @@ public indirect enum Formula: Sendable, Hashable, CustomStringConvertible {
     /// The variables a formula may use.
     public enum Variable: String, Sendable, CaseIterable {
         case d, mu, sigma
+        case muQ = "mu_q", muK = "mu_k", sigmaQ = "sigma_q", sigmaK = "sigma_k", rho
+        case kurtQ = "kurt_q", kurtK = "kurt_k"
+        case pi
+
+        /// The variable's value in a cell: NaN for `mu`/`sigma` where q and k differ, and for the
+        /// kurtosis of a law without a fourth moment.
+        public func value(in cell: Cell) -> Double {
+            let m = cell.model
+            switch self {
+            case .d: return Double(cell.d)
+            case .mu: return m.mu ?? .nan
+            case .sigma: return m.sigma ?? .nan
+            case .muQ: return m.muQ
+            case .muK: return m.muK
+            case .sigmaQ: return m.sigmaQ
+            case .sigmaK: return m.sigmaK
+            case .rho: return m.rho
+            case .kurtQ, .kurtK: return m.law.excessKurtosis ?? .nan
+            case .pi: return Double.pi
+            }
+        }
+
+        /// Why the variable has no value in a cell, or nil where it has one.
+        public func undefinedReason(in cell: Cell) -> String? {
+            let m = cell.model
+            switch self {
+            case .mu where m.mu == nil: return "'mu' is not defined where q and k have different means (mu_q = \(NumberText.format(m.muQ)), mu_k = \(NumberText.format(m.muK))); write mu_q and mu_k"
+            case .sigma where m.sigma == nil: return "'sigma' is not defined where q and k have different spreads (sigma_q = \(NumberText.format(m.sigmaQ)), sigma_k = \(NumberText.format(m.sigmaK))); write sigma_q and sigma_k"
+            case .kurtQ where m.law.excessKurtosis == nil, .kurtK where m.law.excessKurtosis == nil:
+                return "'\(rawValue)' is not defined for \(m.law): its fourth moment is infinite"
+            default: return nil
+            }
+        }
     }
 
     /// The binary operators.
@@ -52,9 +87,7 @@ public indirect enum Formula: Sendable, Hashable, CustomStringConvertible {
     public func evaluate(_ cell: Cell) -> Double {
         switch self {
         case let .number(x): return x
-        case .variable(.d): return Double(cell.d)
-        case .variable(.mu): return cell.mu
-        case .variable(.sigma): return cell.sigma
+        case let .variable(v): return v.value(in: cell)
         case let .negate(e): return -e.evaluate(cell)
         case let .binary(op, l, r):
             let a = l.evaluate(cell), b = r.evaluate(cell)
@@ -73,6 +106,16 @@ public indirect enum Formula: Sendable, Hashable, CustomStringConvertible {
             case .log: return Foundation.log(x)
             case .abs: return Swift.abs(x)
             }
+        }
+    }
+
+    /// The variables the formula uses.
+    public var variables: Set<Variable> {
+        switch self {
+        case .number: return []
+        case let .variable(v): return [v]
+        case let .negate(e), let .call(_, e): return e.variables
+        case let .binary(_, l, r): return l.variables.union(r.variables)
         }
     }
 

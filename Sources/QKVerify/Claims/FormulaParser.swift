@@ -114,7 +114,8 @@ struct FormulaParser {
         let start = index
         while index < chars.count && (chars[index].isLetter || chars[index].isNumber || chars[index] == "_") { index += 1 }
         let word = String(chars[start..<index])
-        let names = "variables d, mu, sigma; functions sqrt, exp, log, abs"
+        let names = "variables " + Formula.Variable.allCases.map(\.rawValue).joined(separator: ", ")
+            + "; functions " + Formula.Function.allCases.map(\.rawValue).joined(separator: ", ")
         if let variable = Formula.Variable(rawValue: word) {
             skipSpaces()
             if index < chars.count && chars[index] == "(" {

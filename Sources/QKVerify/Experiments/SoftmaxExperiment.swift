@@ -14,7 +14,12 @@ public struct SoftmaxExperiment: Sendable {
     /// A validated experiment.
     ///
     /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` naming `--keys` or `--queries`.
-    public init(grid: Grid, keys: [Int], samples: Int, seed: UInt64, generator: GeneratorType, blockSamples: Int? = nil) throws {
+    /// - Parameter alignedRho: the correlation of key 1 with the query (0: none), in (-1, 1].
+    public init(grid: Grid, keys: [Int], samples: Int, seed: UInt64, generator: GeneratorType, blockSamples: Int? = nil,
+                alignedRho: Double = 0) throws {
+        guard alignedRho.isFinite, alignedRho > -1, alignedRho <= 1 else {
+            throw QKVerifyError.invalidOption("--aligned-rho", "'\(NumberText.format(alignedRho))' is not allowed; allowed: a number in (-1, 1], 0 for no aligned key")
+        }
         guard !keys.isEmpty, keys.allSatisfy({ $0 >= 2 && $0 <= 1_000_000 }) else {
             throw QKVerifyError.invalidOption("--keys", "allowed: whole numbers of keys from 2 to 10^6")
         }
@@ -22,7 +27,7 @@ public struct SoftmaxExperiment: Sendable {
             throw QKVerifyError.invalidOption("--queries", "\(samples) is not allowed; allowed: a whole number from 100 to 10^9")
         }
         cells = grid.means.flatMap { mu in grid.sigmas.flatMap { sigma in keys.flatMap { n in
-            grid.dims.map { SoftmaxCell(d: $0, mu: mu, sigma: sigma, keys: n) } } } }
+            grid.dims.map { SoftmaxCell(d: $0, mu: mu, sigma: sigma, keys: n, alignedRho: alignedRho) } } } }
         self.samples = samples
         self.seed = seed
         self.generator = generator

@@ -35,4 +35,28 @@ public final class RandomGenerator {
         gsl_ran_gaussian_ziggurat(state, 1.0)
     }
 
+    /// A uniform draw on (a, b) (`gsl_ran_flat`).
+    @inlinable @inline(__always)
+    public func flat(_ a: Double, _ b: Double) -> Double {
+        gsl_ran_flat(state, a, b)
+    }
+
+    /// A fair bit (`gsl_rng_uniform_int(r, 2)`, which uses the generator's high-order bits).
+    @inlinable @inline(__always)
+    public func bit() -> Bool {
+        gsl_rng_uniform_int(state, 2) == 1
+    }
+
+    /// A Laplace draw with the given scale (`gsl_ran_laplace`).
+    @inlinable @inline(__always)
+    public func laplace(scale: Double) -> Double {
+        gsl_ran_laplace(state, scale)
+    }
+
+    /// A Student's t draw with nu degrees of freedom (`gsl_ran_tdist`).
+    @inlinable @inline(__always)
+    public func studentT(nu: Double) -> Double {
+        gsl_ran_tdist(state, nu)
+    }
+
 }

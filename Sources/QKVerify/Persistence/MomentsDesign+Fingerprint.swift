@@ -5,14 +5,21 @@ extension MomentsDesign {
 
     /// The design's fields as `key value` lines, in a fixed order: what a state file records.
     public var fields: [(String, String)] {
-        [("algorithm", String(MomentsDesign.algorithmVersion)),
-         ("dims", grid.dims.map(String.init).joined(separator: ",")),
-         ("means", grid.means.map(NumberText.format).joined(separator: ",")),
-         ("sigmas", grid.sigmas.map(NumberText.format).joined(separator: ",")),
-         ("samples", String(samples)),
-         ("seed", String(seed)),
-         ("rng", generator.name),
-         ("block-size", blockSamples.map(String.init) ?? "auto")]
+        func list<T>(_ values: [T], _ text: (T) -> String) -> String { values.map(text).joined(separator: ",") }
+        var out: [(String, String)] = [("algorithm", String(MomentsDesign.algorithmVersion)),
+                                       ("dims", list(grid.dims) { String($0) })]
+        // The model lists are recorded only where they differ from the seed model, so a state file
+        // of a Gaussian run keeps the fields (and fingerprint) it always had.
+        if grid.laws != [.gaussian] { out.append(("laws", list(grid.laws) { $0.description })) }
+        out.append(("means", list(grid.meanPairs) { $0.description }))
+        out.append(("sigmas", list(grid.sigmaPairs) { $0.description }))
+        if grid.rhos != [0] { out.append(("rhos", list(grid.rhos) { NumberText.format($0) })) }
+        if grid.norms != [.none] { out.append(("norms", list(grid.norms) { $0.rawValue })) }
+        out.append(("samples", String(samples)))
+        out.append(("seed", String(seed)))
+        out.append(("rng", generator.name))
+        out.append(("block-size", blockSamples.map { String($0) } ?? "auto"))
+        return out
     }
 
     /// A short hash of everything that decides the numbers (grid, samples, seed, generator, block
@@ -35,8 +42,11 @@ extension MomentsDesign {
         let block = try field("block-size")
         try self.init(
             grid: Grid(dims: OptionValue.positiveIntegers(field("dims"), option: "dims"),
-                       means: OptionValue.numbers(field("means"), option: "means"),
-                       sigmas: OptionValue.numbers(field("sigmas"), option: "sigmas", positive: true)),
+                       laws: OptionValue.laws(fields["laws"] ?? "gaussian", option: "laws"),
+                       meanPairs: OptionValue.pairs(field("means"), option: "means"),
+                       sigmaPairs: OptionValue.pairs(field("sigmas"), option: "sigmas", positive: true),
+                       rhos: OptionValue.numbers(fields["rhos"] ?? "0", option: "rhos"),
+                       norms: OptionValue.norms(fields["norms"] ?? "none", option: "norms")),
             samples: OptionValue.wholeNumber(field("samples"), option: "samples",
                                              in: MomentsDesign.minSamples...MomentsDesign.maxSamples, what: "a sample count"),
             seed: OptionValue.seed(field("seed"), option: "seed"),

@@ -2,7 +2,7 @@
 public enum MomentsTable {
     /// The columns, in order.
     public static let header = [
-        "d", "mu", "sigma", "samples", "seed", "rng",
+        "d", "mu", "sigma", "law", "mu_q", "mu_k", "sigma_q", "sigma_k", "rho", "norm", "samples", "seed", "rng",
         "mean_theory", "mean_est", "mean_se", "mean_se_theory", "mean_z",
         "var_theory", "var_est", "var_se", "var_se_theory", "var_z",
         "scaled_var_theory", "scaled_var_est",
@@ -12,28 +12,34 @@ public enum MomentsTable {
         "mean_mdd", "var_mdd", "verdict", "rejected", "untested",
     ]
 
-    /// The table for a run's verdicts.
+    /// The table for a run's verdicts. Theory columns (and the z and p that need them) are empty where
+    /// the cell has no closed form; `mu` and `sigma` are empty where q and k do not share them.
     public static func table(_ verdict: MomentsVerdict, design: MomentsDesign) -> CSVTable {
         var table = CSVTable(header: header)
         let f = NumberText.format
+        // A value the theory does not give is left empty, never printed as nan.
+        let t = { (x: Double) in x.isNaN ? "" : NumberText.format(x) }
         for (c, r) in verdict.comparisons.enumerated() {
             let failed = verdict.rejectedTests(cell: c)
+            let untested = verdict.untestedTests(cell: c)
+            let m = r.cell.model
             // A test not made has no p-value: its normal approximation does not hold at this n.
             let p = { (t: Int, z: Double) in verdict.tested[c][t] ? f(SpecialFunctions.twoSidedP(z)) : "" }
             table.append([
-                String(r.cell.d), f(r.cell.mu), f(r.cell.sigma), String(r.samples), String(design.seed),
-                design.generator.name,
-                f(r.meanTheory), f(r.meanEstimate), f(r.meanSE), f(r.meanSETheory), f(r.meanZ),
-                f(r.varianceTheory), f(r.varianceEstimate), f(r.varianceSE), f(r.varianceSETheory), f(r.varianceZ),
-                f(r.scaledVarianceTheory), f(r.scaledVarianceEstimate),
+                String(r.cell.d), m.mu.map(f) ?? "", m.sigma.map(f) ?? "", m.law.description,
+                f(m.muQ), f(m.muK), f(m.sigmaQ), f(m.sigmaK), f(m.rho), m.norm.rawValue,
+                String(r.samples), String(design.seed), design.generator.name,
+                t(r.meanTheory), f(r.meanEstimate), f(r.meanSE), t(r.meanSETheory), t(r.meanZ),
+                t(r.varianceTheory), f(r.varianceEstimate), f(r.varianceSE), t(r.varianceSETheory), t(r.varianceZ),
+                t(r.scaledVarianceTheory), f(r.scaledVarianceEstimate),
                 p(0, r.meanZ), p(1, r.varianceZ),
-                f(r.skewnessTheory.value), f(r.skewnessEstimate.value), f(r.skewnessEstimate.standardError),
-                f(r.skewnessTheory.standardError), f(r.skewnessZ), p(2, r.skewnessZ),
-                f(r.kurtosisTheory.value), f(r.kurtosisEstimate.value), f(r.kurtosisEstimate.standardError),
-                f(r.kurtosisTheory.standardError), f(r.kurtosisZ), p(3, r.kurtosisZ),
+                t(r.skewnessTheory.value), f(r.skewnessEstimate.value), f(r.skewnessEstimate.standardError),
+                t(r.skewnessTheory.standardError), t(r.skewnessZ), p(2, r.skewnessZ),
+                t(r.kurtosisTheory.value), f(r.kurtosisEstimate.value), f(r.kurtosisEstimate.standardError),
+                t(r.kurtosisTheory.standardError), t(r.kurtosisZ), p(3, r.kurtosisZ),
                 f(verdict.meanMinimumDetectable(cell: c)), f(verdict.varianceMinimumDetectable(cell: c)),
-                failed.isEmpty ? "pass" : "fail", failed.joined(separator: ";"),
-                verdict.untestedTests(cell: c).joined(separator: ";"),
+                !failed.isEmpty ? "fail" : untested.count == MomentTest.allCases.count ? "untested" : "pass",
+                failed.joined(separator: ";"), untested.joined(separator: ";"),
             ])
         }
         return table

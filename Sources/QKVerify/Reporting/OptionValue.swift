@@ -22,6 +22,38 @@ public enum OptionValue {
         }
     }
 
+    /// A comma-separated list of values or `q:k` pairs of values (`0,1:2`), as a state file records
+    /// a grid's means and spreads.
+    public static func pairs(_ text: String, option: String, positive: Bool = false) throws -> [(Double, Double)] {
+        try items(text, option: option, allowed: "a comma-separated list of numbers or q:k pairs").map { item in
+            let parts = try item.split(separator: ":", omittingEmptySubsequences: false)
+                .map { try numbers(String($0), option: option, positive: positive)[0] }
+            guard parts.count == 1 || parts.count == 2 else {
+                throw QKVerifyError.invalidOption(option, "'\(item)' is not allowed; allowed: a number or a q:k pair")
+            }
+            return (parts[0], parts.last!)
+        }
+    }
+
+    /// A comma-separated list of coordinate laws, such as `gaussian,uniform,t:10`.
+    public static func laws(_ text: String, option: String) throws -> [CoordinateLaw] {
+        try items(text, option: option, allowed: "a comma-separated list of laws: \(CoordinateLaw.allowed)").map { item in
+            do { return try CoordinateLaw(parsing: item) } catch let error as LawError {
+                throw QKVerifyError.invalidOption(option, "\(error); allowed: \(CoordinateLaw.allowed)")
+            }
+        }
+    }
+
+    /// A comma-separated list of normalizations: `none`, `unit`, `layer`.
+    public static func norms(_ text: String, option: String) throws -> [Normalization] {
+        try items(text, option: option, allowed: "a comma-separated list of none, unit, layer").map { item in
+            guard let norm = Normalization(rawValue: item) else {
+                throw QKVerifyError.invalidOption(option, "'\(item)' is not allowed; allowed: none, unit, layer")
+            }
+            return norm
+        }
+    }
+
     /// A whole number in a range, written plainly or in scientific notation (`100000`, `1e5`).
     public static func wholeNumber(_ text: String, option: String, in range: ClosedRange<Int>, what: String) throws -> Int {
         let trimmed = text.trimmingSpaces

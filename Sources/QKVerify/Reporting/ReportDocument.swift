@@ -122,7 +122,7 @@ public struct ReportDocument: Sendable {
         md += "makes q^T k / s have mean 0 and variance 1.\n\n"
         for claim in seedCheck.claims {
             let (tested, failed) = seedCheck.cellCounts(claim)
-            let whereText = claim.domain == .all ? "" : " (at \(claim.domain.rawValue))"
+            let whereText = claim.domain == .all || claim.domain == .seed ? "" : " (at \(claim.domain.rawValue))"
             md += "- **\(claim.label)**\(whereText): " + (seedCheck.holds(claim)
                 ? "holds in all \(tested) cells tested.\n" : "REJECTED in \(failed) of \(tested) cells.\n")
         }

@@ -1,4 +1,4 @@
-/// Block work that keeps every sample of T = q^T k (same draw order as ``DotProductSampler``).
+/// Block work that keeps every sample of T (drawn by ``DotProductSampler``'s loop, so in the same order).
 public struct DotProductListWork: BlockWork {
     /// The cells, indexed as the plan's cells.
     public let cells: [Cell]
@@ -14,17 +14,9 @@ public struct DotProductListWork: BlockWork {
         init(cells: [Cell]) { self.cells = cells }
 
         public func run(cell: Int, samples: Int, generator: RandomGenerator) -> SampleList {
-            let c = cells[cell]
-            var values: [Double] = []
-            values.reserveCapacity(samples)
-            for _ in 0..<samples {
-                var t = 0.0
-                for _ in 0..<c.d {
-                    let q = c.mu + c.sigma * generator.standardGaussian()
-                    let k = c.mu + c.sigma * generator.standardGaussian()
-                    t += q * k
-                }
-                values.append(t)
+            let values = [Double](unsafeUninitializedCapacity: samples) { buffer, count in
+                DotProductSampler.fill(buffer, cell: cells[cell], generator: generator)
+                count = samples
             }
             return SampleList(values)
         }

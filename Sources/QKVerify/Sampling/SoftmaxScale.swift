@@ -8,6 +8,8 @@ public enum SoftmaxScale: String, Sendable, CaseIterable {
     case withinQuery = "within_query"
     /// tau = sqrt(Var T) = sqrt(d (sigma^4 + 2 mu^2 sigma^2)).
     case total
+    /// tau = d: muP's attention scale (Yang et al., Tensor Programs V), right once q and k are aligned.
+    case d
 
     /// tau for a cell.
     public func tau(_ cell: SoftmaxCell) -> Double {
@@ -17,12 +19,14 @@ public enum SoftmaxScale: String, Sendable, CaseIterable {
         case .sqrtD: return d.squareRoot()
         case .withinQuery: return (d * s2 * (s2 + m2)).squareRoot()
         case .total: return (d * (s2 * s2 + 2 * m2 * s2)).squareRoot()
+        case .d: return d
         }
     }
 
     /// The scales shown for a cell: within_query and total only where mu != 0 (at mu = 0 they are
-    /// sigma^2 sqrt(d), which is sqrt_d at sigma = 1).
+    /// sigma^2 sqrt(d), which is sqrt_d at sigma = 1); d only where a key is aligned with the query.
     public static func shown(for cell: SoftmaxCell) -> [SoftmaxScale] {
-        cell.mu == 0 ? [.none, .sqrtD] : allCases
+        if cell.alignedRho != 0 { return [.none, .sqrtD, .d] }
+        return cell.mu == 0 ? [.none, .sqrtD] : [.none, .sqrtD, .withinQuery, .total]
     }
 }

@@ -10,4 +10,11 @@ public enum SoftmaxStatistic: String, Sendable, CaseIterable {
     case saturated
     /// The variance of the scaled logits q^T k_j / tau across the query's keys.
     case logitVariance = "logit_var"
+    /// The weight on key 1 (the aligned key where there is one; otherwise a key like any other, 1/N on average).
+    case alignedWeight = "aligned_weight"
+}
+
+extension SoftmaxStatistic {
+    /// The statistic's position in ``allCases``, for per-statistic buffers.
+    public var index: Int { SoftmaxStatistic.allCases.firstIndex(of: self)! }
 }

@@ -24,6 +24,7 @@ public final class SoftmaxSampler: BlockWorker {
     static let chunk = 256
     private let cells: [SoftmaxCell]
     private var q: [Double] = []
+    private var a: [Double] = []  // the query's standardized coordinates, for an aligned key
     private var logits: [Double] = []
     private let buffer: UnsafeMutableBufferPointer<Double>  // components x chunk
     private let components = SoftmaxScale.allCases.count * SoftmaxStatistic.allCases.count
@@ -37,16 +38,23 @@ public final class SoftmaxSampler: BlockWorker {
 
     public func run(cell index: Int, samples: Int, generator: RandomGenerator) -> MomentsVector {
         let cell = cells[index]
-        if q.count != cell.d { q = Array(repeating: 0, count: cell.d) }
+        if q.count != cell.d { q = Array(repeating: 0, count: cell.d); a = q }
+        let rest = (1 - cell.alignedRho * cell.alignedRho).squareRoot()
         if logits.count != cell.keys { logits = Array(repeating: 0, count: cell.keys) }
         var summary = MomentsVector(count: components)
         let taus = SoftmaxScale.allCases.map { $0.tau(cell) }
         var filled = 0
         for _ in 0..<samples {
-            for i in 0..<cell.d { q[i] = cell.mu + cell.sigma * generator.standardGaussian() }
+            for i in 0..<cell.d { a[i] = generator.standardGaussian(); q[i] = cell.mu + cell.sigma * a[i] }
             for j in 0..<cell.keys {
                 var t = 0.0
-                for i in 0..<cell.d { t += q[i] * (cell.mu + cell.sigma * generator.standardGaussian()) }
+                if j == 0 && cell.alignedRho != 0 {
+                    for i in 0..<cell.d {
+                        t += q[i] * (cell.mu + cell.sigma * (cell.alignedRho * a[i] + rest * generator.standardGaussian()))
+                    }
+                } else {
+                    for i in 0..<cell.d { t += q[i] * (cell.mu + cell.sigma * generator.standardGaussian()) }
+                }
                 logits[j] = t
             }
             measure(taus: taus, keys: cell.keys, slot: filled)
@@ -65,7 +73,6 @@ public final class SoftmaxSampler: BlockWorker {
         var spread = 0.0
         for l in logits { spread += (l - mean) * (l - mean) }
         let logitVariance = spread / (n - 1)
-        let statistics = SoftmaxStatistic.allCases.count
         for (s, tau) in taus.enumerated() {
             // Weights relative to the largest (which gets exp(0) = 1), so p_max = 1 / Z exactly.
             var z = 0.0
@@ -78,13 +85,15 @@ public final class SoftmaxSampler: BlockWorker {
                 weightedLogit += p * (l - top) / tau
                 if p * (1 - p) < 1e-6 { saturated += 1 }
             }
-            let base = (s * statistics) * SoftmaxSampler.chunk + slot
+            let base = (s * SoftmaxStatistic.allCases.count) * SoftmaxSampler.chunk + slot
             let stride = SoftmaxSampler.chunk
-            buffer[base] = 1 / z
-            buffer[base + stride] = max(0, log(z) - weightedLogit) / log(n)
-            buffer[base + 2 * stride] = max(0, sum2 - 2 * sum3 + sum2 * sum2).squareRoot()
-            buffer[base + 3 * stride] = saturated / n
-            buffer[base + 4 * stride] = logitVariance / (tau * tau)
+            func put(_ statistic: SoftmaxStatistic, _ value: Double) { buffer[base + statistic.index * stride] = value }
+            put(.maxWeight, 1 / z)
+            put(.entropy, max(0, log(z) - weightedLogit) / log(n))
+            put(.jacobianNorm, max(0, sum2 - 2 * sum3 + sum2 * sum2).squareRoot())
+            put(.saturated, saturated / n)
+            put(.logitVariance, logitVariance / (tau * tau))
+            put(.alignedWeight, exp((logits[0] - top) / tau) / z)
         }
     }
 

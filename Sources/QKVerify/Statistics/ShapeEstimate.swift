@@ -29,8 +29,8 @@ public struct ShapeEstimate: Sendable, Hashable {
         let gk2 = -2 * m4 / (m2 * m2 * m2), gk4 = 1 / (m2 * m2)
         let varSkew = gs2 * gs2 * cov(2, 2) + 2 * gs2 * gs3 * cov(2, 3) + gs3 * gs3 * cov(3, 3)
         let varKurt = gk2 * gk2 * cov(2, 2) + 2 * gk2 * gk4 * cov(2, 4) + gk4 * gk4 * cov(4, 4)
-        return (ShapeEstimate(value: skew, standardError: max(varSkew, 0).squareRoot()),
-                ShapeEstimate(value: kurt, standardError: max(varKurt, 0).squareRoot()))
+        return (ShapeEstimate(value: skew, standardError: varSkew.isNaN ? .nan : max(varSkew, 0).squareRoot()),
+                ShapeEstimate(value: kurt, standardError: varKurt.isNaN ? .nan : max(varKurt, 0).squareRoot()))
     }
 
     /// A value with its error.
@@ -54,9 +54,10 @@ extension StreamingMoments {
 
 extension DotProductTheory {
     /// The exact skewness and excess kurtosis of T, with the standard errors of their estimators
-    /// from n samples under this distribution.
+    /// from n samples under this distribution; NaN where they need a cumulant not known (the
+    /// skewness's error needs order 6, the kurtosis's order 8).
     public func shape(samples n: Int) -> (skewness: ShapeEstimate, kurtosis: ShapeEstimate) {
-        let moments = [1, 0] + (2...8).map { centralMoment($0) }
+        let moments = centralMoments(upTo: 8)
         let errors = ShapeEstimate.shape(centralMoments: moments, samples: n)
         return (ShapeEstimate(value: skewness, standardError: errors.skewness.standardError),
                 ShapeEstimate(value: excessKurtosis, standardError: errors.kurtosis.standardError))

@@ -15,12 +15,19 @@ public struct SamplingSkewness: Sendable, Hashable {
     /// The largest sampling skewness at which a z-test is made.
     public static let limit = 0.1
 
-    /// `gamma1` for each test, in ``MomentTest`` order.
+    /// `gamma1` for each test, in ``MomentTest`` order; NaN where the central moments it needs
+    /// (order 3, 6, 9, 12 for mean, variance, skewness, kurtosis) are not known.
     public let perObservation: [Double]
 
-    /// The sampling skewness factors for a cell's law.
+    /// The sampling skewness factors for a cell's exact law (NaN where it lacks a moment).
     public init(_ theory: DotProductTheory) {
-        let m = (0...12).map { theory.centralMoment($0) }
+        self.init(centralMoments: theory.centralMoments(upTo: 12))
+    }
+
+    /// The factors from central moments `m[0...p]` (m[0] = 1, m[1] = 0); a test needing an order beyond
+    /// p, or a NaN moment, gets NaN.
+    public init(centralMoments given: [Double]) {
+        let m = given + [Double](repeating: .nan, count: max(0, 13 - given.count))
         let m2 = m[2], m3 = m[3], m4 = m[4]
         let s15 = m2 * m2.squareRoot()
         // Influence functions as coefficients of e^0 ... e^4.
@@ -32,23 +39,32 @@ public struct SamplingSkewness: Sendable, Hashable {
         perObservation = [mean, variance, skewness, kurtosis].map { y in
             let y2 = SamplingSkewness.product(y, y), y3 = SamplingSkewness.product(y2, y)
             let ey2 = SamplingSkewness.expectation(y2, m), ey3 = SamplingSkewness.expectation(y3, m)
-            return ey2 > 0 ? ey3 / (ey2 * ey2.squareRoot()) : 0
+            return ey2 > 0 ? ey3 / (ey2 * ey2.squareRoot()) : (ey2.isNaN || ey3.isNaN ? .nan : 0)
         }
     }
 
-    /// The sampling skewness of a test's statistic with n samples.
-    public func skewness(_ test: MomentTest, samples n: Int) -> Double {
-        perObservation[MomentTest.allCases.firstIndex(of: test)!] / Double(n).squareRoot()
+    /// Each test's factor from these moments where it is known, else from `fallback`.
+    public func filled(from fallback: SamplingSkewness) -> SamplingSkewness {
+        SamplingSkewness(perObservation: zip(perObservation, fallback.perObservation).map { $0.isNaN ? $1 : $0 })
     }
 
-    /// Whether a test's normal approximation is trusted with n samples.
+    private init(perObservation: [Double]) { self.perObservation = perObservation }
+
+    /// The sampling skewness of a test's statistic with n samples (NaN where unknown).
+    public func skewness(_ test: MomentTest, samples n: Int) -> Double {
+        perObservation[test.index] / Double(n).squareRoot()
+    }
+
+    /// Whether a test's normal approximation is trusted with n samples (never where it is unknown).
     public func isReliable(_ test: MomentTest, samples n: Int) -> Bool {
         Swift.abs(skewness(test, samples: n)) <= SamplingSkewness.limit
     }
 
-    /// The fewest samples at which a test's normal approximation is trusted.
-    public func samplesNeeded(_ test: MomentTest) -> Int {
-        let g = perObservation[MomentTest.allCases.firstIndex(of: test)!] / SamplingSkewness.limit
+    /// The fewest samples at which a test's normal approximation is trusted; nil where the moments
+    /// that decide it are not known (the test is never made).
+    public func samplesNeeded(_ test: MomentTest) -> Int? {
+        let g = perObservation[test.index] / SamplingSkewness.limit
+        guard g.isFinite, g * g < 9e18 else { return nil }
         return Int((g * g).rounded(.up))
     }
 
@@ -59,6 +75,6 @@ public struct SamplingSkewness: Sendable, Hashable {
     }
 
     static func expectation(_ poly: [Double], _ moments: [Double]) -> Double {
-        poly.enumerated().reduce(0) { $0 + $1.element * moments[$1.offset] }
+        poly.enumerated().reduce(0) { $1.element == 0 ? $0 : $0 + $1.element * moments[$1.offset] }
     }
 }

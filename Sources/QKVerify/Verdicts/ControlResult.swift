@@ -69,8 +69,8 @@ public struct ControlResult: Sendable, Hashable {
             }
             guard difference.isFinite, Swift.abs(difference) > 1e-12 * max(Swift.abs(value), 1) else { continue }
             let ratio = z * unitSE / Swift.abs(difference)
-            let needed = max(Int((ratio * ratio).rounded(.up)), MomentsDesign.minSamples,
-                             SamplingSkewness(t).samplesNeeded(kind))
+            guard let reliable = SamplingSkewness(t).samplesNeeded(kind), ratio * ratio < 9e18 else { continue }
+            let needed = max(Int((ratio * ratio).rounded(.up)), MomentsDesign.minSamples, reliable)
             if best == nil || needed < best!.samples { best = (cell, needed) }
         }
         return best

@@ -2,13 +2,14 @@
 ///
 /// `z = (estimate - theory) / estimated standard error`. The estimated errors come from the samples
 /// alone (the variance's from the k-statistics, including the fourth cumulant); the `*Theory` errors
-/// are the exact ones under the closed form, shown so the two can be compared.
+/// are the exact ones under the closed form, shown so the two can be compared. Where the cell has no
+/// closed form (or lacks the moment a test needs) the theory values are NaN and the test is not made.
 public struct MomentComparison: Sendable, Hashable {
     /// The cell.
     public let cell: Cell
     /// Samples drawn.
     public let samples: Int
-    /// E[T] = d mu^2.
+    /// E[T] by the closed form (NaN where none is known).
     public let meanTheory: Double
     /// The sample mean.
     public let meanEstimate: Double
@@ -16,7 +17,7 @@ public struct MomentComparison: Sendable, Hashable {
     public let meanSE: Double
     /// Its exact standard error, sqrt(kappa2 / n).
     public let meanSETheory: Double
-    /// Var(T) = d (sigma^4 + 2 mu^2 sigma^2).
+    /// Var(T) by the closed form (NaN where none is known).
     public let varianceTheory: Double
     /// The unbiased sample variance s^2.
     public let varianceEstimate: Double
@@ -51,7 +52,15 @@ public struct MomentComparison: Sendable, Hashable {
         varianceSETheory = theory.varianceStandardError(samples: m.count)
         (skewnessTheory, kurtosisTheory) = theory.shape(samples: m.count)
         (skewnessEstimate, kurtosisEstimate) = m.shape
-        samplingSkewness = SamplingSkewness(theory)
+        // The rule needs central moments up to order 12; where the closed form stops short but T has
+        // every moment (normalized vectors), the mean's and variance's factors (orders 3 and 6) come
+        // from the sample's own central moments (up to order 8). Where a moment may not exist
+        // (Student's t), nothing is estimated: the test is not made.
+        var exact = SamplingSkewness(theory)
+        if theory.momentsExist == .max {
+            exact = exact.filled(from: SamplingSkewness(centralMoments: [1, 0] + (2...8).map { m.centralMoment($0) }))
+        }
+        samplingSkewness = exact
     }
 
     /// (mean estimate - E[T]) / mean SE.
@@ -65,8 +74,14 @@ public struct MomentComparison: Sendable, Hashable {
     public var kurtosisSE: Double { kurtosisTheory.standardError }
 
     /// Whether a test's normal approximation holds at this cell's sample size (see ``SamplingSkewness``).
-    public func isTested(_ test: MomentTest) -> Bool {
+    public func isReliable(_ test: MomentTest) -> Bool {
         samplingSkewness.isReliable(test, samples: samples)
+    }
+
+    /// Whether the table's test of a closed form is made: the closed form and its standard error are
+    /// known here, and the normal approximation holds.
+    public func isTested(_ test: MomentTest) -> Bool {
+        zScores[test.index].isFinite && isReliable(test)
     }
     /// (sample skewness - closed form) / its standard error.
     public var skewnessZ: Double { (skewnessEstimate.value - skewnessTheory.value) / skewnessSE }
@@ -76,7 +91,7 @@ public struct MomentComparison: Sendable, Hashable {
     /// The z-scores of the cell's four tests, in ``MomentTest`` order.
     public var zScores: [Double] { [meanZ, varianceZ, skewnessZ, kurtosisZ] }
 
-    /// Var(T / sqrt(d)) by the closed form: sigma^4 + 2 mu^2 sigma^2.
+    /// Var(T / sqrt(d)) by the closed form (sigma^4 + 2 mu^2 sigma^2 in the seed model).
     public var scaledVarianceTheory: Double { varianceTheory / Double(cell.d) }
     /// s^2 / d, the estimate of Var(T / sqrt(d)).
     public var scaledVarianceEstimate: Double { varianceEstimate / Double(cell.d) }

@@ -9,3 +9,8 @@ public enum MomentTest: String, Sendable, CaseIterable {
     /// excess kurtosis = 6 sigma^2 (sigma^2 + 4 mu^2) / (d (sigma^2 + 2 mu^2)^2).
     case kurtosis = "kurt"
 }
+
+extension MomentTest {
+    /// The test's position in ``allCases``, for per-test arrays.
+    public var index: Int { MomentTest.allCases.firstIndex(of: self)! }
+}

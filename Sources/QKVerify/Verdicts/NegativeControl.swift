@@ -7,7 +7,7 @@ public struct NegativeControl: Sendable, Hashable {
     public let isTrue: Bool
 
     /// A control.
-    public init(_ quantity: Claim.Quantity, _ formula: String, isTrue: Bool, domain: Claim.Domain = .all) {
+    public init(_ quantity: Claim.Quantity, _ formula: String, isTrue: Bool, domain: Claim.Domain = .seed) {
         claim = try! Claim(quantity, formula, option: "control", domain: domain)
         self.isTrue = isTrue
     }

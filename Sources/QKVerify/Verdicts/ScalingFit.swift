@@ -4,6 +4,8 @@ import Foundation
 /// least squares, each cell weighted by 1 / Var(log s^2) = (s^2 / SE(s^2))^2 (delta method).
 public struct ScalingFit: Sendable, Hashable {
     /// The mean of the coordinates.
+    /// The coordinate model fitted (every cell of the fit has it).
+    public let model: CoordinateModel
     public let mu: Double
     /// Their standard deviation.
     public let sigma: Double
@@ -23,6 +25,7 @@ public struct ScalingFit: Sendable, Hashable {
     /// Fits the cells of one (mu, sigma): at least two distinct dimensions.
     public init(_ rows: [MomentComparison]) {
         precondition(rows.count >= 2)
+        model = rows[0].cell.model
         mu = rows[0].cell.mu
         sigma = rows[0].cell.sigma
         dims = rows.map(\.cell.d)
@@ -44,7 +47,7 @@ public struct ScalingFit: Sendable, Hashable {
     }
 
     /// The closed form's intercept, log(sigma^4 + 2 mu^2 sigma^2).
-    public var interceptTheory: Double { log(pow(sigma, 4) + 2 * mu * mu * sigma * sigma) }
+    public var interceptTheory: Double { log(Cell(d: 1, model: model).theory.variance) }
     /// (slope - 1) / its standard error.
     public var slopeZ: Double { (slope - 1) / slopeSE }
     /// The two-sided p-value of slope = 1.
@@ -65,8 +68,9 @@ public struct ScalingFit: Sendable, Hashable {
     /// (Holm over the fits at alpha).
     public static func fits(_ comparisons: [MomentComparison], alpha: Double) -> [(fit: ScalingFit, rejected: Bool)] {
         var groups: [[MomentComparison]] = []
-        for c in comparisons {
-            if let last = groups.last?.last, last.cell.mu == c.cell.mu, last.cell.sigma == c.cell.sigma {
+        // Only raw vectors have Var(T) proportional to d; normalized ones are not fitted.
+        for c in comparisons where c.cell.model.norm == .none {
+            if let last = groups.last?.last, last.cell.model == c.cell.model {
                 groups[groups.count - 1].append(c)
             } else {
                 groups.append([c])
