@@ -50,8 +50,13 @@ struct ReportCommand: ParsableCommand {
         func file(_ name: String) throws -> OutputFile {
             try OutputFile(path: (outDir as NSString).appendingPathComponent(name), option: "--out-dir")
         }
+        let models = try ModelsSuite(dims: design.grid.dims, samples: design.samples, seed: design.seed,
+                                     generator: design.generator, blockSamples: design.blockSamples)
+        let aligned = try SoftmaxExperiment(
+            grid: Grid(dims: design.grid.dims, means: [0], sigmas: [1]), keys: [softmax.cells[0].keys], samples: softmax.samples,
+            seed: design.seed, generator: design.generator, alignedRho: 0.5)
         let files = try ["moments.csv", "controls.csv", "scaling.csv", "softmax.csv", "distribution.csv", "histogram.csv",
-                         "REPORT.md", "tables.tex"].reduce(into: [String: OutputFile]()) { $0[$1] = try file($1) }
+                         "models.csv", "aligned.csv", "REPORT.md", "tables.tex"].reduce(into: [String: OutputFile]()) { $0[$1] = try file($1) }
         let started = ContinuousClock.now
 
         let comparisons = MomentsExperiment(design: design, threads: threads).run(progress: options.meter("moments"))
@@ -65,6 +70,8 @@ struct ReportCommand: ParsableCommand {
         let softmaxSummaries = softmax.run(threads: threads, progress: options.meter("softmax"))
         let lists = distribution.run(threads: threads, progress: options.meter("distribution"))
         let (results, histogramCells) = distribution.analyse(lists, histogramDims: [1, 4, 16, 64])
+        let outcomes = try models.run(threads: threads, alpha: alpha, progress: options.meter("models"))
+        let alignedSummaries = aligned.run(threads: threads, progress: options.meter("aligned key"))
 
         try files["moments.csv"]!.write(MomentsTable.table(verdict, design: design).bytes)
         try files["controls.csv"]!.write(ControlsTable.table(controls).bytes)
@@ -72,11 +79,19 @@ struct ReportCommand: ParsableCommand {
         try files["softmax.csv"]!.write(SoftmaxTable.table(softmax, softmaxSummaries).bytes)
         try files["distribution.csv"]!.write(DistributionTable.table(results, alpha: alpha).bytes)
         try files["histogram.csv"]!.write(HistogramTable.table(histogramCells).bytes)
-        let figures = try Figures.draw(in: outDir)
+        var modelsTable = CSVTable(header: MomentsTable.header)
+        for outcome in outcomes {
+            for row in MomentsTable.table(outcome.verdict, design: outcome.design).rows { modelsTable.append(row) }
+        }
+        try files["models.csv"]!.write(modelsTable.bytes)
+        try files["aligned.csv"]!.write(SoftmaxTable.table(aligned, alignedSummaries).bytes)
+        let figures = try Figures.draw(in: outDir, Figures.all + [
+            Figures.aligned(rho: 0.5, keys: aligned.cells[0].keys, limit: aligned.cells[0].alignedLimit)])
         if figures.isEmpty { options.say("report: gnuplot not found, figures skipped (apt-get install gnuplot-nox)") }
         let command = (["qkverify"] + Self.resultArguments(CommandLine.arguments.dropFirst()).map(Self.quoted)).joined(separator: " ")
         let document = ReportDocument(design: design, verdict: verdict, seedCheck: seedCheck, controls: controls, fits: fits,
-                                      softmax: (softmax, softmaxSummaries), distribution: results, figures: figures, command: command)
+                                      softmax: (softmax, softmaxSummaries), distribution: results, figures: figures, command: command,
+                                      models: outcomes, aligned: (aligned, alignedSummaries))
         try files["REPORT.md"]!.write(document.markdown)
         if format == "latex" { try files["tables.tex"]!.write(document.latex) }
         let seconds = (ContinuousClock.now - started) / .seconds(1)

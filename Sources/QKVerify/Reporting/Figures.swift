@@ -115,13 +115,37 @@ public enum Figures {
                 """),
     ]
 
-    /// Draws every figure in `directory` with gnuplot.
+    /// The aligned key's weight against d under each scale, read from `aligned.csv`, with the
+    /// d-independent limit under tau = d as a dashed line.
+    public static func aligned(rho: Double, keys: Int, limit: Double) -> Figure {
+        Figure(file: "aligned.svg",
+               caption: "Weight on the key aligned with the query (rho = \(NumberText.format(rho)), \(keys) keys) against d: it saturates under tau = 1 and tau = sqrt(d), and tends to e^rho / (e^rho + N - 1) under tau = d.",
+               script: preamble + """
+                set output "aligned.svg"
+                set title "One aligned key: sqrt(d) still saturates, d does not"
+                set logscale x 2
+                set xlabel "dimension d"
+                set ylabel "weight on the aligned key (log scale)"
+                set logscale y
+                set yrange [0.01:30]
+                set ytics ("0.01" 0.01, "0.03" 0.03, "0.1" 0.1, "0.3" 0.3, "1" 1)
+                set key noenhanced top left box opaque
+                sel(s) = (strcol("scale") eq s) ? column("aligned_weight") : 1/0
+                plot "aligned.csv" using "d":(sel("none")):"aligned_weight_se" with yerrorlines ls 2 title "tau = 1", \\
+                     "" using "d":(sel("sqrt_d")):"aligned_weight_se" with yerrorlines ls 1 title "tau = sqrt(d)", \\
+                     "" using "d":(sel("d")):"aligned_weight_se" with yerrorlines ls 3 title "tau = d", \\
+                     \(limit) with lines dt 2 lw 2 lc rgb "#2e8b57" title "limit, tau = d: exp(rho)/(exp(rho)+N-1)"
+
+                """)
+    }
+
+    /// Draws figures in `directory` with gnuplot (by default the four of ``all``).
     ///
     /// - Returns: the figures drawn; empty when gnuplot is not installed.
     /// - Throws: ``QKVerifyError/io(path:reason:)`` when gnuplot fails on a script.
-    public static func draw(in directory: String) throws -> [Figure] {
+    public static func draw(in directory: String, _ figures: [Figure] = all) throws -> [Figure] {
         guard let gnuplot = Figures.gnuplotPath else { return [] }
-        for figure in all {
+        for figure in figures {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: gnuplot)
             process.currentDirectoryURL = URL(fileURLWithPath: directory)
@@ -144,7 +168,7 @@ public enum Figures {
                 throw QKVerifyError.io(path: target, reason: "gnuplot failed: \(message.split(separator: "\n").last ?? "")")
             }
         }
-        return all
+        return figures
     }
 
     /// Where gnuplot is, or nil.
