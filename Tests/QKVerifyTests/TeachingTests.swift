@@ -96,8 +96,8 @@ import Testing
             outputs.append(try Dictionary(uniqueKeysWithValues: names.map { ($0, try Data(contentsOf: dir.appendingPathComponent($0))) }))
         }
         var expected = ["REPORT.md", "controls.csv", "distribution.csv", "histogram.csv", "moments.csv", "scaling.csv",
-                        "softmax.csv", "tables.tex"]
-        if Figures.gnuplotPath != nil { expected += Figures.all.map(\.file) }  // figures: see the next test
+                        "softmax.csv", "tables.tex", "models.csv", "aligned.csv"]
+        if Figures.gnuplotPath != nil { expected += Figures.all.map(\.file) + ["aligned.svg"] }  // figures: see the next test
         #expect(outputs[0].keys.sorted() == expected.sorted())
         for name in expected {
             #expect(outputs[0][name] == outputs[1][name], "\(name) differs between runs")
@@ -106,6 +106,8 @@ import Testing
         let report = String(decoding: outputs[0]["REPORT.md"]!, as: UTF8.self)
         #expect(report.contains("**Var(T) = d** (at mu=0 and sigma=1): holds in all 3 cells tested."))
         #expect(report.contains("qkverify report --dims 1,4,16"))
+        #expect(report.contains("## 7. Where the sqrt(d) argument holds, and where it breaks"))
+        #expect(report.contains("### The aligned key: why muP scales by 1/d"))
         #expect(!report.contains("--threads") && !report.contains("--quiet"))
         #expect(String(decoding: outputs[0]["tables.tex"]!, as: UTF8.self).contains("\\toprule"))
     }

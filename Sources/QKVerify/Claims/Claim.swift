@@ -98,7 +98,7 @@ public struct Claim: Sendable, Hashable {
     /// How the claim reads: `Var(T) = d*sigma^2`.
     public var label: String { "\(quantity.symbol) = \(text)" }
 
-    /// The seed derivation's answers (THEORY.md section 1): E[T] = d mu^2 everywhere;
+    /// The seed derivation's answers (docs/docs/THEORY.md section 1): E[T] = d mu^2 everywhere;
     /// Var(T) = d and s = sqrt(d) at mu = 0, sigma = 1.
     public static func seed() -> [Claim] {
         [try! Claim(.mean, "d*mu^2", option: "--claims", domain: .seed),

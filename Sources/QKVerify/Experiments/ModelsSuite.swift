@@ -1,4 +1,4 @@
-/// The report's tour of the models beyond the seed derivation (THEORY.md sections 6 and 7): for each
+/// The report's tour of the models beyond the seed derivation (docs/THEORY.md sections 2 and 6): for each
 /// point, a small grid, the true closed forms and a plausible wrong one, judged on one run.
 public struct ModelsSuite: Sendable {
     /// One point of the tour.

@@ -2,7 +2,7 @@ import Foundation
 
 /// One cell of the softmax experiment: a query and `keys` keys in R^d, coordinates N(mu, sigma^2).
 /// With ``alignedRho`` != 0, key 1 is aligned with the query: its standardized coordinates are
-/// `rho a_i + sqrt(1 - rho^2) c_i`, a_i the query's (THEORY.md section 7).
+/// `rho a_i + sqrt(1 - rho^2) c_i`, a_i the query's (docs/THEORY.md section 6).
 public struct SoftmaxCell: Sendable, Hashable {
     /// The dimension.
     public let d: Int

@@ -4,7 +4,7 @@ public enum SoftmaxScale: String, Sendable, CaseIterable {
     case none
     /// tau = sqrt(d): the Transformer's choice.
     case sqrtD = "sqrt_d"
-    /// tau = sqrt(d sigma^2 (sigma^2 + mu^2)): the spread of the logits given q (THEORY.md section 4).
+    /// tau = sqrt(d sigma^2 (sigma^2 + mu^2)): the spread of the logits given q (docs/THEORY.md section 6).
     case withinQuery = "within_query"
     /// tau = sqrt(Var T) = sqrt(d (sigma^4 + 2 mu^2 sigma^2)).
     case total

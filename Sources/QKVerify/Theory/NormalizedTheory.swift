@@ -1,6 +1,6 @@
 import Foundation
 
-/// The closed forms for normalized vectors (THEORY.md section 6), where they exist.
+/// The closed forms for normalized vectors (docs/THEORY.md section 2), where they exist.
 ///
 /// - `unit` at mu = 0, rho = 0: E[c] = 0 and Var(c) = 1/d for any symmetric law. For Gaussians
 ///   `(1 + c)/2 ~ Beta((d-1)/2, (d-1)/2)`, so `c^2 ~ Beta(1/2, (d-1)/2)` and

@@ -1,5 +1,5 @@
 /// The exact cumulants of one product `X = q_i k_i` of an un-normalized model, computed mechanically
-/// from the coordinate law's moments (THEORY.md section 6): write X as a polynomial in two
+/// from the coordinate law's moments (docs/THEORY.md section 2): write X as a polynomial in two
 /// independent standardized variables a and c, subtract its mean, raise to each power r and take
 /// expectations term by term (`E[a^i c^j] = E[a^i] E[c^j]`), then turn central moments into cumulants.
 ///

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The exact law of `X = T / sigma^2` at mu = 0 (THEORY.md section 5): a symmetric variance-gamma
+/// The exact law of `X = T / sigma^2` at mu = 0 (docs/THEORY.md section 1): a symmetric variance-gamma
 /// distribution with characteristic function `(1 + t^2)^(-d/2)` and density
 ///
 ///     f(x) = |x|^((d-1)/2) K_((d-1)/2)(|x|) / (sqrt(pi) Gamma(d/2) 2^((d-1)/2))
