@@ -25,14 +25,21 @@ struct PlanCommand: ParsableCommand {
         let cells = design.grid.cells
         // The family of a moments run on this grid: four tests per cell at most.
         let power = Power(alpha: alpha, tests: 4 * cells.count)
-        var table = TextTable(header: ["d", "mu", "sigma", "samples_needed"], rightAligned: [0, 1, 2, 3])
-        var most = 0
+        let showsModel = cells.contains { $0.model.law != .gaussian || !$0.model.isSeedSetting }
+        var table = TextTable(header: ["d", "mu", "sigma"] + (showsModel ? ["model"] : []) + ["samples_needed"],
+                              rightAligned: showsModel ? [0, 1, 2, 4] : [0, 1, 2, 3])
+        var most = 0, unknown = 0
         for cell in cells {
-            let n = max(power.samplesToDetectVarianceError(target, theory: cell.theory), MomentsDesign.minSamples)
-            most = max(most, n)
-            table.append([String(cell.d), NumberText.format(cell.mu), NumberText.format(cell.sigma), String(n)])
+            let needed = power.samplesToDetectVarianceError(target, theory: cell.theory).map { max($0, MomentsDesign.minSamples) }
+            if let needed { most = max(most, needed) } else { unknown += 1 }
+            table.append([String(cell.d), cell.model.mu.map(NumberText.format) ?? "", cell.model.sigma.map(NumberText.format) ?? ""]
+                         + (showsModel ? [cell.model.label] : []) + [needed.map(String.init) ?? "no closed form"])
         }
         print(table.text, terminator: "")
+        if unknown > 0 {
+            print("\(unknown) cells have no closed form for the kurtosis of q^T k, so no sample size is planned for them.")
+        }
+        guard most > 0 else { return }
         print(String(format: "To detect a %g%% error in Var(q^T k) in every cell with 90%% power at family-wise alpha %g (%d tests): --samples %d",
                      100 * target, alpha, power.tests, most))
     }

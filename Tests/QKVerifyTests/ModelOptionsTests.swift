@@ -52,3 +52,12 @@ struct ModelOptionsTests {
         #expect(r.stdout.contains("REJECTED Var(T) = d*sigma_q^4"))
     }
 }
+
+/// `plan` on cells without a closed form says so instead of crashing.
+struct PlanModelsTests {
+    @Test func planSaysNoClosedFormWhereThereIsNone() throws {
+        let r = try CLI.run(["plan", "--detect", "0.01", "--norm", "unit", "--means", "0,1", "--sigmas", "1", "--dims", "4"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("no closed form") && r.stdout.contains("--samples"), "\(r.stdout)")
+    }
+}

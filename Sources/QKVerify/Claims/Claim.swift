@@ -29,8 +29,8 @@ public struct Claim: Sendable, Hashable {
     public enum Domain: String, Sendable, Hashable {
         /// Every cell of the grid.
         case all
-        /// Cells of the seed derivation's setting: raw, independent coordinates, q and k sharing one
-        /// mean and one spread (any law).
+        /// Cells of the seed derivation's model: raw, independent Gaussian coordinates, q and k sharing
+        /// one mean and one spread (the negative controls' skewness and kurtosis forms are Gaussian).
         case seed = "seed model"
         /// Those of them with mu = 0 and sigma = 1 (where Var = d and s = sqrt(d) are meant).
         case standard = "mu=0 and sigma=1"
@@ -39,7 +39,7 @@ public struct Claim: Sendable, Hashable {
         public func contains(_ cell: Cell) -> Bool {
             switch self {
             case .all: return true
-            case .seed: return cell.model.isSeedSetting
+            case .seed: return cell.model.isSeedSetting && cell.model.law == .gaussian
             case .standard: return cell.model.isStandard
             }
         }
@@ -82,7 +82,7 @@ public struct Claim: Sendable, Hashable {
         let mine = cells.filter(domain.contains)
         guard !mine.isEmpty else {
             let allowed = domain == .standard ? "a grid with mu = 0 and sigma = 1 among its cells (rho 0, norm none)"
-                : "a grid with such cells (rho 0, norm none, no separate q and k values)"
+                : "a grid with such cells (--law gaussian, --rhos 0, --norm none, no separate q and k values)"
             throw QKVerifyError.invalidOption(option,
                 "\(label) is meant at \(domain.rawValue), and the grid has no such cell; allowed: \(allowed)")
         }

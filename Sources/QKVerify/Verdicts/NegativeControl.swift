@@ -8,7 +8,7 @@ public struct NegativeControl: Sendable, Hashable {
 
     /// A control.
     public init(_ quantity: Claim.Quantity, _ formula: String, isTrue: Bool, domain: Claim.Domain = .seed) {
-        claim = try! Claim(quantity, formula, option: "control", domain: domain)
+        claim = try! Claim(quantity, formula, option: "--controls", domain: domain)
         self.isTrue = isTrue
     }
 

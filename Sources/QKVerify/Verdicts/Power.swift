@@ -27,8 +27,11 @@ public struct Power: Sendable, Hashable {
 
     /// The samples needed to detect a relative error `target` in the variance of T with the given power,
     /// from the exact relative standard error of s^2, sqrt((excess kurtosis + 2 n / (n - 1)) / n).
-    public func samplesToDetectVarianceError(_ target: Double, theory: DotProductTheory) -> Int {
+    /// Nil where the cell has no closed form for the kurtosis of T (or the count would overflow).
+    public func samplesToDetectVarianceError(_ target: Double, theory: DotProductTheory) -> Int? {
         let z = detectableZ / target
-        return Int((z * z * (theory.excessKurtosis + 2)).rounded(.up)) + 1
+        let n = (z * z * (theory.excessKurtosis + 2)).rounded(.up)
+        guard n.isFinite, n < 9e18 else { return nil }
+        return Int(n) + 1
     }
 }
