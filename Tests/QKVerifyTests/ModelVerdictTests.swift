@@ -71,6 +71,14 @@ struct ModelVerdictTests {
         Self.expectRejected(check, 3)
     }
 
+    /// A scale claim adds E[T/s] = 0 only where the exact mean is 0: with rho != 0 it is rho sigma^2 d.
+    @Test func scaleClaimOnCorrelatedPairsTestsOnlyTheVariance() throws {
+        let grid = try Grid(dims: [4, 16], meanPairs: [(0, 0)], sigmaPairs: [(1, 1)], rhos: [0.5])
+        let check = try Self.check([(.scale, "sqrt(d*(1 + rho^2))")], try Self.run(grid))
+        #expect(check.tests.allSatisfy { $0.statistic == "Var(T/s)" })
+        Self.expectHolds(check, 0)
+    }
+
     @Test func unitVectorsHaveVarianceOneOverDAndVarianceOneIsRejected() throws {
         let grid = try Grid(dims: [2, 8, 32], laws: [.gaussian, .uniform, .laplace], meanPairs: [(0, 0)],
                             sigmaPairs: [(1, 1), (2, 0.5)], norms: [.unit])

@@ -52,7 +52,8 @@ public struct ClaimTest: Sendable, Hashable {
             // s must be a positive number for T / s to be a rescaling.
             let s = value.isFinite && value > 0 ? value : .nan
             var tests = [test("Var(T/s)", 1, comparison.varianceEstimate / (s * s), comparison.varianceSE / (s * s))]
-            if cell.model.muQ == 0 || cell.model.muK == 0 {
+            // E[T/s] = 0 is part of the claim only where the exact mean is 0 (mu = 0 and no correlation).
+            if comparison.meanTheory == 0 {
                 tests.append(test("E[T/s]", 0, comparison.meanEstimate / s, comparison.meanSE / s))
             }
             return tests
