@@ -129,4 +129,14 @@ struct RunOptions: ParsableArguments {
         guard !quiet else { return }
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
+
+    /// Saves a periodic checkpoint; a failed save is said on standard error (even when quiet), with
+    /// what remains on disk, and the run goes on.
+    func saveCheckpoint(_ state: RunStateFile, to store: StateStore) {
+        do {
+            try store.save(state)
+        } catch {
+            FileHandle.standardError.write(Data("qkverify: could not save the checkpoint (\(error)); \(store.file.path) keeps the last save, if any; the run goes on\n".utf8))
+        }
+    }
 }

@@ -7,13 +7,20 @@ struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
         abstract: "Merge the part files of 'moments --shard I/N' into the table an unsharded run writes.",
-        discussion: "Refuses (exit 65, naming the file) a corrupt, foreign, duplicate or unfinished part; a missing shard is exit 64.")
+        discussion: """
+        Parts may be given in any order. With --part, merges some consecutive shards into one part file, so many \
+        shards can be merged in levels; the final table is the same bytes either way. Refuses (exit 65, naming \
+        the file) a corrupt, foreign, duplicate or unfinished part; a missing shard is exit 64.
+        """)
 
     @Argument(help: ArgumentHelp("The part files, one per shard, in any order.", valueName: "part"))
     var parts: [String] = []
 
     @Option(help: ArgumentHelp("The CSV table to write.", valueName: "path"))
     var out = "results/moments.csv"
+
+    @Option(help: ArgumentHelp("Write the merged parts as one part file here (for a merge in levels), instead of the table; the parts must be consecutive shards.", valueName: "path"))
+    var part: String?
 
     @Option(help: ArgumentHelp("Also judge the negative controls and write them here.", valueName: "path"))
     var controls: String?
@@ -26,15 +33,20 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         let alpha = try OptionValue.probability(alpha, option: "--alpha")
-        let tables = try TableOutputs(out: OutputFile(path: out, option: "--out"), controls: controls, alpha: alpha)
-        let states = try parts.map { path -> (path: String, state: RunStateFile) in
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw QKVerifyError.io(path: path, reason: "cannot read")
-            }
-            return (path, try RunStateFile(bytes: Array(data), path: path))
+        if part != nil, controls != nil {
+            throw QKVerifyError.invalidOption("--controls", "not with --part; allowed: give --controls to the final merge")
         }
-        let (design, results) = try ShardMerge.merge(states)
-        let summary = try tables.write(results, design: design)
-        if !quiet { FileHandle.standardError.write(Data("merge: \(parts.count) parts; \(summary)\n".utf8)) }
+        let partFile = try part.map { try OutputFile(path: $0, option: "--part") }
+        let tables = try partFile == nil ? TableOutputs(out: OutputFile(path: out, option: "--out"), controls: controls, alpha: alpha) : nil
+        let states = try parts.map { path in (path: path, state: try StateStore.read(path)) }
+        if let partFile {
+            let merged = try ShardMerge.combine(states)
+            try partFile.write(merged.bytes)
+            if !quiet { FileHandle.standardError.write(Data("merge: \(parts.count) parts; shards \(merged.selection), \(merged.tree.nodes.count) nodes; wrote \(partFile.path)\n".utf8)) }
+        } else if let tables {
+            let (design, results) = try ShardMerge.merge(states)
+            let summary = try tables.write(results, design: design)
+            if !quiet { FileHandle.standardError.write(Data("merge: \(parts.count) parts; \(summary)\n".utf8)) }
+        }
     }
 }

@@ -44,7 +44,7 @@ struct MomentsCommand: ParsableCommand {
         if selection != nil, controls != nil {
             throw QKVerifyError.invalidOption("--controls", "not with --shard; allowed: give --controls to 'qkverify merge'")
         }
-        let defaultOut = selection.map { "moments-shard-\($0.shard + 1)-of-\($0.shards).part" } ?? "results/moments.csv"
+        let defaultOut = selection.map { "moments-shard-\($0.shards.lowerBound + 1)-of-\($0.of).part" } ?? "results/moments.csv"
         let output = try OutputFile(path: out ?? defaultOut, option: "--out")
         let tables = try TableOutputs(out: output, controls: controls, alpha: alpha)
         let store = try checkpoint.map { try StateStore(path: $0, option: "--checkpoint") }
@@ -53,36 +53,26 @@ struct MomentsCommand: ParsableCommand {
 
         Interruption.install()
         let experiment = MomentsExperiment(design: design, threads: threads)
-        let meter = options.meter("moments")
         let started = ContinuousClock.now
-        let every = Duration.milliseconds(Int64(interval * 1000))
+        let part = selection ?? .all
+        let state: @Sendable (RunStateFile.Kind, MergeTree<StreamingMoments>) -> RunStateFile = { kind, tree in
+            RunStateFile(kind: kind, design: design, selection: part, tree: tree)
+        }
+        var save: (@Sendable (MergeTree<StreamingMoments>) -> Void)?
+        if let store {
+            let options = options
+            save = { tree in options.saveCheckpoint(state(.checkpoint, tree), to: store) }
+        }
+        let (tree, finished) = experiment.run(
+            part, from: saved?.tree ?? MergeTree(plan: design.plan), progress: options.meter("moments"),
+            shouldStop: Interruption.requested, snapshotEvery: .milliseconds(Int64(interval * 1000)), snapshot: save)
+        guard finished else { try stop(store, state(.checkpoint, tree)) }
         if let selection {
-            var save: (@Sendable (BlockCollection<StreamingMoments>) -> Void)?
-            if let store {
-                save = { collection in
-                    _ = try? store.save(RunStateFile(kind: .checkpoint, design: design, selection: selection, cells: [], blocks: collection.blocks))
-                }
-            }
-            let (blocks, finished) = experiment.runShard(
-                selection, from: BlockCollection<StreamingMoments>(blocks: saved?.blocks ?? [:]), progress: meter,
-                shouldStop: Interruption.requested, snapshotEvery: every, snapshot: save)
-            func state(_ kind: RunStateFile.Kind) -> RunStateFile {
-                RunStateFile(kind: kind, design: design, selection: selection, cells: [], blocks: blocks.blocks)
-            }
-            guard finished else { try stop(store, state(.checkpoint)) }
-            try output.write(state(.part).bytes)
+            try output.write(state(.part, tree).bytes)
             store?.remove()
-            options.say("moments: shard \(selection.shard + 1)/\(selection.shards): \(blocks.blocks.count) blocks in \(Self.seconds(since: started)); wrote \(output.path)")
+            options.say("moments: shard \(selection): \(part.range(in: design.plan).count) blocks in \(Self.seconds(since: started)); wrote \(output.path)")
         } else {
-            var save: (@Sendable (OrderedFold<StreamingMoments>) -> Void)?
-            if let store {
-                save = { fold in _ = try? store.save(RunStateFile(checkpointOf: fold, design: design)) }
-            }
-            let start = saved?.fold ?? OrderedFold<StreamingMoments>(plan: design.plan)
-            let (fold, finished) = experiment.run(
-                from: start, progress: meter, shouldStop: Interruption.requested, snapshotEvery: every, snapshot: save)
-            guard finished else { try stop(store, RunStateFile(checkpointOf: fold, design: design)) }
-            let summary = try tables.write(MomentsExperiment.results(of: fold, design: design), design: design)
+            let summary = try tables.write(MomentsExperiment.results(of: tree, design: design), design: design)
             store?.remove()
             options.say("moments: " + summary + " in \(Self.seconds(since: started)) (\(threads) threads)")
         }

@@ -69,25 +69,6 @@ import Testing
         #expect(BlockPlan.defaultBlockSamples(d: 1) == 524_288 && BlockPlan.defaultBlockSamples(d: 1 << 20) == 1)
     }
 
-    /// Blocks finishing out of order are folded in order: same bits as an in-order fold.
-    @Test func orderedFoldIgnoresCompletionOrder() throws {
-        let plan = try BlockPlan(cells: [Cell(d: 1, mu: 0, sigma: 1)], samples: 10_000, blockSamples: 1000)
-        var r = TestRandom(state: 9)
-        let parts = (0..<10).map { _ in
-            var m = StreamingMoments()
-            m.add(contentsOf: (0..<1000).map { _ in r.uniform() * 1e3 })
-            return m
-        }
-        var inOrder = OrderedFold<StreamingMoments>(plan: plan)
-        for g in 0..<10 { inOrder.accept(plan.block(g), parts[g]) }
-        var shuffled = OrderedFold<StreamingMoments>(plan: plan)
-        for g in [3, 1, 0, 2, 9, 5, 4, 8, 6, 7] {
-            shuffled.accept(plan.block(g), parts[g])
-            #expect(!shuffled.needs(g))
-        }
-        #expect(shuffled.isComplete && shuffled.cells == inOrder.cells && shuffled.pending.isEmpty)
-    }
-
     /// The generator's stream really does depend on the block seed rule and the generator name.
     @Test func otherGeneratorsRunAndDiffer() throws {
         let a = try Fixtures.design(dims: [2], means: [0], sigmas: [1], samples: 10_000, rng: "mt19937")

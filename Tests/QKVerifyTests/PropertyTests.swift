@@ -54,27 +54,6 @@ import Testing
         }
     }
 
-    /// Folding blocks in block order is exact: whatever order blocks finish in, the fold is bit-identical.
-    @Test func blockOrderFoldIsExactWhateverTheCompletionOrder() async throws {
-        let plan = try BlockPlan(cells: [Cell(d: 1, mu: 0, sigma: 1), Cell(d: 2, mu: 0, sigma: 1)], samples: 10_000, blockSamples: 700)
-        var r = TestRandom(state: 77)
-        let summaries = (0..<plan.blockCount).map { g in
-            var m = StreamingMoments()
-            m.add(contentsOf: (0..<plan.block(g).samples).map { _ in r.uniform() * 1e3 - 400 })
-            return m
-        }
-        var reference = OrderedFold<StreamingMoments>(plan: plan)
-        for g in 0..<plan.blockCount { reference.accept(plan.block(g), summaries[g]) }
-        await propertyCheck(count: 100, input: Gen.int(in: 0...Int.max)) { seed in
-            var r = TestRandom(state: UInt64(seed))
-            var order = Array(0..<plan.blockCount)
-            for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(r.next() % UInt64(i + 1))) }
-            var fold = OrderedFold<StreamingMoments>(plan: plan)
-            for g in order { fold.accept(plan.block(g), summaries[g]) }
-            #expect(fold.cells == reference.cells && fold.isComplete)
-        }
-    }
-
     /// A random formula tree of bounded depth.
     static func formula(_ r: inout TestRandom, depth: Int) -> Formula {
         let pick = depth == 0 ? r.next() % 2 : r.next() % 5

@@ -32,7 +32,7 @@ import Testing
         #expect(try interrupt(args, signal: signal, checkpoint: checkpoint, in: dir) == status)
         #expect(!FileManager.default.fileExists(atPath: out.path))   // no table from an interrupted run
         let saved = try RunStateFile(bytes: Array(read(checkpoint)), path: checkpoint.path)
-        #expect(saved.kind == .checkpoint && !saved.fold.isComplete)
+        #expect(saved.kind == .checkpoint && !saved.tree.isComplete && !saved.tree.nodes.isEmpty)
         let resumed = try CLI.run(args)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(try read(out) == read(reference))
@@ -96,19 +96,47 @@ import Testing
 
     @Test func partFilesRoundTripBitForBit() throws {
         let design = try Fixtures.design(dims: [2, 5], means: [0, 1000], sigmas: [1], samples: 10_000, blockSize: 999)
-        let (collection, finished) = MomentsExperiment(design: design, threads: 2)
-            .runShard(BlockSelection(shard: 1, of: 4), from: BlockCollection<StreamingMoments>())
+        let (tree, finished) = MomentsExperiment(design: design, threads: 2)
+            .run(BlockSelection(shard: 1, of: 4), from: MergeTree(plan: design.plan))
         #expect(finished)
-        let state = RunStateFile(kind: .part, design: design, selection: BlockSelection(shard: 1, of: 4), cells: [], blocks: collection.blocks)
+        let state = RunStateFile(kind: .part, design: design, selection: BlockSelection(shard: 1, of: 4), tree: tree)
         let read = try RunStateFile(bytes: state.bytes, path: "x")
-        #expect(read.blocks == collection.blocks && read.design == design && read.isComplete)
+        #expect(read.tree.nodes == tree.nodes && read.design == design && read.isComplete)
         #expect(read.bytes == state.bytes)
+    }
+
+    /// A state file whose nodes do not fit its design or shard is refused, even with a valid checksum.
+    @Test(arguments: [
+        ("node 0 0 9999 ", "does not fit the design"), ("node 0 40 0 ", "does not fit the design"),
+        ("node 0 0 -1 ", "does not fit the design"), ("node 7 0 0 ", "does not fit the design"),
+        ("node 0 0 \(Int.max) ", "does not fit the design"), ("node 0 0 0 ", "not in shard 2/4"),
+    ])
+    func stateFilesWithNodesOutsideTheirShardAreRefused(node: String, reason: String) throws {
+        let design = try Fixtures.design(dims: [2, 5], means: [0], sigmas: [1], samples: 10_000, blockSize: 999)
+        let (tree, _) = MomentsExperiment(design: design, threads: 1).run(BlockSelection(shard: 1, of: 4), from: MergeTree(plan: design.plan))
+        let text = String(decoding: RunStateFile(kind: .part, design: design, selection: BlockSelection(shard: 1, of: 4), tree: tree).bytes, as: UTF8.self)
+        var lines = text.split(separator: "\n").map(String.init).dropLast()
+        let firstNode = lines.firstIndex { $0.hasPrefix("node ") }!
+        let summary = lines[firstNode].split(separator: " ").dropFirst(4).joined(separator: " ")
+        lines.append(node + summary)
+        let body = Array((lines.joined(separator: "\n") + "\n").utf8)
+        let bytes = body + Array("checksum \(FNV1a.hex(body))\n".utf8)
+        #expect { try RunStateFile(bytes: bytes, path: "x") } throws: { error in
+            "\(error)".contains(reason)
+        }
+        // Two copies of one node overlap.
+        lines[lines.count - 1] = lines[firstNode]
+        let twice = Array((lines.joined(separator: "\n") + "\n").utf8)
+        #expect { try RunStateFile(bytes: twice + Array("checksum \(FNV1a.hex(twice))\n".utf8), path: "x") } throws: { error in
+            "\(error)".contains("overlap")
+        }
     }
 
     /// Any truncation of a state file is refused, never read as a smaller state.
     @Test func truncatedStateFilesAreRefused() throws {
         let design = try Fixtures.design(dims: [2], means: [0], sigmas: [1], samples: 10_000, blockSize: 3000)
-        let bytes = RunStateFile(checkpointOf: OrderedFold<StreamingMoments>(plan: design.plan), design: design).bytes
+        let (tree, _) = MomentsExperiment(design: design, threads: 1).run(BlockSelection(shard: 0, of: 2), from: MergeTree(plan: design.plan))
+        let bytes = RunStateFile(kind: .checkpoint, design: design, selection: .all, tree: tree).bytes
         for cut in stride(from: 0, to: bytes.count, by: 7) {
             #expect(throws: QKVerifyError.self) { try RunStateFile(bytes: Array(bytes[..<cut]), path: "x") }
         }

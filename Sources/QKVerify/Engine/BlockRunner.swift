@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 
-/// Runs a plan's blocks on worker threads and hands each finished block to a ``BlockSink``.
+/// Runs a plan's blocks on worker threads and puts each finished block into a ``MergeTree``.
 ///
 /// Workers take blocks in increasing global index; each block gets its own generator state, seeded
 /// by ``BlockSeeder`` from its global index, so a block's draws do not depend on which thread runs it
@@ -28,36 +28,32 @@ public struct BlockRunner<Work: BlockWork>: Sendable {
         self.threads = threads
     }
 
-    /// Runs the selected blocks that `sink` still needs and returns the sink with them all delivered.
+    /// Runs the selected blocks that `tree` does not hold yet and returns the tree with them all in.
     ///
     /// - Parameters:
     ///   - selection: which blocks (all, or a shard's share).
-    ///   - sink: receives each finished block, under a lock.
+    ///   - tree: where finished blocks go, under a lock: empty, or restored from a checkpoint.
     ///   - progress: reports progress; told of each finished block.
     ///   - shouldStop: polled before each block is taken; once true, no new block starts, the blocks
     ///     already started finish and are delivered, and the run returns with `finished == false`.
-    ///   - snapshotEvery: how often to hand a copy of the sink to `snapshot` (for periodic checkpoints).
-    ///   - snapshot: called with a copy of the sink, outside the lock, from a worker thread; never
+    ///   - snapshotEvery: how often to hand a copy of the tree to `snapshot` (for periodic checkpoints).
+    ///   - snapshot: called with a copy of the tree, outside the lock, from a worker thread; never
     ///     twice at once.
-    /// - Returns: the sink, and whether every selected block was delivered.
-    public func run<Sink: BlockSink>(
+    /// - Returns: the tree, and whether every selected block is in it.
+    /// - Complexity: memory O(cells + threads + nodes held), whatever the number of blocks.
+    public func run(
         _ selection: BlockSelection = .all,
-        into sink: Sink,
+        into tree: MergeTree<Work.Worker.Summary>,
         progress: ProgressMeter = .silent,
         shouldStop: @escaping @Sendable () -> Bool = { false },
         snapshotEvery: Duration = .seconds(30),
-        snapshot: (@Sendable (Sink) -> Void)? = nil
-    ) -> (sink: Sink, finished: Bool) where Sink.Summary == Work.Worker.Summary {
-        var todo: [Int] = []
-        var drawsToDo = 0.0
-        for g in selection.indices(in: plan) where sink.needs(g) {
-            todo.append(g)
-            drawsToDo += plan.draws(plan.block(g))
-        }
+        snapshot: (@Sendable (MergeTree<Work.Worker.Summary>) -> Void)? = nil
+    ) -> (tree: MergeTree<Work.Worker.Summary>, finished: Bool) {
+        let range = selection.range(in: plan)
         var meter = progress
-        meter.start(totalDraws: drawsToDo)
-        let shared = Shared(state: RunState(todo: todo, sink: sink, meter: meter))
-        let workers = max(1, min(threads, todo.count))
+        meter.start(totalDraws: max(0, plan.draws(before: range.upperBound) - plan.draws(before: range.lowerBound) - tree.draws))
+        let shared = Shared(state: RunState(next: range.lowerBound, end: range.upperBound, tree: tree, meter: meter))
+        let workers = max(1, min(threads, range.count))
         let done = DispatchGroup()
         for _ in 0..<workers {
             done.enter()
@@ -71,32 +67,33 @@ public struct BlockRunner<Work: BlockWork>: Sendable {
         done.wait()
         return shared.state.withLock { state in
             state.meter.finish()
-            return (state.sink, state.next == state.todo.count && !state.stopped)
+            return (state.tree, state.next == state.end && !state.stopped)
         }
     }
 
-    private func work<Sink: BlockSink>(_ shared: Shared<Sink>, shouldStop: @Sendable () -> Bool,
-                                       snapshotEvery: Duration, snapshot: (@Sendable (Sink) -> Void)?)
-    where Sink.Summary == Work.Worker.Summary {
+    private func work(_ shared: Shared, shouldStop: @Sendable () -> Bool,
+                      snapshotEvery: Duration, snapshot: (@Sendable (MergeTree<Work.Worker.Summary>) -> Void)?) {
         let rng = RandomGenerator(type: generator)
         let worker = work.makeWorker()
         while true {
             let next: Int? = shared.state.withLock { state in
-                if state.stopped || state.next == state.todo.count { return nil }
+                if state.stopped { return nil }
+                state.next = state.tree.nextNeeded(from: state.next, before: state.end)
+                if state.next == state.end { return nil }
                 if shouldStop() { state.stopped = true; return nil }
                 defer { state.next += 1 }
-                return state.todo[state.next]
+                return state.next
             }
             guard let g = next else { return }
             let block = plan.block(g)
             rng.seed(seeder.seed(forBlock: g))
             let summary = worker.run(cell: block.cell, samples: block.samples, generator: rng)
-            let copy: Sink? = shared.state.withLock { state in
-                state.sink.accept(block, summary)
+            let copy: MergeTree<Work.Worker.Summary>? = shared.state.withLock { state in
+                state.tree.accept(block, summary)
                 state.meter.advance(draws: plan.draws(block))
                 guard snapshot != nil, !state.snapshotting, ContinuousClock.now - state.lastSnapshot >= snapshotEvery else { return nil }
                 state.snapshotting = true
-                return state.sink
+                return state.tree
             }
             if let copy, let snapshot {
                 snapshot(copy)
@@ -108,23 +105,20 @@ public struct BlockRunner<Work: BlockWork>: Sendable {
         }
     }
 
-    private struct RunState<Sink: BlockSink>: Sendable {
-        var todo: [Int]
-        var next = 0
+    private struct RunState: Sendable {
+        /// The next block to consider handing out; blocks before it are taken or held.
+        var next: Int
+        /// The end of the selection.
+        let end: Int
         var stopped = false
-        var sink: Sink
+        var tree: MergeTree<Work.Worker.Summary>
         var meter: ProgressMeter
         var snapshotting = false
         var lastSnapshot = ContinuousClock.now
-        init(todo: [Int], sink: Sink, meter: ProgressMeter) {
-            self.todo = todo
-            self.sink = sink
-            self.meter = meter
-        }
     }
 
-    private final class Shared<Sink: BlockSink>: Sendable {
-        let state: Mutex<RunState<Sink>>
-        init(state: RunState<Sink>) { self.state = Mutex(state) }
+    private final class Shared: Sendable {
+        let state: Mutex<RunState>
+        init(state: RunState) { self.state = Mutex(state) }
     }
 }

@@ -1,5 +1,5 @@
 /// Runs any block work over a plan with the standard seed rule and returns each cell's summary,
-/// folded in block order (so byte-identical results for any thread count).
+/// combined in the canonical ``MergeTree`` order (so byte-identical results for any thread count).
 public struct BlockExperiment<Work: BlockWork>: Sendable {
     /// The blocks.
     public let plan: BlockPlan
@@ -18,11 +18,15 @@ public struct BlockExperiment<Work: BlockWork>: Sendable {
         self.generator = generator
     }
 
+    /// A runner for this experiment on `threads` threads.
+    public func runner(threads: Int) -> BlockRunner<Work> {
+        BlockRunner(plan: plan, work: work, generator: generator, seeder: BlockSeeder(seed: seed), threads: threads)
+    }
+
     /// Every cell's summary, in cell order.
     public func run(threads: Int, progress: ProgressMeter = .silent) -> [Work.Worker.Summary] {
-        let runner = BlockRunner(plan: plan, work: work, generator: generator, seeder: BlockSeeder(seed: seed), threads: threads)
-        let (fold, finished) = runner.run(into: OrderedFold<Work.Worker.Summary>(plan: plan), progress: progress)
-        precondition(finished && fold.isComplete)
-        return fold.cells
+        let (tree, finished) = runner(threads: threads).run(into: MergeTree(plan: plan), progress: progress)
+        precondition(finished && tree.isComplete)
+        return tree.cells
     }
 }

@@ -39,9 +39,8 @@ public struct MomentsDesign: Sendable, Hashable {
         self.plan = try BlockPlan(cells: grid.cells, samples: samples, blockSamples: blockSamples)
     }
 
-    /// A runner for this design on `threads` threads.
-    public func runner(threads: Int) -> BlockRunner<DotProductWork> {
-        BlockRunner(plan: plan, work: DotProductWork(cells: grid.cells), generator: generator,
-                    seeder: BlockSeeder(seed: seed), threads: threads)
+    /// The design as a general block experiment: q^T k in every cell.
+    public var experiment: BlockExperiment<DotProductWork> {
+        BlockExperiment(plan: plan, work: DotProductWork(cells: grid.cells), seed: seed, generator: generator)
     }
 }

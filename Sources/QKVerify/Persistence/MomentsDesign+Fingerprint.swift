@@ -1,7 +1,8 @@
 extension MomentsDesign {
     /// The version of the sampling algorithm: draw order, block sizes and the seed rule. A change to
     /// any of them changes the numbers, so it invalidates old checkpoints and shard parts.
-    public static let algorithmVersion = 1
+    /// Version 2: blocks combine in the canonical merge tree (version 1 folded them left to right).
+    public static let algorithmVersion = 2
 
     /// The design's fields as `key value` lines, in a fixed order: what a state file records.
     public var fields: [(String, String)] {

@@ -1,15 +1,16 @@
 /// The state of a run on disk: a checkpoint (to resume) or a finished shard's part (to merge).
 ///
-/// A line-based text file, versioned and self-describing, ending in a checksum:
+/// Both are the same thing: the complete nodes of the run's canonical ``MergeTree``, which for a
+/// contiguous range of blocks are O(log blocks) per cell. A line-based text file, versioned and
+/// self-describing, ending in a checksum:
 ///
-///     qkverify-state 1
+///     qkverify-state 2
 ///     kind checkpoint | part
 ///     design <fingerprint>
 ///     algorithm, dims, means, sigmas, samples, seed, rng, block-size   (the design's fields)
 ///     blocks <blocks in the whole run>
-///     shard <I> <N>                          (1-based; 1 1 for an unsharded run)
-///     cell <c> <blocks folded> <summary>     (a checkpoint's per-cell folds so far)
-///     block <g> <summary>                    (finished blocks not folded into a cell line)
+///     shard <I> <N>     or    shard <I>-<J> <N>   (1-based; 1 1 for an unsharded run)
+///     node <cell> <level> <index> <summary>       (one per complete tree node held)
 ///     checksum <FNV-1a 64 of every byte before this line>
 ///
 /// A summary is `count mean M2 ... M8`, numbers as shortest round-trip text, so a state read back is
@@ -19,12 +20,12 @@ public struct RunStateFile: Sendable {
     public enum Kind: String, Sendable {
         /// An interrupted or periodically saved run, to resume.
         case checkpoint
-        /// A finished shard, to merge.
+        /// A finished shard (or a merged run of shards), to merge.
         case part
     }
 
     /// The format version this build reads and writes.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
     static let magic = "qkverify-state"
 
     /// What the file is for.
@@ -33,19 +34,15 @@ public struct RunStateFile: Sendable {
     public let design: MomentsDesign
     /// Which blocks the run draws.
     public let selection: BlockSelection
-    /// Per-cell folds of the first `folded` blocks (empty for a shard).
-    public let cells: [(folded: Int, moments: StreamingMoments)]
-    /// Finished blocks held separately, by global index.
-    public let blocks: [Int: StreamingMoments]
+    /// The blocks finished so far, as complete nodes of the merge tree.
+    public let tree: MergeTree<StreamingMoments>
 
     /// A state to write.
-    public init(kind: Kind, design: MomentsDesign, selection: BlockSelection,
-                cells: [(folded: Int, moments: StreamingMoments)], blocks: [Int: StreamingMoments]) {
+    public init(kind: Kind, design: MomentsDesign, selection: BlockSelection, tree: MergeTree<StreamingMoments>) {
         self.kind = kind
         self.design = design
         self.selection = selection
-        self.cells = cells
-        self.blocks = blocks
+        self.tree = tree
     }
 
     /// The file's bytes.
@@ -55,11 +52,11 @@ public struct RunStateFile: Sendable {
         text += "design \(design.fingerprint)\n"
         for (key, value) in design.fields { text += "\(key) \(value)\n" }
         text += "blocks \(design.plan.blockCount)\n"
-        text += "shard \(selection.shard + 1) \(selection.shards)\n"
-        for (c, cell) in cells.enumerated() where cell.folded > 0 {
-            text += "cell \(c) \(cell.folded) \(RunStateFile.summary(cell.moments))\n"
+        let shards = selection.shards
+        text += "shard \(shards.lowerBound + 1)\(shards.count > 1 ? "-\(shards.upperBound + 1)" : "") \(selection.of)\n"
+        for node in tree.nodes.keys.sorted() {
+            text += "node \(node.cell) \(node.level) \(node.index) \(RunStateFile.summary(tree.nodes[node]!))\n"
         }
-        for g in blocks.keys.sorted() { text += "block \(g) \(RunStateFile.summary(blocks[g]!))\n" }
         var out = Array(text.utf8)
         out += Array("checksum \(FNV1a.hex(out))\n".utf8)
         return out
@@ -70,6 +67,29 @@ public struct RunStateFile: Sendable {
     /// - Throws: ``QKVerifyError/badFile(path:reason:)`` naming the file and what is wrong with it.
     public init(bytes: [UInt8], path: String) throws {
         func bad(_ reason: String) -> QKVerifyError { .badFile(path: path, reason: reason) }
+        let (fields, nodeLines) = try RunStateFile.lines(bytes, bad: bad)
+        guard fields[RunStateFile.magic] == String(RunStateFile.formatVersion) else {
+            throw bad("format version \(fields[RunStateFile.magic] ?? "?"); this qkverify reads version \(RunStateFile.formatVersion)")
+        }
+        guard let kindText = fields["kind"], let kind = Kind(rawValue: kindText) else { throw bad("unknown kind") }
+        let design: MomentsDesign
+        do { design = try MomentsDesign(fields: fields) } catch let error as QKVerifyError {
+            throw bad("its design does not read: \(error)")
+        }
+        guard fields["design"] == design.fingerprint else { throw bad("corrupt: the design fingerprint does not match its fields") }
+        guard fields["blocks"] == String(design.plan.blockCount) else { throw bad("corrupt: wrong block count for its design") }
+        let selection = try RunStateFile.selection(fields["shard"] ?? "", bad: bad)
+        let tree = try RunStateFile.tree(nodeLines, plan: design.plan, selection: selection, bad: bad)
+        self.init(kind: kind, design: design, selection: selection, tree: tree)
+    }
+
+    /// Whether the file holds every block of its selection.
+    public var isComplete: Bool {
+        tree.blockCount == selection.range(in: design.plan).count
+    }
+
+    /// The file's `key value` fields and its node lines, after checking the magic and the checksum.
+    private static func lines(_ bytes: [UInt8], bad: (String) -> QKVerifyError) throws -> ([String: String], [(line: Int, words: [String])]) {
         guard bytes.starts(with: Array((RunStateFile.magic + " ").utf8)) else {
             throw bad("not a qkverify state file (a checkpoint or shard part)")
         }
@@ -83,74 +103,54 @@ public struct RunStateFile: Sendable {
         }
         let lines = String(decoding: bytes[..<start], as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         var fields: [String: String] = [:]
-        var cellLines: [(Int, Int, StreamingMoments)] = []
-        var blockLines: [Int: StreamingMoments] = [:]
+        var nodes: [(line: Int, words: [String])] = []
         for (number, line) in lines.enumerated() {
             let words = line.split(separator: " ", maxSplits: 1).map(String.init)
             guard words.count == 2 else { throw bad("line \(number + 1) is malformed") }
-            switch words[0] {
-            case "cell":
-                let parts = words[1].split(separator: " ").map(String.init)
-                guard parts.count == 11, let c = Int(parts[0]), let folded = Int(parts[1]), c >= 0, folded >= 1,
-                      let m = RunStateFile.parseSummary(parts[2...]) else { throw bad("line \(number + 1): malformed cell") }
-                cellLines.append((c, folded, m))
-            case "block":
-                let parts = words[1].split(separator: " ").map(String.init)
-                guard parts.count == 10, let g = Int(parts[0]), g >= 0, let m = RunStateFile.parseSummary(parts[1...]) else {
-                    throw bad("line \(number + 1): malformed block")
-                }
-                guard blockLines.updateValue(m, forKey: g) == nil else { throw bad("block \(g) appears twice") }
-            default:
+            if words[0] == "node" {
+                nodes.append((number + 1, words[1].split(separator: " ").map(String.init)))
+            } else {
                 guard fields.updateValue(words[1], forKey: words[0]) == nil else { throw bad("'\(words[0])' appears twice") }
             }
         }
-        guard fields[RunStateFile.magic] == String(RunStateFile.formatVersion) else {
-            throw bad("format version \(fields[RunStateFile.magic] ?? "?"); this qkverify reads version \(RunStateFile.formatVersion)")
-        }
-        guard let kindText = fields["kind"], let kind = Kind(rawValue: kindText) else { throw bad("unknown kind") }
-        let design: MomentsDesign
-        do { design = try MomentsDesign(fields: fields) } catch let error as QKVerifyError {
-            throw bad("its design does not read: \(error)")
-        }
-        guard fields["design"] == design.fingerprint else { throw bad("corrupt: the design fingerprint does not match its fields") }
-        guard fields["blocks"] == String(design.plan.blockCount) else { throw bad("corrupt: wrong block count for its design") }
-        let shard = (fields["shard"] ?? "").split(separator: " ").compactMap { Int($0) }
-        guard shard.count == 2, shard[1] >= 1, shard[0] >= 1, shard[0] <= shard[1] else { throw bad("malformed shard line") }
-        let selection = BlockSelection(shard: shard[0] - 1, of: shard[1])
-        var cells = Array(repeating: (folded: 0, moments: StreamingMoments()), count: design.plan.cellCount)
-        for (c, folded, m) in cellLines {
-            guard c < cells.count, folded <= design.plan.blockCount(cell: c), cells[c].folded == 0, selection.shards == 1 else {
-                throw bad("corrupt: cell \(c) does not fit the design")
+        return (fields, nodes)
+    }
+
+    /// The selection a `shard` line names: `I N` or `I-J N`, 1-based.
+    private static func selection(_ text: String, bad: (String) -> QKVerifyError) throws -> BlockSelection {
+        let words = text.split(separator: " ").map(String.init)
+        let range = words.first.map { $0.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) } } ?? []
+        guard words.count == 2, let n = Int(words[1]), n >= 1, range.count == 1 || range.count == 2,
+              let i = range.first!, let j = range.last!, i >= 1, i <= j, j <= n else { throw bad("malformed shard line") }
+        return BlockSelection(shards: (i - 1)...(j - 1), of: n)
+    }
+
+    /// The merge tree of the node lines, each checked against the design and the selection.
+    private static func tree(_ lines: [(line: Int, words: [String])], plan: BlockPlan, selection: BlockSelection,
+                             bad: (String) -> QKVerifyError) throws -> MergeTree<StreamingMoments> {
+        var tree = MergeTree<StreamingMoments>(plan: plan)
+        let range = selection.range(in: plan)
+        var read: [(node: MergeTree<StreamingMoments>.Node, moments: StreamingMoments)] = []
+        for (line, parts) in lines {
+            guard parts.count == 12, let c = Int(parts[0]), let level = Int(parts[1]), let index = Int(parts[2]),
+                  let m = parseSummary(parts[3...]) else { throw bad("line \(line): malformed node") }
+            let node = MergeTree<StreamingMoments>.Node(cell: c, level: level, index: index)
+            guard tree.isValid(node) else { throw bad("corrupt: node \(c) \(level) \(index) does not fit the design") }
+            let blocks = tree.globalBlocks(of: node)
+            guard blocks.lowerBound >= range.lowerBound, blocks.upperBound <= range.upperBound else {
+                throw bad("corrupt: node \(c) \(level) \(index) is not in shard \(selection)")
             }
-            // Only a cell's last block can be short, so its first `folded` blocks hold this many samples.
-            let samples = min(folded * design.plan.blockSamples(cell: c), design.plan.samplesPerCell)
-            guard m.count == samples else { throw bad("corrupt: cell \(c) holds \(m.count) samples, not \(samples)") }
-            cells[c] = (folded, m)
+            let samples = plan.samples(cell: c, blocks: tree.blocks(of: node))
+            guard m.count == samples else { throw bad("corrupt: node \(c) \(level) \(index) holds \(m.count) samples, not \(samples)") }
+            read.append((node, m))
         }
-        for g in blockLines.keys {
-            guard g < design.plan.blockCount, selection.contains(g) else { throw bad("corrupt: block \(g) is not in shard \(shard[0])/\(shard[1])") }
-            let block = design.plan.block(g)
-            guard block.indexInCell >= cells[block.cell].folded else { throw bad("corrupt: block \(g) is also folded into its cell") }
-            guard blockLines[g]!.count == block.samples else { throw bad("corrupt: block \(g) holds \(blockLines[g]!.count) samples, not \(block.samples)") }
+        read.sort { tree.globalBlocks(of: $0.node).lowerBound < tree.globalBlocks(of: $1.node).lowerBound }
+        for (earlier, later) in zip(read, read.dropFirst())
+        where tree.globalBlocks(of: earlier.node).upperBound > tree.globalBlocks(of: later.node).lowerBound {
+            throw bad("corrupt: nodes \(earlier.node.cell) \(earlier.node.level) \(earlier.node.index) and \(later.node.cell) \(later.node.level) \(later.node.index) overlap")
         }
-        self.init(kind: kind, design: design, selection: selection, cells: cells, blocks: blockLines)
-    }
-
-    /// The state of an unsharded run's fold.
-    public init(checkpointOf fold: OrderedFold<StreamingMoments>, design: MomentsDesign) {
-        self.init(kind: .checkpoint, design: design, selection: .all,
-                  cells: zip(fold.folded, fold.cells).map { ($0, $1) }, blocks: fold.pending)
-    }
-
-    /// The fold this state restores (for an unsharded checkpoint).
-    public var fold: OrderedFold<StreamingMoments> {
-        OrderedFold(plan: design.plan, cells: cells.map(\.moments), folded: cells.map(\.folded), pending: blocks)
-    }
-
-    /// Whether the file holds every block of its selection.
-    public var isComplete: Bool {
-        let selected = design.plan.blockCount / selection.shards + (selection.shard < design.plan.blockCount % selection.shards ? 1 : 0)
-        return blocks.count + cells.reduce(0) { $0 + $1.folded } == selected
+        for (node, m) in read { tree.insert(node, m) }
+        return tree
     }
 
     static func summary(_ m: StreamingMoments) -> String {

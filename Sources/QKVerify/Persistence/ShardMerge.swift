@@ -1,19 +1,22 @@
-/// Merges finished shard parts into the single-machine run's results, refusing any set of parts that
-/// is not exactly one design's shards, each once and whole.
+/// Merges finished shard parts, refusing any set of parts that is not one design's shards, each once
+/// and whole.
+///
+/// Parts hold complete nodes of the canonical ``MergeTree``; merging inserts them all, in any order,
+/// so the result is byte-identical to the unsharded run's, and merging merged parts (a two-level
+/// merge for many shards) gives the same bytes again.
 public enum ShardMerge {
-    /// The design and per-cell results of a set of parts.
+    /// One part of the union of some parts: they must be parts of one design, cut into the same
+    /// number of shards, complete, disjoint, and together a run of consecutive shards.
     ///
-    /// Each cell's blocks are folded in block order, exactly as an unsharded run folds them, so the
-    /// table written from the result is byte-identical to the single-machine run's.
-    /// - Parameter parts: each part's path (for messages) and contents.
+    /// - Parameter parts: each part's path (for messages) and contents, in any order.
     /// - Throws: ``QKVerifyError/badFile(path:reason:)`` naming the file at fault (a foreign design, a
     ///   duplicate or unfinished shard, a checkpoint), or ``QKVerifyError/invalidOption(_:_:)`` for a
     ///   missing shard.
-    public static func merge(_ parts: [(path: String, state: RunStateFile)]) throws -> (design: MomentsDesign, results: [CellResult]) {
+    public static func combine(_ parts: [(path: String, state: RunStateFile)]) throws -> RunStateFile {
         guard let first = parts.first else { throw QKVerifyError.invalidOption("merge", "no parts given; allowed: the part files of every shard") }
         let design = first.state.design
-        let shards = first.state.selection.shards
-        var byShard: [Int: String] = [:]
+        let count = first.state.selection.of
+        var owner = [Int: String]()
         for (path, state) in parts {
             guard state.kind == .part else {
                 throw QKVerifyError.badFile(path: path, reason: "a checkpoint of an unfinished run, not a finished shard part; resume it first")
@@ -21,26 +24,43 @@ public enum ShardMerge {
             guard state.design.fingerprint == design.fingerprint else {
                 throw QKVerifyError.badFile(path: path, reason: "from a different design (\(state.design.fingerprint)) than \(first.path) (\(design.fingerprint))")
             }
-            guard state.selection.shards == shards else {
-                throw QKVerifyError.badFile(path: path, reason: "is shard \(state.selection.shard + 1)/\(state.selection.shards), but \(first.path) is one of \(shards)")
+            guard state.selection.of == count else {
+                throw QKVerifyError.badFile(path: path, reason: "is shard \(state.selection), but \(first.path) is one of \(count)")
             }
-            if let other = byShard[state.selection.shard] {
-                throw QKVerifyError.badFile(path: path, reason: "shard \(state.selection.shard + 1)/\(shards) is given twice (also \(other))")
+            for shard in state.selection.shards {
+                if let other = owner[shard] {
+                    throw QKVerifyError.badFile(path: path, reason: "shard \(shard + 1)/\(count) is given twice (also \(other))")
+                }
+                owner[shard] = path
             }
             guard state.isComplete else {
-                throw QKVerifyError.badFile(path: path, reason: "shard \(state.selection.shard + 1)/\(shards) is incomplete")
+                throw QKVerifyError.badFile(path: path, reason: "shard \(state.selection) is incomplete")
             }
-            byShard[state.selection.shard] = path
         }
-        let missing = (0..<shards).filter { byShard[$0] == nil }.map { "\($0 + 1)/\(shards)" }
+        let lowest = owner.keys.min()!, highest = owner.keys.max()!
+        let missing = (lowest...highest).filter { owner[$0] == nil }.map { "\($0 + 1)/\(count)" }
         guard missing.isEmpty else {
-            throw QKVerifyError.invalidOption("merge", "shard \(missing.joined(separator: ", ")) missing; allowed: one part for each of the \(shards) shards")
+            throw QKVerifyError.invalidOption("merge", "shard \(missing.joined(separator: ", ")) missing; allowed: parts of consecutive shards")
         }
-        var fold = OrderedFold<StreamingMoments>(plan: design.plan)
+        var tree = MergeTree<StreamingMoments>(plan: design.plan)
         for (_, state) in parts {
-            for (g, moments) in state.blocks { fold.accept(design.plan.block(g), moments) }
+            for (node, moments) in state.tree.nodes { tree.insert(node, moments) }
         }
-        precondition(fold.isComplete)
-        return (design, MomentsExperiment.results(of: fold, design: design))
+        return RunStateFile(kind: .part, design: design, selection: BlockSelection(shards: lowest...highest, of: count), tree: tree)
+    }
+
+    /// The design and per-cell results of the parts of every shard.
+    ///
+    /// - Throws: as ``combine(_:)``, and ``QKVerifyError/invalidOption(_:_:)`` when a shard is missing.
+    public static func merge(_ parts: [(path: String, state: RunStateFile)]) throws -> (design: MomentsDesign, results: [CellResult]) {
+        let whole = try combine(parts)
+        guard whole.selection.isAll else {
+            let count = whole.selection.of
+            let missing = (0..<count).filter { !whole.selection.shards.contains($0) }
+            let shown = missing.prefix(5).map { "\($0 + 1)/\(count)" }.joined(separator: ", ") + (missing.count > 5 ? ", ..." : "")
+            throw QKVerifyError.invalidOption("merge", "shard \(shown) missing; allowed: one part for each of the \(count) shards (or --part to merge some of them)")
+        }
+        precondition(whole.tree.isComplete)
+        return (whole.design, MomentsExperiment.results(of: whole.tree, design: whole.design))
     }
 }

@@ -13,10 +13,18 @@ public struct StateStore: Sendable {
     /// The saved state, or nil when there is none yet.
     public func load() throws -> RunStateFile? {
         guard FileManager.default.fileExists(atPath: file.path) else { return nil }
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw QKVerifyError.io(path: file.path, reason: "cannot read")
+        return try StateStore.read(file.path)
+    }
+
+    /// Reads a state file (a checkpoint or a part) that must exist.
+    ///
+    /// - Throws: ``QKVerifyError/io(path:reason:)`` when it cannot be read, or what ``RunStateFile``
+    ///   finds wrong with it.
+    public static func read(_ path: String) throws -> RunStateFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw QKVerifyError.io(path: path, reason: "cannot read")
         }
-        return try RunStateFile(bytes: Array(data), path: file.path)
+        return try RunStateFile(bytes: Array(data), path: path)
     }
 
     /// Loads a checkpoint and checks that it belongs to this run.
@@ -35,7 +43,7 @@ public struct StateStore: Sendable {
         }
         guard state.selection == selection else {
             throw QKVerifyError.badFile(path: file.path,
-                reason: "a checkpoint of shard \(state.selection.shard + 1)/\(state.selection.shards), not of this run's shard \(selection.shard + 1)/\(selection.shards)")
+                reason: "a checkpoint of shard \(state.selection), not of this run's shard \(selection)")
         }
         return state
     }

@@ -80,24 +80,50 @@ public struct BlockPlan: Sendable, Hashable {
 
     /// The total number of Gaussian draws in the run.
     public var totalDraws: Double {
-        drawsPerSample.reduce(0) { $0 + Double($1) * Double(samplesPerCell) }
+        var total = 0.0
+        for draws in drawsPerSample { total += Double(draws) * Double(samplesPerCell) }
+        return total
     }
 
     /// The draws of one block.
     public func draws(_ block: Block) -> Double { Double(drawsPerSample[block.cell]) * Double(block.samples) }
 
-    /// The block with global index g.
-    public func block(_ g: Int) -> Block {
+    /// The cell of global block g: the last cell whose first block is <= g.
+    public func cell(of g: Int) -> Int {
         precondition(g >= 0 && g < blockCount)
-        // The last cell whose first block is <= g.
         var lo = 0, hi = cellCount - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
             if firstBlock[mid] <= g { lo = mid } else { hi = mid - 1 }
         }
-        let inCell = g - firstBlock[lo]
-        let size = blockSamples(cell: lo)
-        return Block(index: g, cell: lo, indexInCell: inCell,
-                     samples: min(size, samplesPerCell - inCell * size))
+        return lo
+    }
+
+    /// The block with global index g.
+    public func block(_ g: Int) -> Block {
+        let c = cell(of: g)
+        let inCell = g - firstBlock[c]
+        return Block(index: g, cell: c, indexInCell: inCell, samples: samples(cell: c, blocks: inCell..<(inCell + 1)))
+    }
+
+    /// The samples in blocks `blocks` (indices within the cell) of a cell.
+    public func samples(cell: Int, blocks: Range<Int>) -> Int {
+        let size = blockSamples(cell: cell)
+        return min(blocks.upperBound * size, samplesPerCell) - min(blocks.lowerBound * size, samplesPerCell)
+    }
+
+    /// The draws of blocks `blocks` (indices within the cell) of a cell.
+    public func draws(cell: Int, blocks: Range<Int>) -> Double {
+        Double(drawsPerSample[cell]) * Double(samples(cell: cell, blocks: blocks))
+    }
+
+    /// The draws of every block before global block g (g may equal the block count).
+    public func draws(before g: Int) -> Double {
+        precondition(g >= 0 && g <= blockCount)
+        if g == blockCount { return totalDraws }
+        let c = cell(of: g)
+        var total = 0.0
+        for earlier in 0..<c { total += Double(drawsPerSample[earlier]) * Double(samplesPerCell) }
+        return total + draws(cell: c, blocks: 0..<(g - firstBlock[c]))
     }
 }
