@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes the formula parser and the state-file reader with libFuzzer for a while (default 60 s).
+# Inputs go up to 64 KiB, past the parser's length and nesting limits, so deep nesting is reachable.
 # Crashes are written to fuzz-crashes/; keep each one as a regression input under
 # Tests/QKVerifyTests/FuzzInputs/ once it is fixed (FuzzRegressionTests replays them all).
 #   scripts/fuzz.sh [SECONDS]
@@ -13,5 +14,5 @@ swift build -c release --scratch-path .build-fuzz --product qkverify-fuzz \
 corpus=$(mktemp -d); trap 'rm -rf "$corpus"' EXIT
 cp Tests/QKVerifyTests/FuzzInputs/* "$corpus"/
 mkdir -p fuzz-crashes
-.build-fuzz/release/qkverify-fuzz "$corpus" -max_total_time="$seconds" -max_len=4096 -timeout=5 \
+.build-fuzz/release/qkverify-fuzz "$corpus" -max_total_time="$seconds" -max_len=65536 -timeout=5 \
   -rss_limit_mb=2048 -artifact_prefix=fuzz-crashes/ -print_final_stats=1

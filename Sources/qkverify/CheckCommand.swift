@@ -13,7 +13,14 @@ struct CheckCommand: ParsableCommand {
         law's excess kurtosis) and pi; e.g. --var 'd*(sigma^4 + 2*mu^2*sigma^2)' or --scale 'sqrt(d)'.
         Claims are compared with the estimates and their estimated standard errors, so they are checked
         also where qkverify has no closed form (--norm unit or layer at nonzero means).
-        Exit status: 0 every claim holds, 1 a claim is rejected, 64 bad input.
+        Each claim ends REJECTED; CONFIRMED within --tolerance (the 1 - 2 alpha interval of every relative
+        error inside it); UNDECIDED (with --tolerance, neither); NOT REJECTED (without --tolerance: no test
+        rejected it, which is weak evidence); or UNTESTED (no test could be made on this grid).
+        The default grid (means -0.7, 0, 0.3, 1.3; sigmas 0.6, 1, 1.7) tells mu from mu^2, mu^2 from
+        mu*abs(mu) and sigma^2 from sigma^4.
+        Exit status: 0 every claim confirmed (with --tolerance) or not rejected (without); 1 a claim is
+        rejected; 5 a claim is untested or undecided (and none rejected); 64 bad input, including a claim
+        undefined in a cell of the grid.
         """)
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Claimed E[q^T k].", valueName: "formula"))
@@ -36,6 +43,14 @@ struct CheckCommand: ParsableCommand {
     var alpha = "0.001"
     @Option(help: ArgumentHelp("Output format: text, csv, markdown or json.", valueName: "format"))
     var format = "text"
+    @Option(parsing: .unconditional, help: ArgumentHelp("Confirm a claim when every relative error is within this, e.g. 0.01 for 1% (two one-sided tests).", valueName: "delta"))
+    var tolerance: String?
+    @Flag(help: "Look at 10^4, 2 x 10^4, 4 x 10^4, ... samples and stop each cell once its claims are decided (instead of --samples).")
+    var sequential = false
+    @Option(name: .customLong("max-samples"), parsing: .unconditional, help: ArgumentHelp("With --sequential: the most samples per cell (default 1280000).", valueName: "n"))
+    var maxSamples: String?
+    @Flag(name: .customLong("fail-fast"), help: "With --sequential: stop the whole run at the first look that rejects a claim.")
+    var failFast = false
 
     func run() throws {
         var list: [Claim] = []
@@ -57,17 +72,47 @@ struct CheckCommand: ParsableCommand {
             throw QKVerifyError.invalidOption("--format", "'\(format)' is not allowed; allowed: text, csv, markdown, json")
         }
         let alpha = try OptionValue.probability(alpha, option: "--alpha")
+        let delta = try tolerance.map { try OptionValue.tolerance($0, option: "--tolerance") }
+        if !sequential {
+            if maxSamples != nil { throw QKVerifyError.invalidOption("--max-samples", "only with --sequential; allowed: --samples N for a fixed sample size") }
+            if failFast { throw QKVerifyError.invalidOption("--fail-fast", "only with --sequential") }
+        } else {
+            if grid.samples != nil { throw QKVerifyError.invalidOption("--samples", "not with --sequential; allowed: --max-samples N") }
+            if grid.stream.blockSize != nil { throw QKVerifyError.invalidOption("--block-size", "not with --sequential; allowed: leave it out (looks are whole blocks of 10^4 samples)") }
+        }
+        let most = try maxSamples.map {
+            try OptionValue.wholeNumber($0, option: "--max-samples", in: MomentsDesign.minSamples...MomentsDesign.maxSamples,
+                                        what: "a whole number from 10000 to 10^15")
+        } ?? 1_280_000
+        let samplesOverride = sequential ? most : nil
+        let blockOverride = sequential ? SequentialCheck.blockSamples : nil
         let design = claims == "paper"
             ? try grid.design(defaultMeans: "0", defaultSigmas: "1",
-                              defaultLaws: CoordinateLaw.representatives.map(\.description).joined(separator: ","))
-            : try grid.design()
+                              defaultLaws: CoordinateLaw.representatives.map(\.description).joined(separator: ","),
+                              samplesOverride: samplesOverride, blockOverride: blockOverride)
+            : try grid.design(defaultMeans: "-0.7,0,0.3,1.3", defaultSigmas: "0.6,1,1.7",
+                              samplesOverride: samplesOverride, blockOverride: blockOverride)
         let threads = try options.threadCount()
-        // A claim whose domain misses the grid is bad input: find out before sampling.
-        for claim in list { try claim.requireCell(in: design.grid.cells) }
-        let comparisons = MomentsExperiment(design: design, threads: threads).run(progress: options.meter("check"))
-            .map(MomentComparison.init)
-        let check = try ClaimCheck(claims: list, comparisons: comparisons, alpha: alpha)
-        print(CheckReport(check: check, design: design).render(format), terminator: "")
-        if !check.allHold { throw ExitCode(1) }
+        // A claim whose domain misses the grid, or that is undefined in a cell, is bad input: find out
+        // before sampling.
+        for claim in list { try claim.requireDefined(in: design.grid.cells) }
+        let check: ClaimCheck
+        var looks: [Int]?
+        if sequential {
+            let sequentialCheck = try SequentialCheck(claims: list, design: design, alpha: alpha, tolerance: delta, failFast: failFast)
+            Interruption.install()
+            guard let outcome = sequentialCheck.run(threads: threads, progress: options.meter("check"), shouldStop: Interruption.requested) else {
+                options.say("qkverify: interrupted; no verdict")
+                throw ExitCode(Interruption.exitStatus)
+            }
+            check = outcome.check
+            looks = outcome.looksMade
+        } else {
+            let comparisons = MomentsExperiment(design: design, threads: threads).run(progress: options.meter("check"))
+                .map(MomentComparison.init)
+            check = try ClaimCheck(claims: list, comparisons: comparisons, alpha: alpha, tolerance: delta)
+        }
+        try StandardStreams.output(CheckReport(check: check, design: design, looks: looks).render(format))
+        if check.exitStatus != 0 { throw ExitCode(check.exitStatus) }
     }
 }

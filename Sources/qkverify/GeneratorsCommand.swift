@@ -5,9 +5,16 @@ import QKVerify
 struct GeneratorsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generators",
-        abstract: "List the GSL generators that --rng accepts (the default is mt19937).")
+        abstract: "List the GSL generators that --rng accepts (the default is mt19937).",
+        discussion: "Generators that fail qkverify's own seed check (weak LCGs, too few bits) are refused; --refused lists them with the reason.")
 
-    func run() {
-        for name in GeneratorType.allNames { print(name) }
+    @Flag(help: "List the refused generators, each with the reason, instead.")
+    var refused = false
+
+    func run() throws {
+        let lines = refused
+            ? GeneratorType.allNames.compactMap { name in GeneratorType.refused[name].map { "\(name): \($0)\n" } }
+            : GeneratorType.acceptedNames.map { $0 + "\n" }
+        try StandardStreams.output(lines.joined())
     }
 }

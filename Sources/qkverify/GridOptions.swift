@@ -35,7 +35,7 @@ struct GridOptions: ParsableArguments {
     var norm = "none"
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Samples of q^T k per cell: a whole number from 10000 to 10^15 (1e5 is fine).", valueName: "n"))
-    var samples = "100000"
+    var samples: String?
 
     @OptionGroup var stream: StreamOptions
 
@@ -43,7 +43,8 @@ struct GridOptions: ParsableArguments {
     ///
     /// - Parameters:
     ///   - defaultMeans, defaultSigmas, defaultLaws: the lists used when the user gives none.
-    func design(defaultMeans: String = "0,0.5,1", defaultSigmas: String = "0.5,1,2", defaultLaws: String = "gaussian") throws -> MomentsDesign {
+    func design(defaultMeans: String = "0,0.5,1", defaultSigmas: String = "0.5,1,2", defaultLaws: String = "gaussian",
+                samplesOverride: Int? = nil, blockOverride: Int? = nil) throws -> MomentsDesign {
         let grid = try Grid(
             dims: OptionValue.positiveIntegers(dims, option: "--dims"),
             laws: OptionValue.laws(law ?? defaultLaws, option: "--law"),
@@ -53,11 +54,12 @@ struct GridOptions: ParsableArguments {
                                    default: defaultSigmas, positive: true),
             rhos: OptionValue.numbers(rhos, option: "--rhos"),
             norms: OptionValue.norms(norm, option: "--norm"))
-        let n = try OptionValue.wholeNumber(samples, option: "--samples",
+        let n = try OptionValue.wholeNumber(samples ?? "100000", option: "--samples",
             in: MomentsDesign.minSamples...MomentsDesign.maxSamples,
             what: "a whole number from 10000 to 10^15 (below 10^4 the z-tests are not reliable)")
         let (seed, generator, block) = try stream.resolve()
-        return try MomentsDesign(grid: grid, samples: n, seed: seed, generator: generator, blockSamples: block)
+        return try MomentsDesign(grid: grid, samples: samplesOverride ?? n, seed: seed, generator: generator,
+                                 blockSamples: blockOverride ?? block)
     }
 
     /// The (q, k) pairs of one quantity: `--means` for both, or `--q-means` and `--k-means` together
@@ -127,7 +129,7 @@ struct RunOptions: ParsableArguments {
     /// Prints a line to standard error unless quiet.
     func say(_ text: String) {
         guard !quiet else { return }
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        StandardStreams.error(text + "\n")
     }
 
     /// Saves a periodic checkpoint; a failed save is said on standard error (even when quiet), with
@@ -136,7 +138,7 @@ struct RunOptions: ParsableArguments {
         do {
             try store.save(state)
         } catch {
-            FileHandle.standardError.write(Data("qkverify: could not save the checkpoint (\(error)); \(store.file.path) keeps the last save, if any; the run goes on\n".utf8))
+            StandardStreams.error("qkverify: could not save the checkpoint (\(error)); \(store.file.path) keeps the last save, if any; the run goes on\n")
         }
     }
 }

@@ -42,11 +42,11 @@ struct MergeCommand: ParsableCommand {
         if let partFile {
             let merged = try ShardMerge.combine(states)
             try partFile.write(merged.bytes)
-            if !quiet { FileHandle.standardError.write(Data("merge: \(parts.count) parts; shards \(merged.selection), \(merged.tree.nodes.count) nodes; wrote \(partFile.path)\n".utf8)) }
+            if !quiet { StandardStreams.error("merge: \(parts.count) parts; shards \(merged.selection), \(merged.tree.nodes.count) nodes; wrote \(partFile.path)\n") }
         } else if let tables {
             let (design, results) = try ShardMerge.merge(states)
             let summary = try tables.write(results, design: design)
-            if !quiet { FileHandle.standardError.write(Data("merge: \(parts.count) parts; \(summary)\n".utf8)) }
+            if !quiet { StandardStreams.error("merge: \(parts.count) parts; \(summary)\n") }
         }
     }
 }

@@ -81,6 +81,7 @@ struct MomentsCommand: ParsableCommand {
     /// After a signal: save the checkpoint if asked, write nothing else, exit 130 / 143.
     private func stop(_ store: StateStore?, _ state: RunStateFile) throws -> Never {
         if let store {
+            defer { store.release() }
             try store.save(state)
             options.say("qkverify: interrupted; saved \(store.file.path); run the same command to resume")
         } else {

@@ -35,12 +35,14 @@ struct PlanCommand: ParsableCommand {
             table.append([String(cell.d), cell.model.mu.map(NumberText.format) ?? "", cell.model.sigma.map(NumberText.format) ?? ""]
                          + (showsModel ? [cell.model.label] : []) + [needed.map(String.init) ?? "no closed form"])
         }
-        print(table.text, terminator: "")
+        var text = table.text
         if unknown > 0 {
-            print("\(unknown) cells have no closed form for the kurtosis of q^T k, so no sample size is planned for them.")
+            text += "\(unknown) cells have no closed form for the kurtosis of q^T k, so no sample size is planned for them.\n"
         }
-        guard most > 0 else { return }
-        print(String(format: "To detect a %g%% error in Var(q^T k) in every cell with 90%% power at family-wise alpha %g (%d tests): --samples %d",
-                     100 * target, alpha, power.tests, most))
+        if most > 0 {
+            text += String(format: "To detect a %g%% error in Var(q^T k) in every cell with 90%% power at family-wise alpha %g (%d tests): --samples %d\n",
+                           100 * target, alpha, power.tests, most)
+        }
+        try StandardStreams.output(text)
     }
 }

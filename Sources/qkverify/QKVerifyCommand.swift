@@ -4,7 +4,8 @@ import QKVerify
 
 /// The `qkverify` command line: parses, calls the library, exits.
 ///
-/// Exit statuses: 0 done (and every claim held); 1 a claim was rejected; 64 bad input (usage);
+/// Exit statuses: 0 done (and no claim rejected, untested or undecided); 1 a claim was rejected;
+/// 5 a claim untested or undecided; 64 bad input (usage);
 /// 65 a bad input file; 74 an I/O error; 130 / 143 interrupted by SIGINT / SIGTERM.
 @main
 struct QKVerifyCommand: ParsableCommand {
@@ -16,6 +17,7 @@ struct QKVerifyCommand: ParsableCommand {
 
     /// Runs the command; every error is one line on standard error with a documented status.
     static func main() {
+        StandardStreams.prepare()
         GSL.configure()
         do {
             var command = try parseAsRoot()
@@ -33,7 +35,7 @@ struct QKVerifyCommand: ParsableCommand {
     }
 
     static func fail(_ message: String, status: Int32) -> Never {
-        FileHandle.standardError.write(Data("qkverify: error: \(message)\n".utf8))
+        StandardStreams.error("qkverify: error: \(message)\n")
         Foundation.exit(status)
     }
 }

@@ -54,7 +54,7 @@ struct ReportCommand: ParsableCommand {
                                      generator: design.generator, blockSamples: design.blockSamples)
         let aligned = try SoftmaxExperiment(
             grid: Grid(dims: design.grid.dims, means: [0], sigmas: [1]), keys: [softmax.cells[0].keys], samples: softmax.samples,
-            seed: design.seed, generator: design.generator, alignedRho: 0.5)
+            seed: design.seed, generator: design.generator, alignedRho: 0.5, stream: ExperimentStream.aligned)
         let files = try ["moments.csv", "controls.csv", "scaling.csv", "softmax.csv", "distribution.csv", "histogram.csv",
                          "models.csv", "aligned.csv", "REPORT.md", "tables.tex"].reduce(into: [String: OutputFile]()) { $0[$1] = try file($1) }
         let started = ContinuousClock.now

@@ -26,7 +26,7 @@ struct TableOutputs {
             try controls.write(ControlsTable.table(controlResults).bytes)
             let wrong = controlResults.filter { !$0.control.isTrue }
             summary = "controls: \(wrong.filter { $0.status == .detected }.count) of \(wrong.count) wrong formulas detected, "
-                + "\(controlResults.filter { $0.status == .pass }.count) of \(controlResults.count - wrong.count) true ones pass (\(controls.path)); "
+                + "\(controlResults.filter { $0.status == .pass }.count) of \(controlResults.count - wrong.count) true ones not rejected (\(controls.path)); "
         }
         let worstZ = rows.map { $0.zScores.map(abs).max()! }.max() ?? 0
         let worstRSE = rows.map(\.varianceRelativeSE).max() ?? 0

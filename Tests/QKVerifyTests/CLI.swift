@@ -14,8 +14,18 @@ enum CLI {
     }
 
     static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Result {
+        try execute(executable, arguments, environment: environment, in: directory)
+    }
+
+    /// Runs a shell command line in which `$QK` is the executable (for redirections such as `2>&-`).
+    static func shell(_ script: String, in directory: URL? = nil) throws -> Result {
+        try execute(URL(fileURLWithPath: "/bin/sh"), ["-c", script], environment: ["QK": executable.path], in: directory)
+    }
+
+    /// Runs a program without the user's GSL_RNG_* settings, and collects its output and status.
+    private static func execute(_ program: URL, _ arguments: [String], environment: [String: String], in directory: URL?) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["GSL_RNG_TYPE"] = nil
@@ -27,12 +37,27 @@ enum CLI {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let (outData, errData) = readBoth(out, err)
         process.waitUntilExit()
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Reads two pipes to their ends at once, so a child that fills one while we wait on the other
+    /// cannot deadlock.
+    static func readBoth(_ out: Pipe, _ err: Pipe) -> (Data, Data) {
+        final class Box: @unchecked Sendable { var data = Data() }
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        let handle = err.fileHandleForReading
+        DispatchQueue.global().async {
+            box.data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        done.wait()
+        return (outData, box.data)
     }
 
     /// Starts the executable without waiting for it.

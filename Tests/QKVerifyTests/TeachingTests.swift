@@ -104,7 +104,7 @@ import Testing
             #expect((outputs[0][name]?.count ?? 0) > 100, "\(name) is nearly empty")
         }
         let report = String(decoding: outputs[0]["REPORT.md"]!, as: UTF8.self)
-        #expect(report.contains("**Var(T) = d** (at mu=0 and sigma=1): holds in all 3 cells tested."))
+        #expect(report.contains("**Var(T) = d** (at mu=0 and sigma=1): not rejected in any of the 3 cells tested."))
         #expect(report.contains("qkverify report --dims 1,4,16"))
         #expect(report.contains("## 7. Where the sqrt(d) argument holds, and where it breaks"))
         #expect(report.contains("### The aligned key: why muP scales by 1/d"))

@@ -95,10 +95,28 @@ public struct Claim: Sendable, Hashable {
         }
     }
 
+    /// ``requireCell(in:)``, and also that the formula is a finite number in every cell of its domain
+    /// (and, for a scale, a positive one): a claim undefined somewhere is a bad claim, not a rejected one.
+    ///
+    /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` naming the claim's option, the formula and the
+    ///   first cell where it is undefined.
+    public func requireDefined(in cells: [Cell]) throws {
+        try requireCell(in: cells)
+        for cell in cells where domain.contains(cell) {
+            let value = formula.evaluate(cell)
+            let bad = !value.isFinite ? "is \(value.isNaN ? "undefined (NaN)" : "infinite")"
+                : quantity == .scale && value <= 0 ? "is \(NumberText.format(value)), not a positive scale" : nil
+            if let bad {
+                throw QKVerifyError.invalidOption(option,
+                    "\(label) \(bad) at d = \(cell.d), \(cell.model.label); allowed: a formula defined (finite\(quantity == .scale ? " and positive" : "")) in every cell of the grid")
+            }
+        }
+    }
+
     /// How the claim reads: `Var(T) = d*sigma^2`.
     public var label: String { "\(quantity.symbol) = \(text)" }
 
-    /// The seed derivation's answers (docs/docs/THEORY.md section 1): E[T] = d mu^2 everywhere;
+    /// The seed derivation's answers (docs/THEORY.md section 1): E[T] = d mu^2 everywhere;
     /// Var(T) = d and s = sqrt(d) at mu = 0, sigma = 1.
     public static func seed() -> [Claim] {
         [try! Claim(.mean, "d*mu^2", option: "--claims", domain: .seed),

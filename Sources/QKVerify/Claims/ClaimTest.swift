@@ -20,6 +20,30 @@ public struct ClaimTest: Sendable, Hashable {
     /// The fewest samples at which it would be made; nil where more samples would not help (a moment
     /// of the law that the rule or the standard error needs is missing or unknown).
     public let samplesNeeded: Int?
+    /// The samples of the cell when the test was made.
+    public let samples: Int
+    /// What an error is measured against for `--tolerance`: |claimed|, or where the claim is 0, the
+    /// standard deviation of the statistic's variable for a mean (T, or T/s) and 1 for a skewness or
+    /// an excess kurtosis (already free of units).
+    public let toleranceScale: Double
+
+    /// The error relative to ``toleranceScale``: estimate / claimed - 1 where the claim is not 0.
+    public var relativeError: Double { (estimate - claimed) / toleranceScale }
+
+    /// The standard error of ``relativeError``.
+    public var relativeSE: Double { standardError / toleranceScale }
+
+    /// Whether the (1 - 2 alpha) interval of the relative error lies inside [-delta, delta]: both
+    /// one-sided tests of |error| >= delta reject at level alpha (TOST; docs/THEORY.md section 5).
+    public func isConfirmed(within delta: Double, alpha: Double) -> Bool {
+        guard isTested, relativeError.isFinite, relativeSE.isFinite else { return false }
+        return Swift.abs(relativeError) + SpecialFunctions.normalUpperQuantile(alpha) * relativeSE <= delta
+    }
+
+    /// The largest |relative error| the (1 - 2 alpha) interval allows.
+    public func errorBound(alpha: Double) -> Double {
+        Swift.abs(relativeError) + SpecialFunctions.normalUpperQuantile(alpha) * relativeSE
+    }
 
     /// The tests a claim makes in one cell (none outside its domain; two for a scale claim where mu = 0).
     public static func tests(of claim: Claim, in comparison: MomentComparison) -> [ClaimTest] {
@@ -34,10 +58,13 @@ public struct ClaimTest: Sendable, Hashable {
             case .kurtosis: .kurtosis
             case .scale: statistic == "E[T/s]" ? .mean : .variance
             }
+            let n = comparison.samples
+            let scale = claimed != 0 ? Swift.abs(claimed) : (kind == .mean ? se * Double(n).squareRoot() : 1)
             return ClaimTest(claim: claim, cell: cell, statistic: statistic, claimed: claimed, estimate: estimate,
                              standardError: se, kind: kind,
-                             isTested: comparison.isReliable(kind) && se.isFinite && se > 0 && estimate.isFinite,
-                             samplesNeeded: se.isFinite && se > 0 ? comparison.samplingSkewness.samplesNeeded(kind) : nil)
+                             isTested: comparison.isReliable(kind) && se.isFinite && se > 0 && estimate.isFinite && claimed.isFinite,
+                             samplesNeeded: se.isFinite && se > 0 ? comparison.samplingSkewness.samplesNeeded(kind) : nil,
+                             samples: n, toleranceScale: scale)
         }
         switch claim.quantity {
         case .mean:

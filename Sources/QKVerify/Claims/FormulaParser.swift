@@ -1,8 +1,18 @@
 /// A recursive-descent parser for ``Formula``: one method per grammar rule.
+///
+/// Input is bounded so that neither the parser nor the recursive walks over the tree it builds
+/// (printing, evaluating, comparing) can overflow a thread's stack: at most ``maxLength`` characters
+/// and ``maxNesting`` levels of parentheses, functions, minus signs and powers.
 struct FormulaParser {
+    /// The longest formula accepted, in characters.
+    static let maxLength = 1000
+    /// The deepest nesting accepted.
+    static let maxNesting = 100
+
     private let text: String
     private let chars: [Character]
     private var index = 0
+    private var nesting = 0
 
     init(_ text: String) {
         self.text = text
@@ -10,6 +20,10 @@ struct FormulaParser {
     }
 
     mutating func parse() throws -> Formula {
+        guard chars.count <= FormulaParser.maxLength else {
+            throw FormulaError(formula: String(text.prefix(40)) + "...", position: 0,
+                               reason: "the formula is \(chars.count) characters long; allowed: at most \(FormulaParser.maxLength)")
+        }
         skipSpaces()
         if index == chars.count { throw error("the formula is empty; write one in d, mu and sigma, e.g. d*mu^2") }
         let e = try expr()
@@ -45,6 +59,11 @@ struct FormulaParser {
 
     // unary := '-' unary | power
     private mutating func unary() throws -> Formula {
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= FormulaParser.maxNesting else {
+            throw error("nested more than \(FormulaParser.maxNesting) deep; allowed: at most \(FormulaParser.maxNesting) levels of parentheses, functions, minus signs and powers")
+        }
         skipSpaces()
         if index < chars.count && chars[index] == "-" {
             index += 1

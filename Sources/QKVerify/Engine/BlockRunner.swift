@@ -34,8 +34,9 @@ public struct BlockRunner<Work: BlockWork>: Sendable {
     ///   - selection: which blocks (all, or a shard's share).
     ///   - tree: where finished blocks go, under a lock: empty, or restored from a checkpoint.
     ///   - progress: reports progress; told of each finished block.
-    ///   - shouldStop: polled before each block is taken; once true, no new block starts, the blocks
-    ///     already started finish and are delivered, and the run returns with `finished == false`.
+    ///   - shouldStop: polled before each block is taken and, by work that can be long, within blocks;
+    ///     once true, no new block starts, a block stopped inside is dropped (its blocks are redone on
+    ///     resume, so results stay identical), and the run returns with `finished == false`.
     ///   - snapshotEvery: how often to hand a copy of the tree to `snapshot` (for periodic checkpoints).
     ///   - snapshot: called with a copy of the tree, outside the lock, from a worker thread; never
     ///     twice at once.
@@ -49,11 +50,28 @@ public struct BlockRunner<Work: BlockWork>: Sendable {
         snapshotEvery: Duration = .seconds(30),
         snapshot: (@Sendable (MergeTree<Work.Worker.Summary>) -> Void)? = nil
     ) -> (tree: MergeTree<Work.Worker.Summary>, finished: Bool) {
-        let range = selection.range(in: plan)
+        run(ranges: [selection.range(in: plan)], into: tree, progress: progress, shouldStop: shouldStop,
+            snapshotEvery: snapshotEvery, snapshot: snapshot)
+    }
+
+    /// Runs the blocks of some ranges of global block indices (in increasing order, disjoint) that
+    /// `tree` does not hold yet: ``run(_:into:progress:shouldStop:snapshotEvery:snapshot:)`` for a
+    /// selection that is not one range (a sequential look's blocks of the cells still undecided).
+    public func run(
+        ranges: [Range<Int>],
+        into tree: MergeTree<Work.Worker.Summary>,
+        progress: ProgressMeter = .silent,
+        shouldStop: @escaping @Sendable () -> Bool = { false },
+        snapshotEvery: Duration = .seconds(30),
+        snapshot: (@Sendable (MergeTree<Work.Worker.Summary>) -> Void)? = nil
+    ) -> (tree: MergeTree<Work.Worker.Summary>, finished: Bool) {
+        let ranges = ranges.filter { !$0.isEmpty }
         var meter = progress
-        meter.start(totalDraws: max(0, plan.draws(before: range.upperBound) - plan.draws(before: range.lowerBound) - tree.draws))
-        let shared = Shared(state: RunState(next: range.lowerBound, end: range.upperBound, tree: tree, meter: meter))
-        let workers = max(1, min(threads, range.count))
+        var draws = 0.0
+        for range in ranges { draws += plan.draws(before: range.upperBound) - plan.draws(before: range.lowerBound) }
+        meter.start(totalDraws: max(0, draws - tree.draws(in: ranges)))
+        let shared = Shared(state: RunState(ranges: ranges, next: ranges.first?.lowerBound ?? 0, tree: tree, meter: meter))
+        let workers = max(1, min(threads, ranges.reduce(0) { $0 + $1.count }))
         let done = DispatchGroup()
         for _ in 0..<workers {
             done.enter()
@@ -67,7 +85,7 @@ public struct BlockRunner<Work: BlockWork>: Sendable {
         done.wait()
         return shared.state.withLock { state in
             state.meter.finish()
-            return (state.tree, state.next == state.end && !state.stopped)
+            return (state.tree, state.range == state.ranges.count && !state.stopped)
         }
     }
 
@@ -78,8 +96,14 @@ public struct BlockRunner<Work: BlockWork>: Sendable {
         while true {
             let next: Int? = shared.state.withLock { state in
                 if state.stopped { return nil }
-                state.next = state.tree.nextNeeded(from: state.next, before: state.end)
-                if state.next == state.end { return nil }
+                while state.range < state.ranges.count {
+                    let end = state.ranges[state.range].upperBound
+                    state.next = state.tree.nextNeeded(from: state.next, before: end)
+                    if state.next < end { break }
+                    state.range += 1
+                    if state.range < state.ranges.count { state.next = state.ranges[state.range].lowerBound }
+                }
+                if state.range == state.ranges.count { return nil }
                 if shouldStop() { state.stopped = true; return nil }
                 defer { state.next += 1 }
                 return state.next
@@ -87,7 +111,11 @@ public struct BlockRunner<Work: BlockWork>: Sendable {
             guard let g = next else { return }
             let block = plan.block(g)
             rng.seed(seeder.seed(forBlock: g))
-            let summary = worker.run(cell: block.cell, samples: block.samples, generator: rng)
+            guard let summary = worker.run(cell: block.cell, samples: block.samples, generator: rng, shouldStop: shouldStop) else {
+                // Stopped inside the block: it is dropped, and redone whole on resume.
+                shared.state.withLock { $0.stopped = true }
+                return
+            }
             let copy: MergeTree<Work.Worker.Summary>? = shared.state.withLock { state in
                 state.tree.accept(block, summary)
                 state.meter.advance(draws: plan.draws(block))
@@ -106,10 +134,12 @@ public struct BlockRunner<Work: BlockWork>: Sendable {
     }
 
     private struct RunState: Sendable {
-        /// The next block to consider handing out; blocks before it are taken or held.
+        /// The ranges of blocks to run, in order.
+        let ranges: [Range<Int>]
+        /// The range being handed out (`ranges.count` once all are).
+        var range = 0
+        /// The next block of it to consider handing out; blocks before it are taken or held.
         var next: Int
-        /// The end of the selection.
-        let end: Int
         var stopped = false
         var tree: MergeTree<Work.Worker.Summary>
         var meter: ProgressMeter

@@ -18,10 +18,21 @@ public struct BlockSeeder: Sendable, Hashable {
     public let seed: UInt64
     private let key: UInt64
 
-    /// A seeder for the user's seed.
-    public init(seed: UInt64) {
+    /// How many blocks each experiment's stream has before it would run into the next one's.
+    public static let blocksPerStream = 1 << 28
+
+    /// The stream this seeder numbers blocks in (see ``ExperimentStream``).
+    public let stream: Int
+
+    /// A seeder for the user's seed, in one experiment's stream: block g of stream e is seeded as block
+    /// `e 2^28 + g` of stream 0, so the experiments of one run (a report's moments, distribution,
+    /// softmax, aligned key and each model case) draw from disjoint streams while each has fewer than
+    /// 2^28 blocks, and their tests are independent.
+    public init(seed: UInt64, stream: Int = ExperimentStream.moments) {
+        precondition(stream >= 0 && stream < BlockSeeder.maxBlocks / BlockSeeder.blocksPerStream)
         self.seed = seed
-        self.key = BlockSeeder.splitmix64(seed)
+        self.stream = stream
+        self.key = BlockSeeder.splitmix64(seed) % UInt64(BlockSeeder.maxBlocks) + UInt64(stream * BlockSeeder.blocksPerStream)
     }
 
     /// The generator seed of the block with global index g (0 <= g < ``maxBlocks``).

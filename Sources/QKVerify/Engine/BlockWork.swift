@@ -21,6 +21,16 @@ public protocol BlockWorker {
     associatedtype Summary: Mergeable
     /// Draws `samples` samples of plan cell `cell` from `generator` and summarises them.
     func run(cell: Int, samples: Int, generator: RandomGenerator) -> Summary
+    /// The same, polling `shouldStop` now and then within the block (at least every ~10^5 draws, for
+    /// work that can be long); nil when it stopped early (the block is then redone on resume).
+    func run(cell: Int, samples: Int, generator: RandomGenerator, shouldStop: () -> Bool) -> Summary?
+}
+
+extension BlockWorker {
+    /// By default a block runs whole: for work whose blocks are short.
+    public func run(cell: Int, samples: Int, generator: RandomGenerator, shouldStop: () -> Bool) -> Summary? {
+        run(cell: cell, samples: samples, generator: generator)
+    }
 }
 
 extension StreamingMoments: Mergeable {}

@@ -5,7 +5,7 @@
 /// nodes are the dyadic intervals `[k 2^j, (k+1) 2^j)`, clipped to the cell's block count. A node's
 /// summary is its left child merged with its right child; a node whose right child lies wholly past
 /// the cell's last block *is* its left child (no merge). A cell's result is its root, the node at the
-/// lowest level j with `2^j >= blocks`. See docs/THEORY.md section 8.
+/// lowest level j with `2^j >= blocks`. See docs/THEORY.md section 7.
 ///
 /// The tree keeps only complete nodes and combines two siblings as soon as both are present, so it
 /// holds at most about `2 log2(blocks)` nodes per cell for any contiguous range of finished blocks
@@ -107,6 +107,21 @@ public struct MergeTree<Summary: Mergeable>: Sendable {
     /// The draws of the blocks held.
     public var draws: Double {
         nodes.keys.sorted().reduce(0) { $0 + plan.draws(cell: $1.cell, blocks: blocks(of: $1)) }
+    }
+
+    /// The draws of the blocks held that lie in some ranges of global block indices.
+    public func draws(in ranges: [Range<Int>]) -> Double {
+        var total = 0.0
+        for node in nodes.keys.sorted() {
+            let global = globalBlocks(of: node)
+            for range in ranges {
+                let lo = max(range.lowerBound, global.lowerBound), hi = min(range.upperBound, global.upperBound)
+                guard lo < hi else { continue }
+                let first = plan.firstBlock[node.cell]
+                total += plan.draws(cell: node.cell, blocks: (lo - first)..<(hi - first))
+            }
+        }
+        return total
     }
 
     /// Whether every block of every cell is in.

@@ -34,7 +34,7 @@ public struct ProgressMeter: Sendable {
     /// A meter with the given style, updating at most every `interval` (default: 0.1 s for a bar,
     /// 10 s for lines), writing to standard error unless `output` is given.
     public init(style: Style, label: String, interval: Duration? = nil,
-                output: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) }) {
+                output: @escaping @Sendable (String) -> Void = { StandardStreams.error($0) }) {
         self.style = style
         self.label = label
         self.interval = interval ?? (style == .bar ? .milliseconds(100) : .seconds(10))

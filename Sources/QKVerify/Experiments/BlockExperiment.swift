@@ -9,18 +9,21 @@ public struct BlockExperiment<Work: BlockWork>: Sendable {
     public let seed: UInt64
     /// The generator.
     public let generator: GeneratorType
+    /// The stream its blocks are seeded in (``ExperimentStream``).
+    public let stream: Int
 
     /// An experiment.
-    public init(plan: BlockPlan, work: Work, seed: UInt64, generator: GeneratorType) {
+    public init(plan: BlockPlan, work: Work, seed: UInt64, generator: GeneratorType, stream: Int) {
         self.plan = plan
         self.work = work
         self.seed = seed
         self.generator = generator
+        self.stream = stream
     }
 
     /// A runner for this experiment on `threads` threads.
     public func runner(threads: Int) -> BlockRunner<Work> {
-        BlockRunner(plan: plan, work: work, generator: generator, seeder: BlockSeeder(seed: seed), threads: threads)
+        BlockRunner(plan: plan, work: work, generator: generator, seeder: BlockSeeder(seed: seed, stream: stream), threads: threads)
     }
 
     /// Every cell's summary, in cell order.

@@ -32,7 +32,7 @@ public struct DistributionExperiment: Sendable {
 
     /// Every cell's samples, in draw order.
     public func run(threads: Int, progress: ProgressMeter = .silent) -> [SampleList] {
-        BlockExperiment(plan: plan, work: DotProductListWork(cells: cells), seed: seed, generator: generator)
+        BlockExperiment(plan: plan, work: DotProductListWork(cells: cells), seed: seed, generator: generator, stream: ExperimentStream.distribution)
             .run(threads: threads, progress: progress)
     }
 }

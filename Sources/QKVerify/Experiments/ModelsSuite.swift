@@ -61,8 +61,9 @@ public struct ModelsSuite: Sendable {
 
     /// Runs every case and judges its claims at family-wise alpha (each case its own family).
     public func run(threads: Int, alpha: Double, progress: ProgressMeter = .silent) throws -> [Outcome] {
-        try cases.map { c in
-            let design = try MomentsDesign(grid: c.grid, samples: samples, seed: seed, generator: generator, blockSamples: blockSamples)
+        try cases.enumerated().map { i, c in
+            let design = try MomentsDesign(grid: c.grid, samples: samples, seed: seed, generator: generator, blockSamples: blockSamples,
+                                           stream: ExperimentStream.models(i))
             let comparisons = MomentsExperiment(design: design, threads: threads).run(progress: progress).map(MomentComparison.init)
             let verdict = MomentsVerdict(comparisons, alpha: alpha)
             let judged = comparisons.filter { c.judgedNorm == nil || $0.cell.model.norm == c.judgedNorm }

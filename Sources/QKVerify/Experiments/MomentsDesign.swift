@@ -19,11 +19,14 @@ public struct MomentsDesign: Sendable, Hashable {
     public let blockSamples: Int?
     /// The blocks this design cuts the work into.
     public let plan: BlockPlan
+    /// The stream its blocks are seeded in (``ExperimentStream``; the report's model cases use others).
+    public let stream: Int
 
     /// A validated design.
     ///
     /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` naming `--samples` or `--block-size`.
-    public init(grid: Grid, samples: Int, seed: UInt64, generator: GeneratorType, blockSamples: Int? = nil) throws {
+    public init(grid: Grid, samples: Int, seed: UInt64, generator: GeneratorType, blockSamples: Int? = nil,
+                stream: Int = ExperimentStream.moments) throws {
         guard samples >= MomentsDesign.minSamples && samples <= MomentsDesign.maxSamples else {
             throw QKVerifyError.invalidOption("--samples",
                 "\(samples) is not allowed; allowed: a whole number from 10000 to 10^15 (below 10^4 the z-tests are not reliable)")
@@ -36,11 +39,12 @@ public struct MomentsDesign: Sendable, Hashable {
         self.seed = seed
         self.generator = generator
         self.blockSamples = blockSamples
+        self.stream = stream
         self.plan = try BlockPlan(cells: grid.cells, samples: samples, blockSamples: blockSamples)
     }
 
     /// The design as a general block experiment: q^T k in every cell.
     public var experiment: BlockExperiment<DotProductWork> {
-        BlockExperiment(plan: plan, work: DotProductWork(cells: grid.cells), seed: seed, generator: generator)
+        BlockExperiment(plan: plan, work: DotProductWork(cells: grid.cells), seed: seed, generator: generator, stream: stream)
     }
 }

@@ -10,13 +10,15 @@ public struct SoftmaxExperiment: Sendable {
     public let generator: GeneratorType
     /// The blocks.
     public let plan: BlockPlan
+    /// The stream its blocks are seeded in (``ExperimentStream``).
+    public let stream: Int
 
     /// A validated experiment.
     ///
     /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` naming `--keys` or `--queries`.
     /// - Parameter alignedRho: the correlation of key 1 with the query (0: none), in (-1, 1].
     public init(grid: Grid, keys: [Int], samples: Int, seed: UInt64, generator: GeneratorType, blockSamples: Int? = nil,
-                alignedRho: Double = 0) throws {
+                alignedRho: Double = 0, stream: Int = ExperimentStream.softmax) throws {
         guard alignedRho.isFinite, alignedRho > -1, alignedRho <= 1 else {
             throw QKVerifyError.invalidOption("--aligned-rho", "'\(NumberText.format(alignedRho))' is not allowed; allowed: a number in (-1, 1], 0 for no aligned key")
         }
@@ -31,12 +33,13 @@ public struct SoftmaxExperiment: Sendable {
         self.samples = samples
         self.seed = seed
         self.generator = generator
+        self.stream = stream
         plan = try BlockPlan(drawsPerSample: cells.map(\.drawsPerSample), samples: samples, blockSamples: blockSamples)
     }
 
     /// Every cell's summary: one streaming summary per (scale, statistic), see ``SoftmaxWork/component(_:_:)``.
     public func run(threads: Int, progress: ProgressMeter = .silent) -> [MomentsVector] {
-        BlockExperiment(plan: plan, work: SoftmaxWork(cells: cells), seed: seed, generator: generator)
+        BlockExperiment(plan: plan, work: SoftmaxWork(cells: cells), seed: seed, generator: generator, stream: stream)
             .run(threads: threads, progress: progress)
     }
 }

@@ -20,6 +20,7 @@ extension MomentsDesign {
         out.append(("seed", String(seed)))
         out.append(("rng", generator.name))
         out.append(("block-size", blockSamples.map { String($0) } ?? "auto"))
+        if stream != ExperimentStream.moments { out.append(("stream", String(stream))) }
         return out
     }
 
@@ -53,6 +54,7 @@ extension MomentsDesign {
             seed: OptionValue.seed(field("seed"), option: "seed"),
             generator: GeneratorType(name: field("rng"), option: "rng"),
             blockSamples: block == "auto" ? nil
-                : OptionValue.wholeNumber(block, option: "block-size", in: 1...Int(Int32.max), what: "a block size"))
+                : OptionValue.wholeNumber(block, option: "block-size", in: 1...Int(Int32.max), what: "a block size"),
+            stream: OptionValue.wholeNumber(fields["stream"] ?? "0", option: "stream", in: 0...15, what: "a stream number"))
     }
 }

@@ -74,6 +74,14 @@ public enum OptionValue {
         return value
     }
 
+    /// A relative tolerance in (0, 1], such as 0.01 for 1%.
+    public static func tolerance(_ text: String, option: String) throws -> Double {
+        guard let value = Double(text.trimmingSpaces), value > 0, value <= 1 else {
+            throw QKVerifyError.invalidOption(option, "'\(text)' is not allowed; allowed: a relative error greater than 0 and at most 1, e.g. 0.01 for 1%")
+        }
+        return value
+    }
+
     /// A shard `I/N`: the I-th (1-based) of N shards, returned 0-based.
     public static func shard(_ text: String, option: String) throws -> BlockSelection {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { Int(String($0).trimmingSpaces) }

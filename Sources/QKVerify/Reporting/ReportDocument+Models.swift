@@ -24,7 +24,7 @@ extension ReportDocument {
              let isTrue = i < outcome.case.trueCount
              let (tested, rejected) = outcome.check.cellCounts(claim)
              let status = tested == 0 ? "untested"
-                 : isTrue ? (rejected == 0 ? "holds" : "FALSE FAILURE") : (rejected > 0 ? "rejected" : "not detected")
+                 : isTrue ? (rejected == 0 ? "not rejected" : "FALSE FAILURE") : (rejected > 0 ? "rejected" : "not detected")
              return [claim.label, isTrue ? "true" : "wrong", String(tested), String(rejected),
                      Self.g(outcome.check.largestZ(claim), 3), status]
          })

@@ -130,8 +130,12 @@ public struct ReportDocument: Sendable {
         for claim in seedCheck.claims {
             let (tested, failed) = seedCheck.cellCounts(claim)
             let whereText = claim.domain == .all || claim.domain == .seed ? "" : " (at \(claim.domain.rawValue))"
-            md += "- **\(claim.label)**\(whereText): " + (seedCheck.holds(claim)
-                ? "holds in all \(tested) cells tested.\n" : "REJECTED in \(failed) of \(tested) cells.\n")
+            let outcome = switch seedCheck.verdict(claim) {
+            case .rejected: "REJECTED in \(failed) of \(tested) cells.\n"
+            case .untested: "untested: no cell of this grid could test it.\n"
+            default: "not rejected in any of the \(tested) cells tested.\n"
+            }
+            md += "- **\(claim.label)**\(whereText): " + outcome
         }
         let wrong = controls.filter { !$0.control.isTrue }
         md += "\nAll \(verdict.comparisons.count) cells' mean, variance, skewness and kurtosis tests: \(verdict.failedCells) cells fail. "

@@ -19,39 +19,51 @@ public final class DotProductSampler: BlockWorker {
 
     deinit { buffer.deallocate() }
 
+    /// How many coordinate pairs are drawn between two looks at the stop flag: a sample of a large d
+    /// is interruptible within it (about a millisecond of draws).
+    static let pairsBetweenStopChecks = 1 << 16
+
     public func run(cell: Int, samples: Int, generator: RandomGenerator) -> StreamingMoments {
-        sample(cells[cell], samples: samples, generator: generator)
+        sample(cells[cell], samples: samples, generator: generator)!
     }
 
-    /// Draws `samples` values of T for `cell` from `generator` and returns their summary.
+    public func run(cell: Int, samples: Int, generator: RandomGenerator, shouldStop: () -> Bool) -> StreamingMoments? {
+        sample(cells[cell], samples: samples, generator: generator, shouldStop: shouldStop)
+    }
+
+    /// Draws `samples` values of T for `cell` from `generator` and returns their summary, or nil when
+    /// `shouldStop` said to stop first (polled between chunks, and every
+    /// ``pairsBetweenStopChecks`` pairs within a sample).
     ///
     /// - Complexity: O(samples x d) draws, no allocation.
-    public func sample(_ cell: Cell, samples: Int, generator: RandomGenerator) -> StreamingMoments {
+    public func sample(_ cell: Cell, samples: Int, generator: RandomGenerator, shouldStop: () -> Bool = { false }) -> StreamingMoments? {
         var summary = StreamingMoments()
         var remaining = samples
         while remaining > 0 {
             let chunk = min(remaining, DotProductSampler.chunkSize)
             let slice = UnsafeMutableBufferPointer(rebasing: buffer[0..<chunk])
-            DotProductSampler.fill(slice, cell: cell, generator: generator)
+            guard DotProductSampler.fill(slice, cell: cell, generator: generator, shouldStop: shouldStop) else { return nil }
             summary.add(contentsOf: UnsafeBufferPointer(slice))
             remaining -= chunk
+            if remaining > 0 && shouldStop() { return nil }
         }
         return summary
     }
 
     /// Fills `values` with consecutive samples of T for `cell`: the one draw loop of the project.
-    static func fill(_ values: UnsafeMutableBufferPointer<Double>, cell: Cell, generator: RandomGenerator) {
+    /// Returns false when `shouldStop` said to stop (the values are then incomplete).
+    @discardableResult
+    static func fill(_ values: UnsafeMutableBufferPointer<Double>, cell: Cell, generator: RandomGenerator,
+                     shouldStop: () -> Bool = { false }) -> Bool {
         let m = cell.model
-        if m.rho != 0 {
-            reduce(values, CorrelatedGaussianPairs(m), m.norm, d: cell.d, generator)
-            return
-        }
+        let d = cell.d
+        if m.rho != 0 { return reduce(values, CorrelatedGaussianPairs(m), m.norm, d: d, generator, shouldStop) }
         switch m.law {
-        case .gaussian: reduce(values, independent(GaussianLaw(), m), m.norm, d: cell.d, generator)
-        case .uniform: reduce(values, independent(UniformLaw(), m), m.norm, d: cell.d, generator)
-        case .rademacher: reduce(values, independent(RademacherLaw(), m), m.norm, d: cell.d, generator)
-        case .laplace: reduce(values, independent(LaplaceLaw(), m), m.norm, d: cell.d, generator)
-        case let .studentT(nu): reduce(values, independent(StudentTLaw(nu: nu), m), m.norm, d: cell.d, generator)
+        case .gaussian: return reduce(values, independent(GaussianLaw(), m), m.norm, d: d, generator, shouldStop)
+        case .uniform: return reduce(values, independent(UniformLaw(), m), m.norm, d: d, generator, shouldStop)
+        case .rademacher: return reduce(values, independent(RademacherLaw(), m), m.norm, d: d, generator, shouldStop)
+        case .laplace: return reduce(values, independent(LaplaceLaw(), m), m.norm, d: d, generator, shouldStop)
+        case let .studentT(nu): return reduce(values, independent(StudentTLaw(nu: nu), m), m.norm, d: d, generator, shouldStop)
         }
     }
 
@@ -60,24 +72,33 @@ public final class DotProductSampler: BlockWorker {
     }
 
     private static func reduce<P: PairSource>(_ values: UnsafeMutableBufferPointer<Double>, _ pairs: P,
-                                              _ norm: Normalization, d: Int, _ generator: RandomGenerator) {
+                                              _ norm: Normalization, d: Int, _ generator: RandomGenerator,
+                                              _ shouldStop: () -> Bool) -> Bool {
         switch norm {
-        case .none: loop(values, pairs, RawDot.self, d: d, generator)
-        case .unit: loop(values, pairs, UnitDot.self, d: d, generator)
-        case .layer: loop(values, pairs, LayerDot.self, d: d, generator)
+        case .none: loop(values, pairs, RawDot.self, d: d, generator, shouldStop)
+        case .unit: loop(values, pairs, UnitDot.self, d: d, generator, shouldStop)
+        case .layer: loop(values, pairs, LayerDot.self, d: d, generator, shouldStop)
         }
     }
 
     @inline(__always)
     private static func loop<P: PairSource, R: PairReduction>(_ values: UnsafeMutableBufferPointer<Double>, _ pairs: P,
-                                                               _: R.Type, d: Int, _ generator: RandomGenerator) {
+                                                               _: R.Type, d: Int, _ generator: RandomGenerator,
+                                                               _ shouldStop: () -> Bool) -> Bool {
         for j in values.indices {
             var t = R()
-            for _ in 0..<d {
-                let (q, k) = pairs.next(generator)
-                t.add(q, k)
+            var done = 0
+            while done < d {
+                let end = min(d, done + pairsBetweenStopChecks)
+                for _ in done..<end {
+                    let (q, k) = pairs.next(generator)
+                    t.add(q, k)
+                }
+                done = end
+                if done < d && shouldStop() { return false }
             }
             values[j] = t.value()
         }
+        return true
     }
 }

@@ -3,8 +3,8 @@
 public struct ControlResult: Sendable, Hashable {
     /// What a control's outcome means.
     public enum Status: String, Sendable {
-        /// A true formula, rejected nowhere: as it should be.
-        case pass
+        /// A true formula, rejected nowhere: as it should be (which is "not rejected", not "proved").
+        case pass = "not rejected"
         /// A true formula rejected somewhere: a false failure (expected in at most alpha of runs).
         case falseFailure = "false failure"
         /// A wrong formula rejected somewhere: as it should be.

@@ -73,9 +73,16 @@ public struct MomentComparison: Sendable, Hashable {
     /// The standard error the kurtosis test uses: the exact one, as for the skewness.
     public var kurtosisSE: Double { kurtosisTheory.standardError }
 
-    /// Whether a test's normal approximation holds at this cell's sample size (see ``SamplingSkewness``).
+    /// Whether a test's normal approximation holds at this cell's sample size (see ``SamplingSkewness``)
+    /// and double precision can estimate it (see ``NumericalRange``).
     public func isReliable(_ test: MomentTest) -> Bool {
-        samplingSkewness.isReliable(test, samples: samples)
+        samplingSkewness.isReliable(test, samples: samples) && numericalProblem(test) == nil
+    }
+
+    /// Why double precision cannot estimate a test here, or nil (see ``NumericalRange``).
+    public func numericalProblem(_ test: MomentTest) -> String? {
+        NumericalRange.problem(test, cell: cell, samples: samples,
+                               variance: varianceTheory.isFinite && varianceTheory > 0 ? varianceTheory : varianceEstimate)
     }
 
     /// Whether the table's test of a closed form is made: the closed form and its standard error are
