@@ -33,7 +33,7 @@ struct CheckCommand: ParsableCommand {
     var skewness: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("Claimed excess kurtosis of q^T k.", valueName: "formula"))
     var kurtosis: String?
-    @Option(help: ArgumentHelp("A named set of claims: 'seed' (E = d mu^2; Var = d and s = sqrt(d) at mu = 0, sigma = 1), or 'paper' (Vaswani et al. 2017, footnote 4: E = 0 and Var = d at mean 0, variance 1, any law; its default grid is every law at --means 0 --sigmas 1).", valueName: "set"))
+    @Option(help: ArgumentHelp("A named set of claims: 'textbook' (also 'seed': the textbook derivation for iid N(mu, sigma^2) coordinates, E = d mu^2; Var = d and s = sqrt(d) at mu = 0, sigma = 1), or 'paper' (Vaswani et al. 2017, footnote 4: E = 0 and Var = d at mean 0, variance 1, any law; its default grid is every law at --means 0 --sigmas 1).", valueName: "set"))
     var claims: String?
 
     @OptionGroup var grid: GridOptions
@@ -56,9 +56,9 @@ struct CheckCommand: ParsableCommand {
         var list: [Claim] = []
         switch claims {
         case nil: break
-        case "seed": list += Claim.seed()
+        case "textbook", "seed": list += Claim.seed()
         case "paper": list += Claim.paper()
-        case let name?: throw QKVerifyError.invalidOption("--claims", "unknown set '\(name)'; allowed: seed, paper")
+        case let name?: throw QKVerifyError.invalidOption("--claims", "unknown set '\(name)'; allowed: textbook (also 'seed'), paper")
         }
         for (quantity, text, option) in [(Claim.Quantity.mean, mean, "--mean"), (.variance, `var`, "--var"),
                                          (.scale, scale, "--scale"), (.skewness, skewness, "--skewness"),

@@ -14,8 +14,8 @@ struct DistributionCommand: ParsableCommand {
     var sigmas = "1"
     @Option(parsing: .unconditional, help: ArgumentHelp("Samples per cell, 1000 to 10^7 (kept in memory for the KS distance).", valueName: "n"))
     var samples = "100000"
-    @Option(parsing: .unconditional, help: ArgumentHelp("Dimensions to histogram (those also in --dims), for the figure.", valueName: "list"))
-    var histogramDims = "1,4,16,64"
+    @Option(parsing: .unconditional, help: ArgumentHelp("Dimensions to histogram, all also in --dims (default: 1,4,16,64 where in --dims, else up to four of --dims).", valueName: "list"))
+    var histogramDims: String?
     @OptionGroup var stream: StreamOptions
     @OptionGroup var options: RunOptions
     @Option(parsing: .unconditional, help: ArgumentHelp("Family-wise false-failure rate of each family of KS tests.", valueName: "p"))
@@ -32,7 +32,17 @@ struct DistributionCommand: ParsableCommand {
             dims: OptionValue.positiveIntegers(dims, option: "--dims"),
             sigmas: OptionValue.numbers(sigmas, option: "--sigmas", positive: true),
             samples: n, seed: seed, generator: generator, blockSamples: block)
-        let shown = Set(try OptionValue.positiveIntegers(histogramDims, option: "--histogram-dims"))
+        let dimList = experiment.cells.map(\.d)
+        let shown: Set<Int>
+        if let histogramDims {
+            shown = Set(try OptionValue.positiveIntegers(histogramDims, option: "--histogram-dims"))
+            let missing = shown.subtracting(dimList).sorted()
+            guard missing.isEmpty else {
+                throw QKVerifyError.invalidOption("--histogram-dims", "\(missing.map(String.init).joined(separator: ",")) not in --dims; allowed: dimensions that --dims also lists")
+            }
+        } else {
+            shown = DistributionExperiment.histogramDims(dimList)
+        }
         let alpha = try OptionValue.probability(alpha, option: "--alpha")
         let output = try OutputFile(path: out, option: "--out")
         let histogramOutput = try OutputFile(path: histogram, option: "--histogram")

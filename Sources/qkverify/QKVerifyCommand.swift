@@ -19,6 +19,8 @@ struct QKVerifyCommand: ParsableCommand {
     static func main() {
         StandardStreams.prepare()
         GSL.configure()
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let first = arguments.first, let message = unknownSubcommand(first) { fail(message, status: 64) }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -29,9 +31,46 @@ struct QKVerifyCommand: ParsableCommand {
         } catch {
             let status = exitCode(for: error)
             if status == .success { exit(withError: error) }  // --help, --version
-            let message = self.message(for: error).split(whereSeparator: \.isNewline).joined(separator: "; ")
+            var message = self.message(for: error).split(whereSeparator: \.isNewline).joined(separator: "; ")
+            if message.lowercased().contains("unexpected argument"), let hint = quoteHint(arguments) { message += "; \(hint)" }
             fail(message, status: status.rawValue)
         }
+    }
+
+    /// The names a user can type as the first argument.
+    static var subcommandNames: [String] {
+        configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+    }
+
+    /// A one-line error for a first argument that is not a subcommand (nor an option), naming the
+    /// nearest subcommand when it is one or two edits away.
+    static func unknownSubcommand(_ word: String) -> String? {
+        guard !word.hasPrefix("-"), !subcommandNames.contains(word) else { return nil }
+        let nearest = subcommandNames.map { ($0, editDistance(word, $0)) }.min { $0.1 < $1.1 }
+        let suggestion = nearest.flatMap { $0.1 <= 2 ? " did you mean '\($0.0)'?" : nil } ?? ""
+        return "unknown command '\(word)';\(suggestion) allowed: \(subcommandNames.filter { $0 != "help" }.joined(separator: ", ")) (qkverify --help lists them)"
+    }
+
+    /// Levenshtein distance between two words.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1] + Array(repeating: 0, count: b.count)
+            for (j, y) in b.enumerated() {
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+
+    /// When a formula option is followed by stray words (an unquoted `d * sigma^2`, whose `*` the
+    /// shell expanded into file names), the hint that formulas need quotes.
+    static func quoteHint(_ arguments: [String]) -> String? {
+        let formulaOptions: Set<String> = ["--mean", "--var", "--scale", "--skewness", "--kurtosis"]
+        guard let option = arguments.first(where: formulaOptions.contains) else { return nil }
+        return "a formula is one argument: quote it, e.g. \(option) 'd * sigma^2' (unquoted, the shell splits it at spaces and expands *)"
     }
 
     static func fail(_ message: String, status: Int32) -> Never {

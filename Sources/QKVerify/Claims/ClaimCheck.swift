@@ -23,11 +23,13 @@ public struct ClaimCheck: Sendable, Hashable {
     ///     (1 - 2 alpha) interval of its relative error lies inside [-delta, delta] (TOST). A claim is
     ///     confirmed when every test of it made does, so the chance of confirming a claim that is off
     ///     by more than delta in some cell is at most alpha (an intersection-union test).
+    ///   - requireCells: whether a claim with no cell of its domain in the grid is an error (for a
+    ///     user's claims), or simply untested (for the report's fixed claims on the user's grid).
     /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` when a claim has no cell of its domain in the grid.
-    public init(claims: [Claim], comparisons: [MomentComparison], alpha: Double, tolerance: Double? = nil) throws {
+    public init(claims: [Claim], comparisons: [MomentComparison], alpha: Double, tolerance: Double? = nil, requireCells: Bool = true) throws {
         var tests: [ClaimTest] = []
         for claim in claims {
-            try claim.requireCell(in: comparisons.map(\.cell))
+            if requireCells { try claim.requireCell(in: comparisons.map(\.cell)) }
             tests += comparisons.flatMap { ClaimTest.tests(of: claim, in: $0) }
         }
         self.init(claims: claims, tests: tests, alpha: alpha, tolerance: tolerance)

@@ -101,6 +101,7 @@ struct FormulaParser {
             return inner
         }
         if c == ")" { throw error("expected a number, a name or '(' before ')'") }
+        if c == "*" && index > 0 && chars[index - 1] == "*" { throw error("'**' is not a power here; write ^ (d^2, not d**2)") }
         if "+*/^".contains(c) { throw error("expected a number, a name or '(' before '\(c)'") }
         throw unexpectedCharacter(c)
     }

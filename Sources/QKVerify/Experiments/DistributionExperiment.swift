@@ -38,6 +38,16 @@ public struct DistributionExperiment: Sendable {
 }
 
 extension DistributionExperiment {
+    /// The dimensions to histogram on a grid: those of `preferred` in `dims`, or where there are none,
+    /// up to four of `dims` spread from the first to the last, so the figure is never empty.
+    public static func histogramDims(_ dims: [Int], preferred: [Int] = [1, 4, 16, 64]) -> Set<Int> {
+        let chosen = Set(preferred).intersection(dims)
+        guard chosen.isEmpty, !dims.isEmpty else { return chosen }
+        let sorted = Array(Set(dims)).sorted()
+        guard sorted.count > 4 else { return Set(sorted) }
+        return Set((0..<4).map { sorted[$0 * (sorted.count - 1) / 3] })
+    }
+
     /// The analysis of a run: each cell tested against its exact law and the normal, and the
     /// histogram input for the cells whose d is in `histogramDims` (at the first sigma).
     ///

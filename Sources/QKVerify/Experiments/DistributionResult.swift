@@ -8,6 +8,10 @@ public struct DistributionResult: Sendable {
     public let exact: KolmogorovSmirnov
     /// KS distance of T / (sigma^2 sqrt(d)) from N(0, 1).
     public let normal: KolmogorovSmirnov
+    /// Pearson's chi-square of the histogram of T / (sigma^2 sqrt(d)) against the exact law's bin
+    /// probabilities (``HistogramBins``): the binned counterpart of the KS test, which weighs the peak
+    /// and the tails as the figure shows them.
+    public let chiSquare: (statistic: Double, degreesOfFreedom: Int, p: Double)
 
     /// Tests one cell's samples against both laws.
     public init(cell: Cell, samples: SampleList, law: VarianceGamma) {
@@ -17,5 +21,7 @@ public struct DistributionResult: Sendable {
         let s2 = cell.sigma * cell.sigma, root = Double(cell.d).squareRoot()
         exact = KolmogorovSmirnov(samples.values.map { $0 / s2 }, cdf: law.cdf)
         normal = KolmogorovSmirnov(samples.values.map { $0 / (s2 * root) }, cdf: SpecialFunctions.normalCDF)
+        chiSquare = HistogramBins(samples.values.map { $0 / (s2 * root) })
+            .chiSquare(probabilities: HistogramBins.probabilities { law.cdf($0 * root) })
     }
 }

@@ -27,8 +27,32 @@ public enum Figures {
 
         """
 
-    /// The four figures of the report.
-    public static let all: [Figure] = [
+    /// The four figures of the report, on the default grid.
+    public static let all: [Figure] = figures(pairs: defaultVariancePairs + [(0, 0.5)])
+
+    /// The (mu, sigma) series the variance figure draws on the default grid.
+    static let defaultVariancePairs: [(Double, Double)] = [(0, 1), (0.5, 1), (1, 1), (0, 2)]
+
+    /// The four figures for a grid's (mu, sigma) pairs of seed-model cells: the variance figures draw
+    /// the default grid's series where the grid has them all, and otherwise its first four (five for
+    /// the scaled variance), so that no figure is empty on any grid.
+    public static func figures(for grid: Grid) -> [Figure] {
+        let pairs = grid.meanPairs.filter { $0.q == $0.k }.flatMap { m in
+            grid.sigmaPairs.filter { $0.q == $0.k }.map { (m.q, $0.q) }
+        }
+        return figures(pairs: pairs.isEmpty ? defaultVariancePairs : pairs)
+    }
+
+    /// The figures for these (mu, sigma) pairs.
+    static func figures(pairs: [(Double, Double)]) -> [Figure] {
+        func has(_ wanted: [(Double, Double)]) -> Bool { wanted.allSatisfy { w in pairs.contains { $0 == w } } }
+        let scaledDefault = [(0.0, 1.0), (0.5, 1), (1, 1), (0, 0.5), (0, 2)]
+        let variance = has(defaultVariancePairs) ? defaultVariancePairs : Array(pairs.prefix(4))
+        let scaled = has(scaledDefault) ? scaledDefault : Array(pairs.prefix(5))
+        func words(_ values: [Double]) -> String { values.map(NumberText.format).joined(separator: " ") }
+        let (vm, vs) = (words(variance.map(\.0)), words(variance.map(\.1)))
+        let (sm, ss) = (words(scaled.map(\.0)), words(scaled.map(\.1)))
+        return [
         Figure(file: "variance.svg",
                caption: "Var(q^T k) against d (log-log): estimates with one-SE error bars, closed form d(sigma^4 + 2 mu^2 sigma^2) as lines.",
                script: preamble + """
@@ -38,9 +62,9 @@ public enum Figures {
                 set xlabel "dimension d"
                 set ylabel "Var(q^T k)"
                 sel(mu, s, c) = (column("mu") == mu && column("sigma") == s) ? column(c) : 1/0
-                plot for [i = 1:4] "moments.csv" using "d":(sel(word("0 0.5 1 0", i) + 0, word("1 1 1 2", i) + 0, "var_est")):"var_se" \\
-                       with yerrorbars ls i title sprintf("estimate, mu = %s, sigma = %s", word("0 0.5 1 0", i), word("1 1 1 2", i)), \\
-                     for [i = 1:4] "moments.csv" using "d":(sel(word("0 0.5 1 0", i) + 0, word("1 1 1 2", i) + 0, "var_theory")) \\
+                plot for [i = 1:\(variance.count)] "moments.csv" using "d":(sel(word("\(vm)", i) + 0, word("\(vs)", i) + 0, "var_est")):"var_se" \\
+                       with yerrorbars ls i title sprintf("estimate, mu = %s, sigma = %s", word("\(vm)", i), word("\(vs)", i)), \\
+                     for [i = 1:\(variance.count)] "moments.csv" using "d":(sel(word("\(vm)", i) + 0, word("\(vs)", i) + 0, "var_theory")) \\
                        with lines ls i dt 2 notitle
 
                 """),
@@ -54,9 +78,9 @@ public enum Figures {
                 set ylabel "Var(q^T k / sqrt(d))"
                 set key outside right center
                 sel(mu, s, c) = (column("mu") == mu && column("sigma") == s) ? column(c) : 1/0
-                plot for [i = 1:5] "moments.csv" using "d":(sel(word("0 0.5 1 0 0", i) + 0, word("1 1 1 0.5 2", i) + 0, "scaled_var_est")) \\
-                       with linespoints ls i title sprintf("mu = %s, sigma = %s", word("0 0.5 1 0 0", i), word("1 1 1 0.5 2", i)), \\
-                     for [i = 1:5] "moments.csv" using "d":(sel(word("0 0.5 1 0 0", i) + 0, word("1 1 1 0.5 2", i) + 0, "scaled_var_theory")) \\
+                plot for [i = 1:\(scaled.count)] "moments.csv" using "d":(sel(word("\(sm)", i) + 0, word("\(ss)", i) + 0, "scaled_var_est")) \\
+                       with linespoints ls i title sprintf("mu = %s, sigma = %s", word("\(sm)", i), word("\(ss)", i)), \\
+                     for [i = 1:\(scaled.count)] "moments.csv" using "d":(sel(word("\(sm)", i) + 0, word("\(ss)", i) + 0, "scaled_var_theory")) \\
                        with lines ls i dt 2 notitle
 
                 """),
@@ -85,7 +109,7 @@ public enum Figures {
 
                 """),
         Figure(file: "histograms.svg",
-               caption: "Histograms of q^T k / sqrt(d) at mu = 0, sigma = 1, with the exact variance-gamma density (solid) and N(0, 1) (dashed).",
+               caption: "Histograms of q^T k / sqrt(d) at mu = 0, sigma = 1, with each bin's exact variance-gamma probability (solid steps) and N(0, 1)'s (dashed), over the bin width.",
                script: preamble.replacingOccurrences(of: "size 760,500", with: "size 1000,720") + """
                 set output "histograms.svg"
                 stats "histogram.csv" using "d" nooutput
@@ -94,7 +118,7 @@ public enum Figures {
                 set xlabel "q^T k / sqrt(d)"
                 set ylabel "density"
                 set style fill transparent solid 0.35 noborder
-                set key top right
+                set key top left Left reverse samplen 1 width -3 font ",10"
                 array ds[4]
                 n = 0
                 do for [dd in "1 2 4 8 16 32 64 128 256 512 1024"] {
@@ -106,14 +130,15 @@ public enum Figures {
                     plot "histogram.csv" using ((column("bin_lo") + column("bin_hi")) / 2):(column("d") == ds[i] ? column("density") : 1/0) \\
                            with boxes lc rgb "#1b6ca8" title "samples", \\
                          "" using ((column("bin_lo") + column("bin_hi")) / 2):(column("d") == ds[i] ? column("density_exact") : 1/0) \\
-                           with lines lc rgb "#d1495b" lw 2 title "exact", \\
+                           with histeps lc rgb "#d1495b" lw 2 title "exact (bin mean)", \\
                          "" using ((column("bin_lo") + column("bin_hi")) / 2):(column("d") == ds[i] ? column("density_normal") : 1/0) \\
-                           with lines lc rgb "#333333" lw 1.5 dt 2 title "N(0,1)"
+                           with histeps lc rgb "#333333" lw 1.5 dt 2 title "N(0,1) (bin mean)"
                 }
                 unset multiplot
 
                 """),
-    ]
+        ]
+    }
 
     /// The aligned key's weight against d under each scale, read from `aligned.csv`, with the
     /// d-independent limit under tau = d as a dashed line.

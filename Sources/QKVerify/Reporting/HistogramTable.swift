@@ -5,25 +5,23 @@ public enum HistogramTable {
     /// The columns.
     public static let header = ["d", "sigma", "bin_lo", "bin_hi", "count", "density", "density_exact", "density_normal"]
 
-    /// 60 bins on [-5, 5] for each cell given.
+    /// The 60 bins of ``HistogramBins`` for each cell given. `density_exact` and `density_normal`
+    /// are each law's exact probability of the bin over its width (the bin's mean density, which is
+    /// what a histogram estimates; at d = 1 the density itself is infinite at 0).
     public static func table(_ cells: [(cell: Cell, samples: SampleList, law: VarianceGamma)]) -> CSVTable {
         var table = CSVTable(header: header)
         let f = NumberText.format
-        let bins = 60, lo = -5.0, width = 10.0 / Double(bins)
+        let width = HistogramBins.width
+        let normal = HistogramBins.probabilities(cdf: SpecialFunctions.normalCDF)
         for (cell, samples, law) in cells {
-            let scale = cell.sigma * cell.sigma * Double(cell.d).squareRoot()
-            var counts = [Int](repeating: 0, count: bins)
-            for t in samples.values {
-                let b = Int(((t / scale) - lo) / width)
-                if b >= 0 && b < bins { counts[b] += 1 }
-            }
-            let n = Double(samples.values.count), root = Double(cell.d).squareRoot()
-            for b in 0..<bins {
-                let left = lo + Double(b) * width, mid = left + width / 2
-                let exact = root * law.density(mid * root)  // density of X / sqrt(d), X ~ VG(d)
-                let normal = exp(-mid * mid / 2) / (2 * Double.pi).squareRoot()
-                table.append([String(cell.d), f(cell.sigma), f(left), f(left + width), String(counts[b]),
-                              f(Double(counts[b]) / (n * width)), f(exact), f(normal)])
+            let root = Double(cell.d).squareRoot(), scale = cell.sigma * cell.sigma * root
+            let bins = HistogramBins(samples.values.map { $0 / scale })
+            let exact = HistogramBins.probabilities { law.cdf($0 * root) }  // X / sqrt(d), X ~ VG(d)
+            let n = Double(samples.values.count)
+            for b in 0..<HistogramBins.count {
+                let left = HistogramBins.left(b)
+                table.append([String(cell.d), f(cell.sigma), f(left), f(left + width), String(bins.counts[b]),
+                              f(Double(bins.counts[b]) / (n * width)), f(exact[b] / width), f(normal[b] / width)])
             }
         }
         return table

@@ -3,12 +3,40 @@
 public enum OptionValue {
     /// A comma-separated list of positive integers, such as `1,2,4,8`.
     public static func positiveIntegers(_ text: String, option: String) throws -> [Int] {
-        try items(text, option: option, allowed: "a comma-separated list of positive integers, e.g. 1,2,4,8").map { item in
+        let parts = try items(text, option: option, allowed: "a comma-separated list of positive integers, e.g. 1,2,4,8")
+        func value(_ item: String) throws -> Int {
             guard let value = Int(item), value >= 1 else {
-                throw QKVerifyError.invalidOption(option, "'\(item)' is not allowed; allowed: positive integers, e.g. 1,2,4,8")
+                throw QKVerifyError.invalidOption(option, "'\(item)' is not allowed; allowed: positive integers, e.g. 1,2,4,8 (or 1,2,4,...,512)")
             }
             return value
         }
+        guard let dots = parts.firstIndex(of: "...") else { return try parts.map(value) }
+        let head = try parts[..<dots].map(value), tail = try parts[(dots + 1)...].map(value)
+        guard head.count >= 2, tail.count == 1 else {
+            throw QKVerifyError.invalidOption(option, "'\(text)': '...' needs two or more terms before it and one after; allowed: e.g. 1,2,4,...,512 (doubling) or 4,8,...,64 (steps of 4)")
+        }
+        return try progression(head, to: tail[0], text: text, option: option)
+    }
+
+    /// The terms of `first, second, ...` up to `last` as a reader infers them: a doubling (or any
+    /// whole ratio) when three or more terms share it, else a constant difference.
+    static func progression(_ head: [Int], to last: Int, text: String, option: String) throws -> [Int] {
+        let ratio = head[1] / head[0]
+        let geometric = head.count >= 3 && ratio >= 2 && zip(head, head.dropFirst()).allSatisfy { $0 * ratio == $1 }
+        let step = head[1] - head[0]
+        guard geometric || (step > 0 && zip(head, head.dropFirst()).allSatisfy { $1 - $0 == step }) else {
+            throw QKVerifyError.invalidOption(option, "'\(text)': the terms before '...' are neither a constant ratio nor a constant difference; allowed: e.g. 1,2,4,...,512 (doubling) or 4,8,...,64 (steps of 4)")
+        }
+        var terms = head
+        while terms.count <= 10_000 {
+            let next = geometric ? terms.last!.multipliedReportingOverflow(by: ratio) : terms.last!.addingReportingOverflow(step)
+            guard !next.overflow, next.partialValue <= last else { break }
+            terms.append(next.partialValue)
+        }
+        guard terms.last == last, terms.count <= 10_000 else {
+            throw QKVerifyError.invalidOption(option, "'\(text)': \(last) is not a term of \(head.map(String.init).joined(separator: ",")),... (or there would be over 10000 terms); allowed: a last term the progression reaches, e.g. 1,2,4,...,512")
+        }
+        return terms
     }
 
     /// A comma-separated list of finite numbers, such as `0,0.5,1`.

@@ -32,9 +32,9 @@ public struct ControlResult: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(control) }
 
     /// Judges a control on a run's comparisons.
-    public init(_ control: NegativeControl, comparisons: [MomentComparison], alpha: Double) throws {
+    public init(_ control: NegativeControl, comparisons: [MomentComparison], alpha: Double, requireCells: Bool = true) throws {
         self.control = control
-        self.check = try ClaimCheck(claims: [control.claim], comparisons: comparisons, alpha: alpha)
+        self.check = try ClaimCheck(claims: [control.claim], comparisons: comparisons, alpha: alpha, requireCells: requireCells)
         let rejected = !check.holds(control.claim)
         switch (control.isTrue, rejected) {
         case _ where check.cellCounts(control.claim).tested == 0: status = .untested

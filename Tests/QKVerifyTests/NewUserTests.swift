@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import QKVerify
+
+/// What a new user trips on (issue 13): each of these used to fail with a confusing message.
+@Suite struct NewUserTests {
+    @Test func dimsAcceptTheEllipsisTheReadmeWrites() throws {
+        #expect(try OptionValue.positiveIntegers("1,2,4,...,512", option: "--dims") == [1, 2, 4, 8, 16, 32, 64, 128, 256, 512])
+        #expect(try OptionValue.positiveIntegers("4,8,...,20", option: "--dims") == [4, 8, 12, 16, 20])
+        #expect(try OptionValue.positiveIntegers("1,2,...,5", option: "--dims") == [1, 2, 3, 4, 5])
+        for bad in ["1,2,4,...,500", "1,...,4", "1,3,4,...,9", "1,2,...", "...,4"] {
+            #expect(throws: QKVerifyError.self, "\(bad)") { try OptionValue.positiveIntegers(bad, option: "--dims") }
+        }
+    }
+
+    @Test func aMistypedSubcommandGetsTheNearestOne() throws {
+        let r = try CLI.run(["momets"])
+        #expect(r.status == 64 && r.stderr.contains("unknown command 'momets'; did you mean 'moments'?"), "\(r.stderr)")
+        #expect(r.stderr.contains("allowed: report, moments, check"))
+        let far = try CLI.run(["frobnicate"])
+        #expect(far.status == 64 && !far.stderr.contains("did you mean"))
+    }
+
+    @Test func anUnquotedFormulaGetsTheQuoteHint() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data().write(to: dir.appendingPathComponent("a.txt"))
+        let r = try CLI.shell("\"$QK\" check --var d * sigma^2 --dims 1", in: dir)
+        #expect(r.status == 64 && r.stderr.contains("a formula is one argument: quote it"), "\(r.stderr)")
+        let power = try CLI.run(["check", "--var", "d**2", "--dims", "1"])
+        #expect(power.status == 64 && power.stderr.contains("write ^ (d^2, not d**2)"), "\(power.stderr)")
+    }
+
+    @Test func theClaimSetHasANameThatIsNotTheRNGSeed() throws {
+        let r = try CLI.run(["check", "--claims", "textbook", "--dims", "1", "--means", "0", "--sigmas", "1", "--samples", "1e4", "--quiet"])
+        #expect(r.status == 0 && r.stdout.contains("Var(T) = d"), "\(r.stderr)")
+        let bad = try CLI.run(["check", "--claims", "nope", "--dims", "1"])
+        #expect(bad.stderr.contains("allowed: textbook (also 'seed'), paper"))
+    }
+
+    @Test func aReportOnAGridWithoutTheStandardCellSaysUntestedInsteadOfBlamingClaims() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["report", "--means", "0.5", "--sigmas", "2", "--dims", "1,2", "--samples", "1e4", "--queries", "200",
+                             "--distribution-samples", "2000", "--out-dir", dir.path, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let report = try String(contentsOf: dir.appendingPathComponent("REPORT.md"), encoding: .utf8)
+        #expect(report.contains("**Var(T) = d** (at mu=0 and sigma=1): untested: no cell of this grid could test it."))
+    }
+
+    @Test(.enabled(if: Figures.gnuplotPath != nil, "gnuplot is not installed (scripts/test.sh installs gnuplot-nox)"))
+    func everyFigureFollowsASmallNonDefaultGrid() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["report", "--dims", "2,8,32", "--means", "0,1", "--sigmas", "1", "--samples", "1e4", "--queries", "200",
+                             "--distribution-samples", "2000", "--out-dir", dir.path, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let histogram = try String(contentsOf: dir.appendingPathComponent("histogram.csv"), encoding: .utf8)
+        #expect(Set(histogram.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",")[0] }) == ["2", "8", "32"])
+        let variance = try String(contentsOf: dir.appendingPathComponent("variance.svg"), encoding: .utf8)
+        #expect(variance.contains("mu = 0, sigma = 1") && variance.contains("mu = 1, sigma = 1"))
+    }
+}
