@@ -6,21 +6,26 @@ import QKVerify
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check claimed closed forms for q^T k; exit 0 if every claim holds, 1 if any is rejected.",
+        abstract: "Check claimed closed forms for q^T k: each claim is rejected, confirmed, undecided, not rejected or untested.",
         discussion: """
-        A formula uses numbers, + - * / ^, parentheses, unary minus, sqrt exp log abs, and the variables
-        d, mu, sigma (where q and k share them), mu_q, mu_k, sigma_q, sigma_k, rho, kurt_q, kurt_k (the
-        law's excess kurtosis) and pi; e.g. --var 'd*(sigma^4 + 2*mu^2*sigma^2)' or --scale 'sqrt(d)'.
-        Claims are compared with the estimates and their estimated standard errors, so they are checked
-        also where qkverify has no closed form (--norm unit or layer at nonzero means).
-        Each claim ends REJECTED; CONFIRMED within --tolerance (the 1 - 2 alpha interval of every relative
-        error inside it); UNDECIDED (with --tolerance, neither); NOT REJECTED (without --tolerance: no test
-        rejected it, which is weak evidence); or UNTESTED (no test could be made on this grid).
-        The default grid (means -0.7, 0, 0.3, 1.3; sigmas 0.6, 1, 1.7) tells mu from mu^2, mu^2 from
-        mu*abs(mu) and sigma^2 from sigma^4.
-        Exit status: 0 every claim confirmed (with --tolerance) or not rejected (without); 1 a claim is
-        rejected; 5 a claim is untested or undecided (and none rejected); 64 bad input, including a claim
+        A formula uses numbers, + - * / ^, parentheses, unary minus, sqrt exp log abs, and the variables \
+        d, mu, sigma (where q and k share them), mu_q, mu_k, sigma_q, sigma_k, rho, kurt_q, kurt_k (the \
+        law's excess kurtosis) and pi; e.g. --var 'd*(sigma^4 + 2*mu^2*sigma^2)' or --scale 'sqrt(d)'. \
+        Claims are compared with the estimates and their estimated standard errors, so they are checked \
+        also where qkverify has no closed form (--norm unit or layer at nonzero means). \
+        Each claim ends REJECTED; CONFIRMED within --tolerance (the 1 - 2 alpha interval of every relative \
+        error inside it); UNDECIDED (with --tolerance, neither); NOT REJECTED (without --tolerance: no test \
+        rejected it, which is weak evidence); or UNTESTED (no test could be made on this grid). \
+        The default grid (means -0.7, 0, 0.3, 1.3; sigmas 0.6, 1, 1.7) tells mu from mu^2, mu^2 from \
+        mu*abs(mu) and sigma^2 from sigma^4. \
+        Exit status: 0 every claim confirmed (with --tolerance) or not rejected (without); 1 a claim is \
+        rejected; 5 a claim is untested or undecided (and none rejected); 64 bad input, including a claim \
         undefined in a cell of the grid.
+
+        Examples:
+          qkverify check --var 'd*(sigma^4 + 2*mu^2*sigma^2)' --dims 1,16,64
+          qkverify check --claims textbook --dims 1,2,4,...,512 --samples 1e5
+          qkverify check --var 'd' --means 0 --sigmas 1 --sequential --tolerance 0.01
         """)
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Claimed E[q^T k].", valueName: "formula"))

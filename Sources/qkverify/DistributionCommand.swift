@@ -6,7 +6,8 @@ import QKVerify
 struct DistributionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "distribution",
-        abstract: "At mu = 0, test q^T k against its exact variance-gamma law and T/(sigma^2 sqrt d) against N(0,1).")
+        abstract: "At mu = 0, test q^T k against its exact variance-gamma law and T/(sigma^2 sqrt d) against N(0,1).",
+        discussion: "Examples:\n  qkverify distribution --dims 1,4,16,64 --samples 1e5")
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Dimensions d.", valueName: "list"))
     var dims = "1,2,4,8,16,32,64,128,256,512"

@@ -11,6 +11,10 @@ struct MergeCommand: ParsableCommand {
         Parts may be given in any order. With --part, merges some consecutive shards into one part file, so many \
         shards can be merged in levels; the final table is the same bytes either way. Refuses (exit 65, naming \
         the file) a corrupt, foreign, duplicate or unfinished part; a missing shard is exit 64.
+
+        Examples:
+          qkverify merge p*.part --out moments.csv --controls controls.csv
+          qkverify merge p1.part p2.part --part g1.part   # a merge in levels
         """)
 
     @Argument(help: ArgumentHelp("The part files, one per shard, in any order.", valueName: "part"))

@@ -8,9 +8,14 @@ struct MomentsCommand: ParsableCommand {
         commandName: "moments",
         abstract: "Estimate the moments of q^T k over a grid and judge them against the closed forms.",
         discussion: """
-        Ctrl-C (SIGINT) or SIGTERM stops at the next block, saves --checkpoint if given, writes no table and
-        exits 130 (143). Run the same command again to resume; the result is byte-identical to an
+        Ctrl-C (SIGINT) or SIGTERM stops at the next block, saves --checkpoint if given, writes no table and \
+        exits 130 (143). Run the same command again to resume; the result is byte-identical to an \
         uninterrupted run. With --shard I/N it runs one shard's blocks and writes a part file for 'merge'.
+
+        Examples:
+          qkverify moments --dims 1,4,16,64 --means 0,1 --sigmas 1 --format text
+          qkverify moments --samples 1e8 --checkpoint run.ckpt   # resumable
+          qkverify moments --shard 2/8 --out p2.part   # then: qkverify merge p*.part
         """)
 
     @OptionGroup var grid: GridOptions
@@ -18,6 +23,9 @@ struct MomentsCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The CSV table to write, or with --shard the part file (default moments-shard-I-of-N.part).", valueName: "path"))
     var out: String?
+
+    @Option(help: ArgumentHelp("Also print the table on standard output: text (the variance columns), csv or json.", valueName: "format"))
+    var format: TableFormat?
 
     @Option(help: ArgumentHelp("Also judge the negative controls (true and plausible wrong formulas) and write them here.", valueName: "path"))
     var controls: String?
@@ -46,7 +54,11 @@ struct MomentsCommand: ParsableCommand {
         }
         let defaultOut = selection.map { "moments-shard-\($0.shards.lowerBound + 1)-of-\($0.of).part" } ?? "results/moments.csv"
         let output = try OutputFile(path: out ?? defaultOut, option: "--out")
-        let tables = try TableOutputs(out: output, controls: controls, alpha: alpha)
+        var tables = try TableOutputs(out: output, controls: controls, alpha: alpha)
+        tables.format = format
+        if selection != nil, format != nil {
+            throw QKVerifyError.invalidOption("--format", "not with --shard (a shard writes a part file, not the table); allowed: give --format to 'qkverify merge'")
+        }
         let store = try checkpoint.map { try StateStore(path: $0, option: "--checkpoint") }
         let saved = try store?.resume(design: design, selection: selection ?? .all)
         if saved != nil, let store { options.say("moments: resuming from \(store.file.path)") }

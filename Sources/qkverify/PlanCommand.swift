@@ -6,7 +6,8 @@ import QKVerify
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Print the --samples needed to detect a relative error in the variance formula with 90% power.")
+        abstract: "Print the --samples needed to detect a relative error in the variance formula with 90% power.",
+        discussion: "Examples:\n  qkverify plan --dims 1,16,64 --means 0 --sigmas 1 --detect 0.01")
 
     @Option(parsing: .unconditional, help: ArgumentHelp("The relative error in Var(q^T k) to detect, in (0, 1), e.g. 0.01.", valueName: "r"))
     var detect = "0.01"
@@ -21,6 +22,11 @@ struct PlanCommand: ParsableCommand {
             throw QKVerifyError.invalidOption("--detect", "'\(detect)' is not allowed; allowed: a number between 0 and 1, e.g. 0.01")
         }
         let alpha = try OptionValue.probability(alpha, option: "--alpha")
+        // plan draws nothing: options that only shape a sampling run would be silently ignored.
+        for (given, option) in [(grid.samples, "--samples"), (grid.stream.seed, "--seed"), (grid.stream.rng, "--rng"),
+                                (grid.stream.blockSize, "--block-size")] where given != nil {
+            throw QKVerifyError.invalidOption(option, "plan draws no samples, so it has no use for \(option); allowed: leave it out (plan computes the --samples a run needs)")
+        }
         let design = try grid.design()
         let cells = design.grid.cells
         // The family of a moments run on this grid: four tests per cell at most.

@@ -7,7 +7,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Run the whole suite (moments, controls, scaling, softmax, distribution) and write tables, figures and REPORT.md.",
-        discussion: "Figures need gnuplot (apt-get install gnuplot-nox); without it the report is written without them.")
+        discussion: "Figures need gnuplot (apt-get install gnuplot-nox); without it the report is written without them.\n\nExamples:\n  qkverify report          # the default verification, into results/\n  qkverify report --dims 2,8,32 --means 0,1 --sigmas 1 --out-dir /tmp/r")
 
     @OptionGroup var grid: GridOptions
     @OptionGroup var options: RunOptions
@@ -41,12 +41,12 @@ struct ReportCommand: ParsableCommand {
             grid: Grid(dims: design.grid.dims, means: design.grid.means, sigmas: [sigma]),
             keys: OptionValue.positiveIntegers(keys, option: "--keys"),
             samples: OptionValue.wholeNumber(queries, option: "--queries", in: 100...1_000_000_000, what: "a whole number from 100 to 10^9"),
-            seed: design.seed, generator: design.generator)
+            seed: design.seed, generator: design.generator, blockSamples: design.blockSamples)
         let distribution = try DistributionExperiment(
             dims: design.grid.dims, sigmas: [sigma],
             samples: OptionValue.wholeNumber(distributionSamples, option: "--distribution-samples",
                                              in: 1000...DistributionExperiment.maxSamples, what: "a whole number from 1000 to 10^7"),
-            seed: design.seed, generator: design.generator)
+            seed: design.seed, generator: design.generator, blockSamples: design.blockSamples)
         func file(_ name: String) throws -> OutputFile {
             try OutputFile(path: (outDir as NSString).appendingPathComponent(name), option: "--out-dir")
         }
@@ -54,7 +54,8 @@ struct ReportCommand: ParsableCommand {
                                      generator: design.generator, blockSamples: design.blockSamples)
         let aligned = try SoftmaxExperiment(
             grid: Grid(dims: design.grid.dims, means: [0], sigmas: [1]), keys: [softmax.cells[0].keys], samples: softmax.samples,
-            seed: design.seed, generator: design.generator, alignedRho: 0.5, stream: ExperimentStream.aligned)
+            seed: design.seed, generator: design.generator, blockSamples: design.blockSamples, alignedRho: 0.5,
+            stream: ExperimentStream.aligned)
         let files = try ["moments.csv", "controls.csv", "scaling.csv", "softmax.csv", "distribution.csv", "histogram.csv",
                          "models.csv", "aligned.csv", "REPORT.md", "tables.tex"].reduce(into: [String: OutputFile]()) { $0[$1] = try file($1) }
         let started = ContinuousClock.now

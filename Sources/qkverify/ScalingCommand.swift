@@ -6,7 +6,8 @@ import QKVerify
 struct ScalingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scaling",
-        abstract: "Fit log Var(q^T k) = a + b log d by weighted least squares and test the slope b = 1.")
+        abstract: "Fit log Var(q^T k) = a + b log d by weighted least squares and test the slope b = 1.",
+        discussion: "Examples:\n  qkverify scaling --dims 1,2,4,...,512 --means 0,1 --sigmas 1 --format text")
 
     @OptionGroup var grid: GridOptions
     @OptionGroup var options: RunOptions
@@ -16,6 +17,9 @@ struct ScalingCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The CSV table to write.", valueName: "path"))
     var out = "results/scaling.csv"
+
+    @Option(help: ArgumentHelp("Also print the table on standard output: text (the main columns), csv or json.", valueName: "format"))
+    var format: TableFormat?
 
     func run() throws {
         let design = try grid.design()
@@ -28,7 +32,9 @@ struct ScalingCommand: ParsableCommand {
         let rows = MomentsExperiment(design: design, threads: threads).run(progress: options.meter("scaling"))
             .map(MomentComparison.init)
         let fits = ScalingFit.fits(rows, alpha: alpha)
-        try output.write(ScalingTable.table(fits).bytes)
+        let table = ScalingTable.table(fits)
+        try output.write(table.bytes)
+        if let format { try StandardStreams.output(format.render(table, columns: ScalingTable.textColumns)) }
         let slopes = fits.map { String(format: "%.4f", $0.fit.slope) }.joined(separator: ", ")
         options.say("scaling: \(fits.count) fits, slopes \(slopes); \(fits.filter(\.rejected).count) reject slope 1 at alpha \(alpha); wrote \(out)")
     }

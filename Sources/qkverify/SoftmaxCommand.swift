@@ -6,7 +6,8 @@ import QKVerify
 struct SoftmaxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "softmax",
-        abstract: "Measure softmax(q^T k_j / tau) as d grows: largest weight, entropy, Jacobian norm, saturation.")
+        abstract: "Measure softmax(q^T k_j / tau) as d grows: largest weight, entropy, Jacobian norm, saturation.",
+        discussion: "Examples:\n  qkverify softmax --dims 1,4,16,64 --keys 64\n  qkverify softmax --dims 4,64,512 --aligned-rho 0.5   # an aligned key")
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Dimensions d.", valueName: "list"))
     var dims = "1,2,4,8,16,32,64,128,256,512"

@@ -6,6 +6,8 @@ struct TableOutputs {
     let out: OutputFile
     let controls: OutputFile?
     let alpha: Double
+    /// Also print the moments table on standard output in this format.
+    var format: TableFormat? = nil
 
     init(out: OutputFile, controls: String?, alpha: Double) throws {
         self.out = out
@@ -20,7 +22,9 @@ struct TableOutputs {
         let controlResults = try controls.map { _ in
             try NegativeControl.standard.map { try ControlResult($0, comparisons: rows, alpha: alpha) }
         }
-        try out.write(MomentsTable.table(verdict, design: design).bytes)
+        let table = MomentsTable.table(verdict, design: design)
+        try out.write(table.bytes)
+        if let format { try StandardStreams.output(format.render(table, columns: MomentsTable.textColumns)) }
         var summary = ""
         if let controls, let controlResults {
             try controls.write(ControlsTable.table(controlResults).bytes)

@@ -61,3 +61,45 @@ import Testing
         #expect(variance.contains("mu = 0, sigma = 1") && variance.contains("mu = 1, sigma = 1"))
     }
 }
+
+/// Options that would be silently ignored are refused; tables print without a CSV viewer.
+@Suite struct TableOutputTests {
+    @Test(arguments: ["--samples", "--seed", "--rng", "--block-size"])
+    func planRefusesOptionsItWouldIgnore(option: String) throws {
+        let value = option == "--rng" ? "mt19937" : "100000"
+        let r = try CLI.run(["plan", "--dims", "1", option, value])
+        #expect(r.status == 64 && r.stderr.contains("\(option): plan draws no samples"), "\(r.stderr)")
+    }
+
+    @Test func momentsAndScalingPrintTheirTableInTheFormatAsked() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let grid = ["--dims", "1,4", "--means", "0", "--sigmas", "1", "--samples", "1e4", "--quiet"]
+        let text = try CLI.run(["moments"] + grid + ["--out", "m.csv", "--format", "text"], in: dir)
+        #expect(text.status == 0 && text.stdout.hasPrefix("d  mu  sigma  law") && text.stdout.contains("var_rel_error"), "\(text.stdout)")
+        let json = try CLI.run(["moments"] + grid + ["--out", "m.csv", "--format", "json"], in: dir)
+        let rows = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect(rows?.count == 2 && rows?[0]["var_theory"] as? Double == 1)
+        let csv = try CLI.run(["moments"] + grid + ["--out", "m.csv", "--format", "csv"], in: dir)
+        #expect(csv.stdout == (try String(contentsOf: dir.appendingPathComponent("m.csv"), encoding: .utf8)))
+        let scaling = try CLI.run(["scaling"] + grid + ["--out", "s.csv", "--format", "text"], in: dir)
+        #expect(scaling.status == 0 && scaling.stdout.hasPrefix("mu  sigma  dims  slope"), "\(scaling.stdout)")
+        let bad = try CLI.run(["moments"] + grid + ["--out", "m2.csv", "--format", "yaml"], in: dir)
+        #expect(bad.status == 64 && bad.stderr.contains("--format") && !FileManager.default.fileExists(atPath: dir.appendingPathComponent("m2.csv").path))
+    }
+
+    @Test func theRelativeErrorColumnIsEstimateOverTheoryMinusOne() throws {
+        let design = try Fixtures.design(dims: [4], means: [0], sigmas: [1], samples: 10_000)
+        let table = MomentsTable.table(MomentsVerdict(MomentsExperiment(design: design, threads: 1).run().map(MomentComparison.init), alpha: 0.001), design: design)
+        let row = table.rows[0]
+        let value = { (name: String) in Double(row[table.header.firstIndex(of: name)!])! }
+        #expect(abs(value("var_rel_error") - (value("var_est") / value("var_theory") - 1)) < 1e-15)
+    }
+
+    @Test(arguments: ["check", "moments", "merge", "report", "plan", "scaling", "softmax", "distribution", "generators"])
+    func everyHelpPageHasExamplesAndLinesThatFit(command: String) throws {
+        let r = try CLI.run([command, "--help"])
+        #expect(r.stdout.contains("Examples:\n  qkverify \(command)"), "\(command)")
+        #expect(r.stdout.split(separator: "\n").filter { !$0.hasPrefix("USAGE") }.allSatisfy { $0.count <= 80 }, "\(command)")
+    }
+}

@@ -4,13 +4,17 @@ public enum MomentsTable {
     public static let header = [
         "d", "mu", "sigma", "law", "mu_q", "mu_k", "sigma_q", "sigma_k", "rho", "norm", "samples", "seed", "rng",
         "mean_theory", "mean_est", "mean_se", "mean_se_theory", "mean_z",
-        "var_theory", "var_est", "var_se", "var_se_theory", "var_z",
+        "var_theory", "var_est", "var_se", "var_se_theory", "var_z", "var_rel_error",
         "scaled_var_theory", "scaled_var_est",
         "mean_p", "var_p",
         "skew_theory", "skew_est", "skew_se", "skew_se_theory", "skew_z", "skew_p",
         "kurt_theory", "kurt_est", "kurt_se", "kurt_se_theory", "kurt_z", "kurt_p",
         "mean_mdd", "var_mdd", "verdict", "rejected", "untested",
     ]
+
+    /// The columns `--format text` shows: the variance test, which the argument is about.
+    public static let textColumns = ["d", "mu", "sigma", "law", "rho", "norm", "var_theory", "var_est", "var_se",
+                                     "var_rel_error", "var_z", "verdict", "untested"]
 
     /// The table for a run's verdicts. Theory columns (and the z and p that need them) are empty where
     /// the cell has no closed form; `mu` and `sigma` are empty where q and k do not share them.
@@ -31,6 +35,7 @@ public enum MomentsTable {
                 String(r.samples), String(design.seed), design.generator.name,
                 t(r.meanTheory), f(r.meanEstimate), f(r.meanSE), t(r.meanSETheory), t(r.meanZ),
                 t(r.varianceTheory), f(r.varianceEstimate), f(r.varianceSE), t(r.varianceSETheory), t(r.varianceZ),
+                t(r.varianceEstimate / r.varianceTheory - 1),
                 t(r.scaledVarianceTheory), f(r.scaledVarianceEstimate),
                 p(0, r.meanZ), p(1, r.varianceZ),
                 t(r.skewnessTheory.value), f(r.skewnessEstimate.value), f(r.skewnessEstimate.standardError),

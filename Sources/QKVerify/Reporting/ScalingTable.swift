@@ -4,6 +4,9 @@ public enum ScalingTable {
     public static let header = ["mu", "sigma", "dims", "slope", "slope_se", "slope_lo", "slope_hi", "slope_z", "slope_p",
                                 "intercept", "intercept_se", "intercept_theory", "fit_chi2", "fit_df", "fit_p", "verdict", "model"]
 
+    /// The columns `--format text` shows.
+    public static let textColumns = ["mu", "sigma", "dims", "slope", "slope_se", "slope_lo", "slope_hi", "slope_p", "verdict", "model"]
+
     /// The table for judged fits.
     public static func table(_ fits: [(fit: ScalingFit, rejected: Bool)]) -> CSVTable {
         var table = CSVTable(header: header)

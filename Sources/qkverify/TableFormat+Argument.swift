@@ -1,0 +1,5 @@
+import ArgumentParser
+import QKVerify
+
+/// `--format text|csv|json`: the values appear in `--help`, and a bad one gets the usage error.
+extension TableFormat: ExpressibleByArgument {}
