@@ -59,6 +59,12 @@ import Testing
         #expect(Set(histogram.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",")[0] }) == ["2", "8", "32"])
         let variance = try String(contentsOf: dir.appendingPathComponent("variance.svg"), encoding: .utf8)
         #expect(variance.contains("mu = 0, sigma = 1") && variance.contains("mu = 1, sigma = 1"))
+        // The prose is built from this run's numbers, not the default grid's.
+        let report = try String(contentsOf: dir.appendingPathComponent("REPORT.md"), encoding: .utf8)
+        #expect(report.contains("Over d = 2 to 32 the scaled largest weight stays between ") && !report.contains("At d <= 4"))
+        #expect(report.contains("the normal approximation is rejected"))
+        // Words left-aligned, numbers right-aligned in its tables.
+        #expect(report.contains("| d | excess kurtosis | KS to exact law | p | verdict |") && report.contains("|---:|---:|---:|---:|---|"))
     }
 }
 
@@ -86,6 +92,10 @@ import Testing
         #expect(scaling.status == 0 && scaling.stdout.hasPrefix("mu  sigma  dims  slope"), "\(scaling.stdout)")
         let bad = try CLI.run(["moments"] + grid + ["--out", "m2.csv", "--format", "yaml"], in: dir)
         #expect(bad.status == 64 && bad.stderr.contains("--format") && !FileManager.default.fileExists(atPath: dir.appendingPathComponent("m2.csv").path))
+    }
+
+    @Test func anUnderflowedPValueReadsAsBelowTheSmallestNotZero() {
+        #expect(ReportDocument.p(0) == "< 1e-300" && ReportDocument.p(0.0123) == "0.0123")
     }
 
     @Test func theRelativeErrorColumnIsEstimateOverTheoryMinusOne() throws {

@@ -45,6 +45,9 @@ public struct ReportDocument: Sendable {
 
     static func g(_ x: Double, _ digits: Int = 4) -> String { String(format: "%.\(digits)g", x) }
 
+    /// A p-value for a reader: 3 significant digits, and `< 1e-300` where it underflowed to 0.
+    static func p(_ x: Double) -> String { x == 0 ? "< 1e-300" : g(x, 3) }
+
     /// The softmax statistic for (mu, scale, d), if measured.
     func softmaxValue(mu: Double, scale: SoftmaxScale, d: Int, _ statistic: SoftmaxStatistic) -> StreamingMoments? {
         guard let c = softmax.experiment.cells.firstIndex(where: { $0.mu == mu && $0.d == d }) else { return nil }
@@ -78,18 +81,41 @@ public struct ReportDocument: Sendable {
          fits.map { fit, rejected in
              [NumberText.format(fit.mu), NumberText.format(fit.sigma), String(format: "%.4f", fit.slope),
               String(format: "[%.4f, %.4f]", fit.slopeInterval.lowerBound, fit.slopeInterval.upperBound),
-              fit.degreesOfFreedom > 0 ? Self.g(fit.fitP, 3) : "", rejected ? "fail" : "pass"]
+              fit.degreesOfFreedom > 0 ? Self.p(fit.fitP) : "", rejected ? "fail" : "pass"]
          })
     }
 
     var distributionRows: (header: [String], rows: [[String]]) {
         let exact = HolmBonferroni.rejections(distribution.map(\.exact.p), alpha: verdict.alpha)
         let normal = HolmBonferroni.rejections(distribution.map(\.normal.p), alpha: verdict.alpha)
-        return (["d", "excess kurtosis", "KS to exact law", "p", "verdict", "KS to N(0,1)", "p", "verdict"],
+        let chi = HolmBonferroni.rejections(distribution.map(\.chiSquare.p), alpha: verdict.alpha)
+        return (["d", "excess kurtosis", "KS to exact law", "p", "verdict", "chi-square to exact (df)", "p", "verdict", "KS to N(0,1)", "p", "verdict"],
                 distribution.enumerated().map { i, r in
-                    [String(r.cell.d), Self.g(6 / Double(r.cell.d), 3), Self.g(r.exact.distance, 3), Self.g(r.exact.p, 3),
-                     exact[i] ? "fail" : "pass", Self.g(r.normal.distance, 3), Self.g(r.normal.p, 3), normal[i] ? "fail" : "pass"]
+                    [String(r.cell.d), Self.g(6 / Double(r.cell.d), 3), Self.g(r.exact.distance, 3), Self.p(r.exact.p),
+                     exact[i] ? "fail" : "pass", "\(Self.g(r.chiSquare.statistic, 3)) (\(r.chiSquare.degreesOfFreedom))", Self.p(r.chiSquare.p),
+                     chi[i] ? "fail" : "pass", Self.g(r.normal.distance, 3), Self.p(r.normal.p), normal[i] ? "fail" : "pass"]
                 })
+    }
+
+    /// What the distribution tests found, in a sentence built from them.
+    var distributionSummary: String {
+        let exact = HolmBonferroni.rejections(distribution.map(\.exact.p), alpha: verdict.alpha)
+        let chi = HolmBonferroni.rejections(distribution.map(\.chiSquare.p), alpha: verdict.alpha)
+        let normal = HolmBonferroni.rejections(distribution.map(\.normal.p), alpha: verdict.alpha)
+        let dims = distribution.map(\.cell.d)
+        let exactFails = dims.indices.filter { exact[$0] || chi[$0] }.map { dims[$0] }
+        let first = exactFails.isEmpty ? "Neither KS nor chi-square rejects the exact law at any d"
+            : "The exact law is rejected (KS or chi-square) at d = \(exactFails.map(String.init).joined(separator: ", "))"
+        let normalFails = dims.indices.filter { normal[$0] }.map { dims[$0] }
+        let second: String
+        if normalFails.isEmpty {
+            second = "the normal approximation is rejected at no d tested"
+        } else if let last = normalFails.max(), let firstPass = dims.filter({ $0 > last }).min() {
+            second = "the normal approximation is rejected up to d = \(last) and not from d = \(firstPass) on (excess kurtosis 6/d: \(Self.g(6 / Double(firstPass), 2)) there), at \(distribution.first?.samples ?? 0) samples"
+        } else {
+            second = "the normal approximation is rejected at every d tested, up to d = \(normalFails.max()!)"
+        }
+        return first + "; " + second + "."
     }
 
     var softmaxRows: (header: [String], rows: [[String]]) {
@@ -111,7 +137,11 @@ public struct ReportDocument: Sendable {
     }
 
     func markdownTable(_ t: (header: [String], rows: [[String]])) -> String {
-        var table = TextTable(header: t.header, rightAligned: Set(t.header.indices))
+        // Numbers right-aligned, words (verdicts, labels) left-aligned.
+        let numeric = t.header.indices.filter { c in
+            t.rows.allSatisfy { row in row[c].isEmpty || Double(row[c].split(separator: " ").first.map(String.init) ?? "") != nil || row[c].hasPrefix("< ") }
+        }
+        var table = TextTable(header: t.header, rightAligned: Set(numeric))
         for row in t.rows { table.append(row) }
         return table.markdown
     }
@@ -164,8 +194,15 @@ public struct ReportDocument: Sendable {
            let j2 = softmaxValue(mu: 0, scale: .sqrtD, d: large, .jacobianNorm) {
             md += "Unscaled, the logits have standard deviation sqrt(d): the largest weight rises from \(Self.g(a.mean, 3)) at d = \(small) "
             md += "to \(Self.g(b.mean, 3)) at d = \(large), and the softmax Jacobian's norm (the gradient it passes) falls to \(Self.g(j1.mean, 3)), "
-            md += "against \(Self.g(j2.mean, 3)) with tau = sqrt(d), where the largest weight stays at \(Self.g(c.mean, 3)). "
-            md += "(At d <= 4 the scaled weights still move because |q|^2 / d fluctuates like a chi-squared with d degrees of freedom.)\n\n"
+            md += "against \(Self.g(j2.mean, 3)) with tau = sqrt(d), where the largest weight is \(Self.g(c.mean, 3)). "
+            let scaled = dims.compactMap { softmaxValue(mu: 0, scale: .sqrtD, d: $0, .maxWeight)?.mean }
+            if let lowest = scaled.min(), let highest = scaled.max() {
+                md += "Over d = \(small) to \(large) the scaled largest weight stays between \(Self.g(lowest, 3)) and \(Self.g(highest, 3)); "
+                md += "what variation there is comes at small d, where |q|^2 / d fluctuates like a chi-squared with d degrees of freedom "
+                md += "(relative spread sqrt(2/d): \(Self.g((2 / Double(small)).squareRoot(), 2)) at d = \(small), \(Self.g((2 / Double(large)).squareRoot(), 2)) at d = \(large)).\n\n"
+            } else {
+                md += "\n\n"
+            }
         }
         if softmax.experiment.cells.contains(where: { $0.mu != 0 }), let large = dims.last,
            let mu = softmax.experiment.cells.last(where: { $0.mu != 0 })?.mu,
@@ -180,9 +217,9 @@ public struct ReportDocument: Sendable {
 
         md += "## 5. The whole distribution\n\n"
         md += "At mu = 0, q^T k / sigma^2 has an exact variance-gamma law (density |x|^((d-1)/2) K_((d-1)/2)(|x|) / (sqrt(pi) Gamma(d/2) 2^((d-1)/2))). "
-        md += "Kolmogorov-Smirnov tests of \(distribution.first?.samples ?? 0) samples per d against it, and of q^T k / (sigma^2 sqrt(d)) against N(0, 1):\n\n"
+        md += "Kolmogorov-Smirnov and chi-square (60 bins of width 1/6 on [-5, 5] and both tails) tests of \(distribution.first?.samples ?? 0) samples per d against it, and a Kolmogorov-Smirnov test of q^T k / (sigma^2 sqrt(d)) against N(0, 1), each family Holm-corrected:\n\n"
         md += markdownTable(distributionRows) + "\n"
-        md += "The exact law fits at every d; the normal only as d grows (excess kurtosis 6/d).\n\n"
+        md += distributionSummary + "\n\n"
         md += embed("histograms.svg")
 
         md += "## 6. Negative controls\n\n"
