@@ -97,7 +97,11 @@ import Testing
         }
         var expected = ["REPORT.md", "controls.csv", "distribution.csv", "histogram.csv", "moments.csv", "scaling.csv",
                         "softmax.csv", "tables.tex", "models.csv", "aligned.csv"]
-        if Figures.gnuplotPath != nil { expected += Figures.all.map(\.file) + ["aligned.svg"] }  // figures: see the next test
+        if Figures.gnuplotPath != nil {  // figures: see the next test
+            expected += (Figures.all.map(\.file) + ["aligned.svg"]).flatMap { svg in
+                ["svg", "png", "pdf", "gp"].map { String(svg.dropLast(3)) + $0 }
+            }
+        }
         #expect(outputs[0].keys.sorted() == expected.sorted())
         for name in expected {
             #expect(outputs[0][name] == outputs[1][name], "\(name) differs between runs")
@@ -123,6 +127,16 @@ import Testing
         for _ in 0..<2 {
             #expect(try CLI.run(args).status == 0)
             drawn.append(try Figures.all.map { try Data(contentsOf: dir.appendingPathComponent($0.file)) })
+            // The PNG (slides) and PDF (LaTeX) versions, and the script that draws them, beside the SVG.
+            for figure in Figures.all {
+                let stem = String(figure.file.dropLast(4))
+                let png = try Data(contentsOf: dir.appendingPathComponent(stem + ".png"))
+                let pdf = try Data(contentsOf: dir.appendingPathComponent(stem + ".pdf"))
+                #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && pdf.starts(with: Array("%PDF".utf8)), "\(stem)")
+                let script = try String(contentsOf: dir.appendingPathComponent(stem + ".gp"), encoding: .utf8)
+                #expect(script.contains("set output \"\(figure.file)\""))
+                drawn[drawn.count - 1] += [png, pdf]
+            }
         }
         #expect(drawn[0] == drawn[1])
         let report = try String(contentsOf: dir.appendingPathComponent("REPORT.md"), encoding: .utf8)

@@ -52,6 +52,9 @@ public enum Figures {
         func words(_ values: [Double]) -> String { values.map(NumberText.format).joined(separator: " ") }
         let (vm, vs) = (words(variance.map(\.0)), words(variance.map(\.1)))
         let (sm, ss) = (words(scaled.map(\.0)), words(scaled.map(\.1)))
+        // The same (mu, sigma) gets the same colour in both figures: its place in the longer list.
+        let styles = variance.map { v in (scaled.firstIndex { $0 == v } ?? variance.firstIndex { $0 == v }!) + 1 }
+        let vls = styles.map(String.init).joined(separator: " ")
         return [
         Figure(file: "variance.svg",
                caption: "Var(q^T k) against d (log-log): estimates with one-SE error bars, closed form d(sigma^4 + 2 mu^2 sigma^2) as lines.",
@@ -61,11 +64,16 @@ public enum Figures {
                 set logscale xy
                 set xlabel "dimension d"
                 set ylabel "Var(q^T k)"
+                stats "moments.csv" using "d" nooutput
+                set xrange [STATS_min / 1.4 : STATS_max * 1.4]
+                set autoscale yfix
+                set offsets 0, 0, graph 0.06, graph 0.06
+                set key top left Left reverse samplen 2 font ",11"
                 sel(mu, s, c) = (column("mu") == mu && column("sigma") == s) ? column(c) : 1/0
-                plot for [i = 1:\(variance.count)] "moments.csv" using "d":(sel(word("\(vm)", i) + 0, word("\(vs)", i) + 0, "var_est")):"var_se" \\
-                       with yerrorbars ls i title sprintf("estimate, mu = %s, sigma = %s", word("\(vm)", i), word("\(vs)", i)), \\
-                     for [i = 1:\(variance.count)] "moments.csv" using "d":(sel(word("\(vm)", i) + 0, word("\(vs)", i) + 0, "var_theory")) \\
-                       with lines ls i dt 2 notitle
+                plot for [i = 1:\(variance.count)] "moments.csv" using "d":(sel(word("\(vm)", i) + 0, word("\(vs)", i) + 0, "var_theory")) \\
+                       with lines ls (word("\(vls)", i) + 0) dt 2 lw 1.5 title (i == 1 ? "closed form (dashed)" : ""), \\
+                     for [i = 1:\(variance.count)] "moments.csv" using "d":(sel(word("\(vm)", i) + 0, word("\(vs)", i) + 0, "var_est")):"var_se" \\
+                       with yerrorbars ls (word("\(vls)", i) + 0) title sprintf("mu = %s, sigma = %s", word("\(vm)", i), word("\(vs)", i))
 
                 """),
         Figure(file: "scaled_variance.svg",
@@ -77,11 +85,15 @@ public enum Figures {
                 set xlabel "dimension d"
                 set ylabel "Var(q^T k / sqrt(d))"
                 set key outside right center
+                stats "moments.csv" using "d" nooutput
+                set xrange [STATS_min / 1.4 : STATS_max * 1.4]
+                set autoscale yfix
+                set offsets 0, 0, graph 0.08, graph 0.08
                 sel(mu, s, c) = (column("mu") == mu && column("sigma") == s) ? column(c) : 1/0
-                plot for [i = 1:\(scaled.count)] "moments.csv" using "d":(sel(word("\(sm)", i) + 0, word("\(ss)", i) + 0, "scaled_var_est")) \\
-                       with linespoints ls i title sprintf("mu = %s, sigma = %s", word("\(sm)", i), word("\(ss)", i)), \\
-                     for [i = 1:\(scaled.count)] "moments.csv" using "d":(sel(word("\(sm)", i) + 0, word("\(ss)", i) + 0, "scaled_var_theory")) \\
-                       with lines ls i dt 2 notitle
+                plot for [i = 1:\(scaled.count)] "moments.csv" using "d":(sel(word("\(sm)", i) + 0, word("\(ss)", i) + 0, "scaled_var_theory")) \\
+                       with lines ls i dt 2 lw 3 title (i == 1 ? "closed form, dashed" : ""), \\
+                     for [i = 1:\(scaled.count)] "moments.csv" using "d":(sel(word("\(sm)", i) + 0, word("\(ss)", i) + 0, "scaled_var_est")) \\
+                       with points ls i title sprintf("mu = %s, sigma = %s", word("\(sm)", i), word("\(ss)", i))
 
                 """),
         Figure(file: "softmax.svg",
@@ -90,21 +102,24 @@ public enum Figures {
                 set output "softmax.svg"
                 set multiplot layout 1,2 title "Without scaling, softmax saturates as d grows; with tau = sqrt(d) it does not"
                 set logscale x
+                stats "softmax.csv" using "d" nooutput
+                set xrange [STATS_min / 1.4 : STATS_max * 1.4]
                 set xlabel "dimension d"
+                set bmargin 8
                 sel(mu, sc, c) = (column("mu") == mu && strcol("scale") eq sc) ? column(c) : 1/0
                 set ylabel "mean largest weight"
                 set yrange [0:1]
-                set key below horizontal maxcols 2 nobox noopaque
+                set key at screen 0.5, 0.1 center center horizontal maxcols 2 nobox noopaque width 2
                 plot "softmax.csv" using "d":(sel(0, "none", "max_weight")):"max_weight_se" with yerrorlines ls 2 title "mu = 0, tau = 1", \\
-                     "" using "d":(sel(0, "sqrt_d", "max_weight")):"max_weight_se" with yerrorlines ls 1 title "mu = 0, tau = sqrt(d)", \\
-                     "" using "d":(sel(1, "sqrt_d", "max_weight")):"max_weight_se" with yerrorlines ls 4 title "mu = 1, tau = sqrt(d)", \\
-                     "" using "d":(sel(1, "within_query", "max_weight")):"max_weight_se" with yerrorlines ls 3 title "mu = 1, tau = within-query sd"
+                     "" using "d":(sel(1, "within_query", "max_weight")):"max_weight_se" with yerrorlines ls 3 lw 5 pt 7 ps 0.4 title "mu = 1, tau = within-query sd (thick)", \\
+                     "" using "d":(sel(0, "sqrt_d", "max_weight")):"max_weight_se" with yerrorlines ls 1 pt 6 ps 1.3 title "mu = 0, tau = sqrt(d) (open circles)", \\
+                     "" using "d":(sel(1, "sqrt_d", "max_weight")):"max_weight_se" with yerrorlines ls 4 title "mu = 1, tau = sqrt(d)"
                 set ylabel "entropy / log N"
-                set key below horizontal maxcols 2 nobox noopaque
-                plot "softmax.csv" using "d":(sel(0, "none", "entropy")):"entropy_se" with yerrorlines ls 2 title "mu = 0, tau = 1", \\
-                     "" using "d":(sel(0, "sqrt_d", "entropy")):"entropy_se" with yerrorlines ls 1 title "mu = 0, tau = sqrt(d)", \\
-                     "" using "d":(sel(1, "sqrt_d", "entropy")):"entropy_se" with yerrorlines ls 4 title "mu = 1, tau = sqrt(d)", \\
-                     "" using "d":(sel(1, "within_query", "entropy")):"entropy_se" with yerrorlines ls 3 title "mu = 1, tau = within-query sd"
+                unset key
+                plot "softmax.csv" using "d":(sel(0, "none", "entropy")):"entropy_se" with yerrorlines ls 2, \\
+                     "" using "d":(sel(1, "within_query", "entropy")):"entropy_se" with yerrorlines ls 3 lw 5 pt 7 ps 0.4, \\
+                     "" using "d":(sel(0, "sqrt_d", "entropy")):"entropy_se" with yerrorlines ls 1 pt 6 ps 1.3, \\
+                     "" using "d":(sel(1, "sqrt_d", "entropy")):"entropy_se" with yerrorlines ls 4
                 unset multiplot
 
                 """),
@@ -164,36 +179,88 @@ public enum Figures {
                 """)
     }
 
-    /// Draws figures in `directory` with gnuplot (by default the four of ``all``).
+    /// The versions of a figure drawn: the SVG (for the report), a PNG (for slides) and a PDF (for
+    /// LaTeX), each from the same script with another terminal.
+    enum Output: CaseIterable {
+        case svg, png, pdf
+
+        var suffix: String {
+            switch self {
+            case .svg: "svg"
+            case .png: "png"
+            case .pdf: "pdf"
+            }
+        }
+
+        /// The script with this terminal and output file.
+        func script(_ figure: Figure, to file: String) -> String {
+            var script = figure.script.replacingOccurrences(of: "set output \"\(figure.file)\"", with: "set output \"\(file)\"")
+            guard self != .svg, let line = script.split(separator: "\n").first(where: { $0.hasPrefix("set terminal svg") }),
+                  let size = line.split(separator: " ").first(where: { $0.contains(",") && $0.first?.isNumber == true }) else { return script }
+            let wh = size.split(separator: ",").compactMap { Double($0) }
+            let terminal = self == .png
+                ? "set terminal pngcairo size \(Int(wh[0])),\(Int(wh[1])) font \"Helvetica,11\" background rgb \"white\""
+                : String(format: "set terminal pdfcairo size %.2fin,%.2fin font \"Helvetica,9\"", wh[0] / 96, wh[1] / 96)
+            script = script.replacingOccurrences(of: String(line), with: terminal)
+            return script
+        }
+    }
+
+    /// Draws figures in `directory` with gnuplot (by default the four of ``all``): each as SVG, PNG
+    /// and PDF, with its gnuplot script kept beside the data it reads (`variance.gp`), so a user can
+    /// restyle it (`gnuplot variance.gp` in the directory redraws the SVG).
     ///
     /// - Returns: the figures drawn; empty when gnuplot is not installed.
     /// - Throws: ``QKVerifyError/io(path:reason:)`` when gnuplot fails on a script.
     public static func draw(in directory: String, _ figures: [Figure] = all) throws -> [Figure] {
         guard let gnuplot = Figures.gnuplotPath else { return [] }
         for figure in figures {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: gnuplot)
-            process.currentDirectoryURL = URL(fileURLWithPath: directory)
-            let input = Pipe(), errors = Pipe()
-            process.standardInput = input
-            process.standardError = errors
-            process.standardOutput = FileHandle.nullDevice
-            // Draw to a temporary name, then rename: a figure is whole or absent.
-            let temporary = ".\(figure.file).tmp"
-            let script = figure.script.replacingOccurrences(of: "set output \"\(figure.file)\"", with: "set output \"\(temporary)\"")
-            try process.run()
-            input.fileHandleForWriting.write(Data(script.utf8))
-            try input.fileHandleForWriting.close()
-            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            let target = (directory as NSString).appendingPathComponent(figure.file)
-            let drawn = (directory as NSString).appendingPathComponent(temporary)
-            guard process.terminationStatus == 0, rename(drawn, target) == 0 else {
-                unlink(drawn)
-                throw QKVerifyError.io(path: target, reason: "gnuplot failed: \(message.split(separator: "\n").last ?? "")")
+            let stem = String(figure.file.dropLast(4))
+            for output in Output.allCases {
+                try run(gnuplot, in: directory, script: output.script(figure, to: ".\(stem).\(output.suffix).tmp"),
+                        target: "\(stem).\(output.suffix)")
             }
+            try OutputFile(path: (directory as NSString).appendingPathComponent("\(stem).gp"), option: "--out-dir").write(figure.script)
         }
         return figures
+    }
+
+    /// Runs one script that draws to `.TARGET.tmp`, then renames it: a figure is whole or absent.
+    static func run(_ gnuplot: String, in directory: String, script: String, target name: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: gnuplot)
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let input = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data(script.utf8))
+        try input.fileHandleForWriting.close()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let target = (directory as NSString).appendingPathComponent(name)
+        let drawn = (directory as NSString).appendingPathComponent(".\(name).tmp")
+        if process.terminationStatus == 0, name.hasSuffix(".pdf") { fixCreationDate(drawn) }
+        guard process.terminationStatus == 0, rename(drawn, target) == 0 else {
+            unlink(drawn)
+            throw QKVerifyError.io(path: target, reason: "gnuplot failed: \(message.split(separator: "\n").last ?? "")")
+        }
+    }
+
+    /// Replaces a PDF's `/CreationDate (D:YYYYMMDDHHMMSS...)` digits with the epoch's, in place and
+    /// at the same length (so the cross-reference offsets still hold): the same run, the same bytes.
+    static func fixCreationDate(_ path: String) {
+        guard var bytes = FileManager.default.contents(atPath: path).map(Array.init) else { return }
+        let key = Array("/CreationDate (D:".utf8)
+        guard let start = (0...(bytes.count - key.count)).first(where: { bytes[$0..<($0 + key.count)].elementsEqual(key) }) else { return }
+        let epoch = Array("19700101000000".utf8)
+        var i = start + key.count
+        for digit in epoch where i < bytes.count && (48...57).contains(bytes[i]) {
+            bytes[i] = digit
+            i += 1
+        }
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
     }
 
     /// Where gnuplot is, or nil.
