@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # The test suite: installs what is missing (libgsl-dev; gnuplot-nox for the figure tests), runs swift
 # test, then the suites that drive the built binary as a user would: 1000 shards on one machine
-# (scripts/test-shards.sh) and a real single-node Slurm cluster plus GNU parallel
-# (scripts/test-cluster.sh, which installs slurm-wlm, munge and parallel, and says SKIPPED where it
-# cannot run). Extra arguments go to swift test (e.g. scripts/test.sh --filter Moments) and skip the
+# (scripts/test-shards.sh), the LaTeX tables compiled with pdflatex (scripts/test-latex.sh, which
+# installs TeX Live's base and recommended sets) and a real single-node Slurm cluster plus GNU
+# parallel (scripts/test-cluster.sh, which installs slurm-wlm, munge and parallel). The last two say
+# SKIPPED where they cannot run. Extra arguments go to swift test (e.g. scripts/test.sh --filter Moments) and skip the
 # other suites.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh gnuplot
 swift test "$@"
 if [ $# -gt 0 ]; then
-  echo "test.sh: arguments given to swift test; skipping scripts/test-shards.sh and scripts/test-cluster.sh" >&2
+  echo "test.sh: arguments given to swift test; skipping scripts/test-shards.sh, test-latex.sh and test-cluster.sh" >&2
   exit 0
 fi
 scripts/test-shards.sh
+scripts/test-latex.sh
 scripts/test-cluster.sh

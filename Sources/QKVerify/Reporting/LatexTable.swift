@@ -1,42 +1,126 @@
-/// A booktabs LaTeX table from a header and rows of text.
+import Foundation
+
+/// A paper-ready booktabs table: math-mode headers, numbers aligned on the decimal point (dcolumn's
+/// `D` columns, in math mode, so minus signs are minus signs), powers of ten as `\times 10^{k}`,
+/// p-values that underflowed as `< 10^{-300}`, `\small` type so a table fits a page.
+///
+/// Needs `\usepackage{booktabs,dcolumn,array}` (all in TeX Live's base and recommended sets).
 public struct LatexTable: Sendable {
-    /// The caption.
+    /// A column: its LaTeX header and how its cells are set.
+    public struct Column: Sendable {
+        /// The header, LaTeX (math in `$...$`).
+        public let header: String
+        /// The column's cells.
+        public let kind: Kind
+
+        /// How cells are set.
+        public enum Kind: Sendable {
+            /// Numbers, aligned on the decimal point; cells are LaTeX math (see ``LatexTable/number(_:_:)``).
+            case number
+            /// Centred cells, LaTeX as given.
+            case centered
+            /// Left-aligned paragraph of this width, LaTeX as given.
+            case paragraph(String)
+        }
+
+        /// A column.
+        public init(_ header: String, _ kind: Kind = .number) {
+            self.header = header
+            self.kind = kind
+        }
+
+        var spec: String {
+            switch kind {
+            case .number: "D{.}{.}{-1}"
+            case .centered: "c"
+            case let .paragraph(width): ">{\\raggedright\\arraybackslash}p{\(width)}"
+            }
+        }
+    }
+
+    /// The caption: what the table shows (and what it leaves out).
     public let caption: String
     /// The label, for \ref.
     public let label: String
-    /// The column names.
-    public let header: [String]
-    /// The rows.
+    /// The columns.
+    public let columns: [Column]
+    /// The rows of LaTeX cells.
     public let rows: [[String]]
+    /// A header row above the column headers: titles spanning runs of columns ("" for none).
+    public let groups: [(title: String, span: Int)]
+    /// The type size: `small`, or `footnotesize` for a wide table.
+    public let size: String
 
     /// A table.
-    public init(caption: String, label: String, header: [String], rows: [[String]]) {
+    public init(caption: String, label: String, columns: [Column], rows: [[String]], groups: [(title: String, span: Int)] = [],
+                size: String = "small") {
+        precondition(rows.allSatisfy { $0.count == columns.count })
+        precondition(groups.isEmpty || groups.reduce(0) { $0 + $1.span } == columns.count)
         self.caption = caption
         self.label = label
-        self.header = header
+        self.columns = columns
         self.rows = rows
+        self.groups = groups
+        self.size = size
     }
 
-    /// The LaTeX source (needs \usepackage{booktabs}).
+    /// The LaTeX source.
     public var source: String {
-        func escape(_ s: String) -> String {
-            var out = ""
-            for c in s {
-                switch c {
-                case "_", "%", "&", "#", "$", "{", "}": out += "\\\(c)"
-                case "^": out += "\\^{}"
-                case "~": out += "\\~{}"
-                case "\\": out += "\\textbackslash{}"
-                default: out.append(c)
-                }
-            }
-            return out
+        let header = columns.map { c -> String in
+            if case .number = c.kind { return "\\multicolumn{1}{c}{\(c.header)}" }
+            return c.header
         }
-        var lines = ["\\begin{table}[htbp]", "\\centering", "\\caption{\(escape(caption))}", "\\label{\(label)}",
-                     "\\begin{tabular}{" + String(repeating: "r", count: header.count) + "}", "\\toprule",
-                     header.map(escape).joined(separator: " & ") + " \\\\", "\\midrule"]
-        lines += rows.map { $0.map(escape).joined(separator: " & ") + " \\\\" }
+        var lines = ["\\begin{table}[htbp]", "\\centering", "\\\(size)", "\\setlength{\\tabcolsep}{3pt}",
+                     "\\caption{\(caption)}", "\\label{\(label)}",
+                     "\\begin{tabular}{" + columns.map(\.spec).joined() + "}", "\\toprule"]
+        if !groups.isEmpty {
+            lines.append(groups.map { $0.title.isEmpty ? Array(repeating: "", count: $0.span).joined(separator: " & ")
+                                                        : "\\multicolumn{\($0.span)}{c}{\($0.title)}" }.joined(separator: " & ") + " \\\\")
+            var first = 1
+            var rules: [String] = []
+            for group in groups {
+                if !group.title.isEmpty { rules.append("\\cmidrule(lr){\(first)-\(first + group.span - 1)}") }
+                first += group.span
+            }
+            lines.append(rules.joined())
+        }
+        lines += [header.joined(separator: " & ") + " \\\\", "\\midrule"]
+        lines += rows.map { $0.joined(separator: " & ") + " \\\\" }
         lines += ["\\bottomrule", "\\end{tabular}", "\\end{table}", ""]
         return lines.joined(separator: "\n")
+    }
+
+    /// A number for a `D` column: `digits` significant digits, and `m \times 10^{k}` outside
+    /// [10^-4, 10^6); empty for NaN.
+    public static func number(_ x: Double, _ digits: Int = 4) -> String {
+        guard x.isFinite else { return x.isNaN ? "" : (x > 0 ? "\\infty" : "-\\infty") }
+        if x == 0 || (Swift.abs(x) >= 1e-4 && Swift.abs(x) < 1e6) {
+            return String(format: "%.\(digits)g", x)
+        }
+        let exponent = Int(floor(log10(Swift.abs(x))))
+        let mantissa = x / pow(10, Double(exponent))
+        return String(format: "%.\(max(digits - 1, 1))g", mantissa) + "\\times 10^{\(exponent)}"
+    }
+
+    /// A p-value for a `D` column: `< 10^{-300}` where it underflowed to 0.
+    public static func pValue(_ p: Double) -> String {
+        p == 0 ? "<10^{-300}" : number(p, 3)
+    }
+
+    /// Plain text made safe for LaTeX (for formulas shown in `\texttt`), with a break allowed after
+    /// each operator so a long formula wraps in a narrow column.
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "*", "+", "=", "/", ",": out += "\(c)\\allowbreak{}"
+            case "_", "%", "&", "#", "$", "{", "}": out += "\\\(c)"
+            case "^": out += "\\^{}"
+            case "~": out += "\\~{}"
+            case "\\": out += "\\textbackslash{}"
+            default: out.append(c)
+            }
+        }
+        return out
     }
 }

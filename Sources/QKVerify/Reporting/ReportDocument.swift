@@ -238,14 +238,4 @@ public struct ReportDocument: Sendable {
     /// The tool's version, as printed in reports.
     public static let version = "0.1.0"
 
-    /// tables.tex: the report's tables as booktabs LaTeX.
-    public var latex: String {
-        "% Tables of the qkverify report; needs \\usepackage{booktabs}. Reproduce with: \(command)\n\n" + [
-            LatexTable(caption: "Var(q^T k): closed form against estimate", label: "tab:moments", header: momentsRows.header, rows: momentsRows.rows),
-            LatexTable(caption: "Exponent of Var(q^T k) in d", label: "tab:scaling", header: scalingRows.header, rows: scalingRows.rows),
-            LatexTable(caption: "Softmax with and without the sqrt(d) scale", label: "tab:softmax", header: softmaxRows.header, rows: softmaxRows.rows),
-            LatexTable(caption: "Kolmogorov-Smirnov tests of the distribution", label: "tab:distribution", header: distributionRows.header, rows: distributionRows.rows),
-            LatexTable(caption: "Negative controls", label: "tab:controls", header: controlRows.header, rows: controlRows.rows),
-        ].map(\.source).joined(separator: "\n")
-    }
 }
