@@ -19,6 +19,7 @@ stats "moments.csv" using "d" nooutput
 set xrange [STATS_min / 1.4 : STATS_max * 1.4]
 set autoscale yfix
 set offsets 0, 0, graph 0.08, graph 0.08
+set ytics ("0.01" 0.01, "0.03" 0.03, "0.1" 0.1, "0.3" 0.3, "1" 1, "3" 3, "10" 10, "30" 30, "100" 100, "300" 300, "1000" 1000)
 sel(mu, s, c) = (column("mu") == mu && column("sigma") == s) ? column(c) : 1/0
 plot for [i = 1:5] "moments.csv" using "d":(sel(word("0 0.5 1 0 0", i) + 0, word("1 1 1 0.5 2", i) + 0, "scaled_var_theory")) \
        with lines ls i dt 2 lw 3 title (i == 1 ? "closed form, dashed" : ""), \

@@ -10,7 +10,7 @@ set style line 3 lc rgb "#2e8b57" lw 2 pt 9 ps 0.9
 set style line 4 lc rgb "#8d5a97" lw 2 pt 11 ps 0.9
 set style line 5 lc rgb "#e6a100" lw 2 pt 13 ps 0.9
 set output "softmax.svg"
-set multiplot layout 1,2 title "Without scaling, softmax saturates as d grows; with tau = sqrt(d) it does not"
+set multiplot layout 1,2 title "Softmax over the keys as d grows, by temperature tau"
 set logscale x
 stats "softmax.csv" using "d" nooutput
 set xrange [STATS_min / 1.4 : STATS_max * 1.4]

@@ -28,7 +28,7 @@ public enum Figures {
         """
 
     /// The four figures of the report, on the default grid.
-    public static let all: [Figure] = figures(pairs: defaultVariancePairs + [(0, 0.5)])
+    public static let all: [Figure] = figures(pairs: defaultVariancePairs + [(0, 0.5)], softmaxMeans: (0, 1))
 
     /// The (mu, sigma) series the variance figure draws on the default grid.
     static let defaultVariancePairs: [(Double, Double)] = [(0, 1), (0.5, 1), (1, 1), (0, 2)]
@@ -40,11 +40,19 @@ public enum Figures {
         let pairs = grid.meanPairs.filter { $0.q == $0.k }.flatMap { m in
             grid.sigmaPairs.filter { $0.q == $0.k }.map { (m.q, $0.q) }
         }
-        return figures(pairs: pairs.isEmpty ? defaultVariancePairs : pairs)
+        // The softmax figure contrasts a mean of 0 (or the grid's first) with 1 (or its last).
+        let means = grid.means
+        let base = means.contains(0) ? 0 : means.first ?? 0
+        let shifted = means.contains(1) ? 1 : means.last { $0 != base } ?? base
+        return figures(pairs: pairs.isEmpty ? defaultVariancePairs : pairs, softmaxMeans: (base, shifted))
     }
 
     /// The figures for these (mu, sigma) pairs.
-    static func figures(pairs: [(Double, Double)]) -> [Figure] {
+    static func figures(pairs: [(Double, Double)], softmaxMeans: (Double, Double)) -> [Figure] {
+        let (m0, m1) = (NumberText.format(softmaxMeans.0), NumberText.format(softmaxMeans.1))
+        // sqrt(d) at the shifted mean, where the grid has one (else it would repeat the mu0 curve).
+        let shiftedMax = m0 == m1 ? "" : ", \\\n     \"\" using \"d\":(sel(\(m1), \"sqrt_d\", \"max_weight\")):\"max_weight_se\" with yerrorlines ls 4 title \"mu = \(m1), tau = sqrt(d)\""
+        let shiftedEntropy = m0 == m1 ? "" : ", \\\n     \"\" using \"d\":(sel(\(m1), \"sqrt_d\", \"entropy\")):\"entropy_se\" with yerrorlines ls 4"
         func has(_ wanted: [(Double, Double)]) -> Bool { wanted.allSatisfy { w in pairs.contains { $0 == w } } }
         let scaledDefault = [(0.0, 1.0), (0.5, 1), (1, 1), (0, 0.5), (0, 2)]
         let variance = has(defaultVariancePairs) ? defaultVariancePairs : Array(pairs.prefix(4))
@@ -89,6 +97,7 @@ public enum Figures {
                 set xrange [STATS_min / 1.4 : STATS_max * 1.4]
                 set autoscale yfix
                 set offsets 0, 0, graph 0.08, graph 0.08
+                set ytics ("0.01" 0.01, "0.03" 0.03, "0.1" 0.1, "0.3" 0.3, "1" 1, "3" 3, "10" 10, "30" 30, "100" 100, "300" 300, "1000" 1000)
                 sel(mu, s, c) = (column("mu") == mu && column("sigma") == s) ? column(c) : 1/0
                 plot for [i = 1:\(scaled.count)] "moments.csv" using "d":(sel(word("\(sm)", i) + 0, word("\(ss)", i) + 0, "scaled_var_theory")) \\
                        with lines ls i dt 2 lw 3 title (i == 1 ? "closed form, dashed" : ""), \\
@@ -100,7 +109,7 @@ public enum Figures {
                caption: "Attention with 64 keys: largest weight and normalised entropy against d, unscaled (tau = 1) and scaled.",
                script: preamble.replacingOccurrences(of: "size 760,500", with: "size 1100,560") + """
                 set output "softmax.svg"
-                set multiplot layout 1,2 title "Without scaling, softmax saturates as d grows; with tau = sqrt(d) it does not"
+                set multiplot layout 1,2 title "Softmax over the keys as d grows, by temperature tau"
                 set logscale x
                 stats "softmax.csv" using "d" nooutput
                 set xrange [STATS_min / 1.4 : STATS_max * 1.4]
@@ -110,16 +119,14 @@ public enum Figures {
                 set ylabel "mean largest weight"
                 set yrange [0:1]
                 set key at screen 0.5, 0.1 center center horizontal maxcols 2 nobox noopaque width 2
-                plot "softmax.csv" using "d":(sel(0, "none", "max_weight")):"max_weight_se" with yerrorlines ls 2 title "mu = 0, tau = 1", \\
-                     "" using "d":(sel(1, "within_query", "max_weight")):"max_weight_se" with yerrorlines ls 3 lw 5 pt 7 ps 0.4 title "mu = 1, tau = within-query sd (thick)", \\
-                     "" using "d":(sel(0, "sqrt_d", "max_weight")):"max_weight_se" with yerrorlines ls 1 pt 6 ps 1.3 title "mu = 0, tau = sqrt(d) (open circles)", \\
-                     "" using "d":(sel(1, "sqrt_d", "max_weight")):"max_weight_se" with yerrorlines ls 4 title "mu = 1, tau = sqrt(d)"
+                plot "softmax.csv" using "d":(sel(\(m0), "none", "max_weight")):"max_weight_se" with yerrorlines ls 2 title "mu = \(m0), tau = 1", \\
+                     "" using "d":(sel(\(m1), "within_query", "max_weight")):"max_weight_se" with yerrorlines ls 3 lw 5 pt 7 ps 0.4 title "mu = \(m1), tau = within-query sd (thick)", \\
+                     "" using "d":(sel(\(m0), "sqrt_d", "max_weight")):"max_weight_se" with yerrorlines ls 1 pt 6 ps 1.3 title "mu = \(m0), tau = sqrt(d) (open circles)"\(shiftedMax)
                 set ylabel "entropy / log N"
                 unset key
-                plot "softmax.csv" using "d":(sel(0, "none", "entropy")):"entropy_se" with yerrorlines ls 2, \\
-                     "" using "d":(sel(1, "within_query", "entropy")):"entropy_se" with yerrorlines ls 3 lw 5 pt 7 ps 0.4, \\
-                     "" using "d":(sel(0, "sqrt_d", "entropy")):"entropy_se" with yerrorlines ls 1 pt 6 ps 1.3, \\
-                     "" using "d":(sel(1, "sqrt_d", "entropy")):"entropy_se" with yerrorlines ls 4
+                plot "softmax.csv" using "d":(sel(\(m0), "none", "entropy")):"entropy_se" with yerrorlines ls 2, \\
+                     "" using "d":(sel(\(m1), "within_query", "entropy")):"entropy_se" with yerrorlines ls 3 lw 5 pt 7 ps 0.4, \\
+                     "" using "d":(sel(\(m0), "sqrt_d", "entropy")):"entropy_se" with yerrorlines ls 1 pt 6 ps 1.3\(shiftedEntropy)
                 unset multiplot
 
                 """),
