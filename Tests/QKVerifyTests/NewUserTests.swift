@@ -46,6 +46,8 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         let report = try String(contentsOf: dir.appendingPathComponent("REPORT.md"), encoding: .utf8)
         #expect(report.contains("**Var(T) = d** (at mu=0 and sigma=1): untested: no cell of this grid could test it."))
+        // The softmax section describes the grid's mean and spread, not mu = 0, sigma = 1.
+        #expect(report.contains("mu = 0.5, sigma = 2 (mean ± SE)") && !report.contains("| 1 |  |"))
     }
 
     @Test(.enabled(if: Figures.gnuplotPath != nil, "gnuplot is not installed (scripts/test.sh installs gnuplot-nox)"))

@@ -43,10 +43,10 @@ extension ReportDocument {
         let dims = Set(softmax.experiment.cells.map(\.d)).sorted()
         let keys = softmax.experiment.cells.first?.keys ?? 0
         func v(_ d: Int, _ scale: SoftmaxScale, _ s: SoftmaxStatistic) -> String {
-            softmaxValue(mu: 0, scale: scale, d: d, s).map { String(format: "$%.3f \\pm %.3f$", $0.mean, $0.meanStandardError) } ?? ""
+            softmaxValue(mu: softmaxMu, scale: scale, d: d, s).map { String(format: "$%.3f \\pm %.3f$", $0.mean, $0.meanStandardError) } ?? ""
         }
         return LatexTable(
-            caption: "Softmax over \(keys) keys at $\\mu = 0$, $\\sigma = 1$, without ($\\tau = 1$) and with ($\\tau = \\sqrt{d}$) the scale: "
+            caption: "Softmax over \(keys) keys at $\\mu = \(NumberText.format(softmaxMu))$, $\\sigma = \(NumberText.format(softmax.experiment.cells.first?.sigma ?? 1))$, without ($\\tau = 1$) and with ($\\tau = \\sqrt{d}$) the scale: "
                 + "mean $\\pm$ SE over \(softmax.experiment.samples) queries of the largest weight, the entropy over $\\log N$, "
                 + "and the share of weights with $p(1-p) < 10^{-6}$.",
             label: "tab:softmax",

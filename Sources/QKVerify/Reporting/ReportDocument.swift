@@ -48,6 +48,12 @@ public struct ReportDocument: Sendable {
     /// A p-value for a reader: 3 significant digits, and `< 1e-300` where it underflowed to 0.
     static func p(_ x: Double) -> String { x == 0 ? "< 1e-300" : g(x, 3) }
 
+    /// The mean the softmax table describes: 0 where the grid has it, else its first.
+    var softmaxMu: Double {
+        let means = softmax.experiment.cells.map(\.mu)
+        return means.contains(0) ? 0 : means.first ?? 0
+    }
+
     /// The softmax statistic for (mu, scale, d), if measured.
     func softmaxValue(mu: Double, scale: SoftmaxScale, d: Int, _ statistic: SoftmaxStatistic) -> StreamingMoments? {
         guard let c = softmax.experiment.cells.firstIndex(where: { $0.mu == mu && $0.d == d }) else { return nil }
@@ -123,7 +129,7 @@ public struct ReportDocument: Sendable {
         let header = ["d", "max weight, tau = 1", "tau = sqrt(d)", "entropy, tau = 1", "tau = sqrt(d)", "saturated, tau = 1"]
         let rows = Set(dims).sorted().map { d -> [String] in
             func v(_ scale: SoftmaxScale, _ s: SoftmaxStatistic) -> String {
-                softmaxValue(mu: 0, scale: scale, d: d, s).map { String(format: "%.3f ± %.3f", $0.mean, $0.meanStandardError) } ?? ""
+                softmaxValue(mu: softmaxMu, scale: scale, d: d, s).map { String(format: "%.3f ± %.3f", $0.mean, $0.meanStandardError) } ?? ""
             }
             return [String(d), v(.none, .maxWeight), v(.sqrtD, .maxWeight), v(.none, .entropy), v(.sqrtD, .entropy), v(.none, .saturated)]
         }
@@ -185,17 +191,18 @@ public struct ReportDocument: Sendable {
 
         md += "## 4. Why it matters: softmax saturates without the scale\n\n"
         let keys = softmax.experiment.cells.first?.keys ?? 0
-        md += "For each query, \(keys) keys, \(softmax.experiment.samples) queries per cell, mu = 0, sigma = 1 (mean ± SE):\n\n"
+        let sigma = softmax.experiment.cells.first?.sigma ?? 1
+        md += "For each query, \(keys) keys, \(softmax.experiment.samples) queries per cell, mu = \(NumberText.format(softmaxMu)), sigma = \(NumberText.format(sigma)) (mean ± SE):\n\n"
         md += markdownTable(softmaxRows) + "\n"
         let dims = Set(softmax.experiment.cells.map(\.d)).sorted()
         if let small = dims.first, let large = dims.last,
-           let a = softmaxValue(mu: 0, scale: .none, d: small, .maxWeight), let b = softmaxValue(mu: 0, scale: .none, d: large, .maxWeight),
-           let c = softmaxValue(mu: 0, scale: .sqrtD, d: large, .maxWeight), let j1 = softmaxValue(mu: 0, scale: .none, d: large, .jacobianNorm),
-           let j2 = softmaxValue(mu: 0, scale: .sqrtD, d: large, .jacobianNorm) {
-            md += "Unscaled, the logits have standard deviation sqrt(d): the largest weight rises from \(Self.g(a.mean, 3)) at d = \(small) "
+           let a = softmaxValue(mu: softmaxMu, scale: .none, d: small, .maxWeight), let b = softmaxValue(mu: softmaxMu, scale: .none, d: large, .maxWeight),
+           let c = softmaxValue(mu: softmaxMu, scale: .sqrtD, d: large, .maxWeight), let j1 = softmaxValue(mu: softmaxMu, scale: .none, d: large, .jacobianNorm),
+           let j2 = softmaxValue(mu: softmaxMu, scale: .sqrtD, d: large, .jacobianNorm) {
+            md += "Unscaled, the spread of the logits grows like sqrt(d): the largest weight rises from \(Self.g(a.mean, 3)) at d = \(small) "
             md += "to \(Self.g(b.mean, 3)) at d = \(large), and the softmax Jacobian's norm (the gradient it passes) falls to \(Self.g(j1.mean, 3)), "
             md += "against \(Self.g(j2.mean, 3)) with tau = sqrt(d), where the largest weight is \(Self.g(c.mean, 3)). "
-            let scaled = dims.compactMap { softmaxValue(mu: 0, scale: .sqrtD, d: $0, .maxWeight)?.mean }
+            let scaled = dims.compactMap { softmaxValue(mu: softmaxMu, scale: .sqrtD, d: $0, .maxWeight)?.mean }
             if let lowest = scaled.min(), let highest = scaled.max() {
                 md += "Over d = \(small) to \(large) the scaled largest weight stays between \(Self.g(lowest, 3)) and \(Self.g(highest, 3)); "
                 md += "what variation there is comes at small d, where |q|^2 / d fluctuates like a chi-squared with d degrees of freedom "
@@ -204,13 +211,13 @@ public struct ReportDocument: Sendable {
                 md += "\n\n"
             }
         }
-        if softmax.experiment.cells.contains(where: { $0.mu != 0 }), let large = dims.last,
-           let mu = softmax.experiment.cells.last(where: { $0.mu != 0 })?.mu,
+        if softmax.experiment.cells.contains(where: { $0.mu != softmaxMu }), let large = dims.last,
+           let mu = softmax.experiment.cells.last(where: { $0.mu != softmaxMu })?.mu,
            let s = softmaxValue(mu: mu, scale: .sqrtD, d: large, .maxWeight), let w = softmaxValue(mu: mu, scale: .withinQuery, d: large, .maxWeight),
-           let t = softmaxValue(mu: mu, scale: .total, d: large, .maxWeight), let z = softmaxValue(mu: 0, scale: .sqrtD, d: large, .maxWeight) {
+           let t = softmaxValue(mu: mu, scale: .total, d: large, .maxWeight), let z = softmaxValue(mu: softmaxMu, scale: .sqrtD, d: large, .maxWeight) {
             md += "With mu = \(NumberText.format(mu)) the right temperature is the spread of the logits *given q*, "
             md += "tau = sqrt(d sigma^2 (sigma^2 + mu^2)), since softmax ignores a shift shared by all keys: at d = \(large) it gives a largest weight of "
-            md += "\(Self.g(w.mean, 3)) (mu = 0 with sqrt(d): \(Self.g(z.mean, 3))), while sqrt(d) leaves it too sharp (\(Self.g(s.mean, 3))) "
+            md += "\(Self.g(w.mean, 3)) (mu = \(NumberText.format(softmaxMu)) with sqrt(d): \(Self.g(z.mean, 3))), while sqrt(d) leaves it too sharp (\(Self.g(s.mean, 3))) "
             md += "and the total sqrt(Var T) too flat (\(Self.g(t.mean, 3))).\n\n"
         }
         md += embed("softmax.svg")
