@@ -158,8 +158,9 @@ public struct CheckReport: Sendable {
                                 ("verdict", .string(check.verdict(claim).rawValue)), ("cells", .integer(tested)),
                                 ("rejected_cells", .integer(failed)), ("largest_abs_z", .number(check.largestZ(claim)))])
             })),
-            ("tests", .array(zip(check.tests, check.rejected).map { t, rejected in
-                .object([("claim", .string(t.claim.label)), ("d", .integer(t.cell.d)),
+            ("tests", .array(check.tests.indices.map { i in
+                let (t, rejected, confirmed) = (check.tests[i], check.rejected[i], check.confirmed[i])
+                return JSONText.Value.object([("claim", .string(t.claim.label)), ("d", .integer(t.cell.d)),
                          ("law", .string(t.cell.model.law.description)),
                          ("mu_q", .number(t.cell.model.muQ)), ("mu_k", .number(t.cell.model.muK)),
                          ("sigma_q", .number(t.cell.model.sigmaQ)), ("sigma_k", .number(t.cell.model.sigmaK)),
@@ -168,7 +169,7 @@ public struct CheckReport: Sendable {
                          ("claimed", .number(t.claimed)), ("estimate", .number(t.estimate)),
                          ("se", .number(t.standardError)), ("z", .number(t.z)), ("p", .number(t.p)),
                          ("mdd", .number(check.power.minimumDetectable(standardError: t.standardError))),
-                         ("verdict", .string(testVerdict(t, rejected: rejected, confirmed: check.confirmed[check.tests.firstIndex(of: t)!]))),
+                         ("verdict", .string(testVerdict(t, rejected: rejected, confirmed: confirmed))),
                          ("samples", .integer(t.samples))])
             })),
         ])
