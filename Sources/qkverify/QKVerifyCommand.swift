@@ -12,7 +12,7 @@ struct QKVerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qkverify",
         abstract: "Monte Carlo verifier for the statistics of q^T k behind scaled dot-product attention.",
-        version: "0.1.0",
+        version: ReportDocument.version,
         subcommands: [ReportCommand.self, MomentsCommand.self, CheckCommand.self, PlanCommand.self, ScalingCommand.self, SoftmaxCommand.self, DistributionCommand.self, MergeCommand.self, GeneratorsCommand.self])
 
     /// Runs the command; every error is one line on standard error with a documented status.
