@@ -38,12 +38,17 @@ import Testing
         #expect(bad.stderr.contains("allowed: textbook (also 'seed'), paper"))
     }
 
+    /// A small, quick report on a grid into `dir`; expects it to succeed.
+    func smallReport(_ grid: [String], in dir: URL) throws {
+        let r = try CLI.run(["report"] + grid + ["--samples", "1e4", "--queries", "200", "--distribution-samples", "2000",
+                                                 "--out-dir", dir.path, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+    }
+
     @Test func aReportOnAGridWithoutTheStandardCellSaysUntestedInsteadOfBlamingClaims() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try CLI.run(["report", "--means", "0.5", "--sigmas", "2", "--dims", "1,2", "--samples", "1e4", "--queries", "200",
-                             "--distribution-samples", "2000", "--out-dir", dir.path, "--quiet"])
-        #expect(r.status == 0, "\(r.stderr)")
+        try smallReport(["--means", "0.5", "--sigmas", "2", "--dims", "1,2"], in: dir)
         let report = try String(contentsOf: dir.appendingPathComponent("REPORT.md"), encoding: .utf8)
         #expect(report.contains("**Var(T) = d** (at mu=0 and sigma=1): untested: no cell of this grid could test it."))
         // The softmax section describes the grid's mean and spread, not mu = 0, sigma = 1.
@@ -54,9 +59,7 @@ import Testing
     func everyFigureFollowsASmallNonDefaultGrid() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try CLI.run(["report", "--dims", "2,8,32", "--means", "0,1", "--sigmas", "1", "--samples", "1e4", "--queries", "200",
-                             "--distribution-samples", "2000", "--out-dir", dir.path, "--quiet"])
-        #expect(r.status == 0, "\(r.stderr)")
+        try smallReport(["--dims", "2,8,32", "--means", "0,1", "--sigmas", "1"], in: dir)
         let histogram = try String(contentsOf: dir.appendingPathComponent("histogram.csv"), encoding: .utf8)
         #expect(Set(histogram.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",")[0] }) == ["2", "8", "32"])
         let variance = try String(contentsOf: dir.appendingPathComponent("variance.svg"), encoding: .utf8)

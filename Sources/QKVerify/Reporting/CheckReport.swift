@@ -96,10 +96,7 @@ public struct CheckReport: Sendable {
     private func table(compact: Bool) -> TextTable {
         let numeric = (showsModel ? Set([1, 2, 3] + Array(6...11)) : Set(1...10)).union(looks != nil ? [header.count - 1] : [])
         var table = TextTable(header: header, rightAligned: numeric)
-        let short: (Double) -> String = { x in
-            x == x.rounded() && Swift.abs(x) < 1e6 ? NumberText.format(x) : String(format: "%.4g", x)
-        }
-        for row in rows(compact ? short : NumberText.format) { table.append(row) }
+        for row in rows(compact ? NumberText.short : NumberText.format) { table.append(row) }
         return table
     }
 

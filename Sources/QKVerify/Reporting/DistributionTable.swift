@@ -11,9 +11,8 @@ public enum DistributionTable {
     public static func table(_ results: [DistributionResult], alpha: Double) -> CSVTable {
         var table = CSVTable(header: header)
         let f = NumberText.format
-        let exactRejected = HolmBonferroni.rejections(results.map(\.exact.p), alpha: alpha)
-        let normalRejected = HolmBonferroni.rejections(results.map(\.normal.p), alpha: alpha)
-        let chiRejected = HolmBonferroni.rejections(results.map(\.chiSquare.p), alpha: alpha)
+        let verdict = DistributionVerdict(results, alpha: alpha)
+        let (exactRejected, chiRejected, normalRejected) = (verdict.exactRejected, verdict.chiSquareRejected, verdict.normalRejected)
         for (i, r) in results.enumerated() {
             table.append([String(r.cell.d), f(r.cell.sigma), String(r.samples), f(6 / Double(r.cell.d)),
                           f(r.exact.distance), f(r.exact.p), exactRejected[i] ? "fail" : "pass",

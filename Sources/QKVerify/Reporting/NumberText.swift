@@ -6,4 +6,9 @@ public enum NumberText {
         let text = x.description
         return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
+
+    /// Text for a reader's table: whole numbers below 10^6 as they are, others to 4 significant digits.
+    public static func short(_ x: Double) -> String {
+        x == x.rounded() && Swift.abs(x) < 1e6 ? format(x) : String(format: "%.4g", x)
+    }
 }

@@ -57,9 +57,7 @@ extension ReportDocument {
     }
 
     var distributionLatex: LatexTable {
-        let exact = HolmBonferroni.rejections(distribution.map(\.exact.p), alpha: verdict.alpha)
-        let chi = HolmBonferroni.rejections(distribution.map(\.chiSquare.p), alpha: verdict.alpha)
-        let normal = HolmBonferroni.rejections(distribution.map(\.normal.p), alpha: verdict.alpha)
+        let (exact, chi, normal) = distributionRejections
         func p(_ x: Double, _ rejected: Bool) -> String { "$" + LatexTable.pValue(x) + (rejected ? "\\,\\dagger" : "") + "$" }
         return LatexTable(
             caption: "The law of $q^\\top k/\\sigma^2$ at $\\mu = 0$ against the exact variance-gamma law (Kolmogorov-Smirnov $D$ and Pearson $\\chi^2$ "

@@ -92,9 +92,7 @@ public struct ReportDocument: Sendable {
     }
 
     var distributionRows: (header: [String], rows: [[String]]) {
-        let exact = HolmBonferroni.rejections(distribution.map(\.exact.p), alpha: verdict.alpha)
-        let normal = HolmBonferroni.rejections(distribution.map(\.normal.p), alpha: verdict.alpha)
-        let chi = HolmBonferroni.rejections(distribution.map(\.chiSquare.p), alpha: verdict.alpha)
+        let (exact, chi, normal) = distributionRejections
         return (["d", "excess kurtosis", "KS to exact law", "p", "verdict", "chi-square to exact (df)", "p", "verdict", "KS to N(0,1)", "p", "verdict"],
                 distribution.enumerated().map { i, r in
                     [String(r.cell.d), Self.g(6 / Double(r.cell.d), 3), Self.g(r.exact.distance, 3), Self.p(r.exact.p),
@@ -103,11 +101,15 @@ public struct ReportDocument: Sendable {
                 })
     }
 
+    /// The distribution tests' rejections (KS exact, chi-square exact, KS normal), from ``DistributionVerdict``.
+    var distributionRejections: (exact: [Bool], chiSquare: [Bool], normal: [Bool]) {
+        let v = DistributionVerdict(distribution, alpha: verdict.alpha)
+        return (v.exactRejected, v.chiSquareRejected, v.normalRejected)
+    }
+
     /// What the distribution tests found, in a sentence built from them.
     var distributionSummary: String {
-        let exact = HolmBonferroni.rejections(distribution.map(\.exact.p), alpha: verdict.alpha)
-        let chi = HolmBonferroni.rejections(distribution.map(\.chiSquare.p), alpha: verdict.alpha)
-        let normal = HolmBonferroni.rejections(distribution.map(\.normal.p), alpha: verdict.alpha)
+        let (exact, chi, normal) = distributionRejections
         let dims = distribution.map(\.cell.d)
         let exactFails = dims.indices.filter { exact[$0] || chi[$0] }.map { dims[$0] }
         let first = exactFails.isEmpty ? "Neither KS nor chi-square rejects the exact law at any d"

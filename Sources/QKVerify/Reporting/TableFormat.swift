@@ -26,7 +26,7 @@ public enum TableFormat: String, Sendable, CaseIterable {
             let numeric = Set(kept.indices.filter { i in table.rows.allSatisfy { Double($0[kept[i]]) != nil || $0[kept[i]].isEmpty } })
             var text = TextTable(header: kept.map { table.header[$0] }, rightAligned: numeric)
             for row in table.rows {
-                text.append(kept.map { i in Double(row[i]).map { x in x == x.rounded() && Swift.abs(x) < 1e6 ? row[i] : String(format: "%.4g", x) } ?? row[i] })
+                text.append(kept.map { i in Double(row[i]).map(NumberText.short) ?? row[i] })
             }
             return text.text.hasSuffix("\n") ? text.text : text.text + "\n"
         }
