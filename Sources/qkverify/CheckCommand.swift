@@ -44,10 +44,9 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var grid: GridOptions
     @OptionGroup var options: RunOptions
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Family-wise false-failure rate over every test, in (0, 0.5].", valueName: "p"))
-    var alpha = "0.001"
-    @Option(help: ArgumentHelp("Output format: text, csv, markdown or json.", valueName: "format"))
-    var format = "text"
+    @OptionGroup var alpha: AlphaOption
+    @Option(help: ArgumentHelp("Output format.", valueName: "format"))
+    var format: CheckReport.Format = .text
     @Option(parsing: .unconditional, help: ArgumentHelp("Confirm a claim when every relative error is within this, e.g. 0.01 for 1% (two one-sided tests).", valueName: "delta"))
     var tolerance: String?
     @Flag(help: "Look at 10^4, 2 x 10^4, 4 x 10^4, ... samples and stop each cell once its claims are decided (instead of --samples).")
@@ -58,45 +57,10 @@ struct CheckCommand: ParsableCommand {
     var failFast = false
 
     func run() throws {
-        var list: [Claim] = []
-        switch claims {
-        case nil: break
-        case "textbook", "seed": list += Claim.seed()
-        case "paper": list += Claim.paper()
-        case let name?: throw QKVerifyError.invalidOption("--claims", "unknown set '\(name)'; allowed: textbook (also 'seed'), paper")
-        }
-        for (quantity, text, option) in [(Claim.Quantity.mean, mean, "--mean"), (.variance, `var`, "--var"),
-                                         (.scale, scale, "--scale"), (.skewness, skewness, "--skewness"),
-                                         (.kurtosis, kurtosis, "--kurtosis")] {
-            if let text { list.append(try Claim(quantity, text, option: option)) }
-        }
-        guard !list.isEmpty else {
-            throw QKVerifyError.invalidOption("check", "no claim given; allowed: one or more of --mean, --var, --scale, --skewness, --kurtosis, or --claims seed|paper")
-        }
-        guard let format = CheckReport.Format(rawValue: format) else {
-            throw QKVerifyError.invalidOption("--format", "'\(format)' is not allowed; allowed: text, csv, markdown, json")
-        }
-        let alpha = try OptionValue.probability(alpha, option: "--alpha")
+        let list = try claimList()
+        let alpha = try self.alpha.value()
         let delta = try tolerance.map { try OptionValue.tolerance($0, option: "--tolerance") }
-        if !sequential {
-            if maxSamples != nil { throw QKVerifyError.invalidOption("--max-samples", "only with --sequential; allowed: --samples N for a fixed sample size") }
-            if failFast { throw QKVerifyError.invalidOption("--fail-fast", "only with --sequential") }
-        } else {
-            if grid.samples != nil { throw QKVerifyError.invalidOption("--samples", "not with --sequential; allowed: --max-samples N") }
-            if grid.stream.blockSize != nil { throw QKVerifyError.invalidOption("--block-size", "not with --sequential; allowed: leave it out (looks are whole blocks of 10^4 samples)") }
-        }
-        let most = try maxSamples.map {
-            try OptionValue.wholeNumber($0, option: "--max-samples", in: MomentsDesign.minSamples...MomentsDesign.maxSamples,
-                                        what: "a whole number from 10000 to 10^15")
-        } ?? 1_280_000
-        let samplesOverride = sequential ? most : nil
-        let blockOverride = sequential ? SequentialCheck.blockSamples : nil
-        let design = claims == "paper"
-            ? try grid.design(defaultMeans: "0", defaultSigmas: "1",
-                              defaultLaws: CoordinateLaw.representatives.map(\.description).joined(separator: ","),
-                              samplesOverride: samplesOverride, blockOverride: blockOverride)
-            : try grid.design(defaultMeans: "-0.7,0,0.3,1.3", defaultSigmas: "0.6,1,1.7",
-                              samplesOverride: samplesOverride, blockOverride: blockOverride)
+        let design = try checkedDesign()
         let threads = try options.threadCount()
         // A claim whose domain misses the grid, or that is undefined in a cell, is bad input: find out
         // before sampling.
@@ -106,12 +70,12 @@ struct CheckCommand: ParsableCommand {
         if sequential {
             let sequentialCheck = try SequentialCheck(claims: list, design: design, alpha: alpha, tolerance: delta, failFast: failFast)
             Interruption.install()
-            guard let outcome = sequentialCheck.run(threads: threads, progress: options.meter("check"), shouldStop: Interruption.requested) else {
+            let outcome = sequentialCheck.run(threads: threads, progress: options.meter("check"), shouldStop: Interruption.requested)
+            guard let outcome else {
                 options.say("qkverify: interrupted; no verdict")
                 throw ExitCode(Interruption.exitStatus)
             }
-            check = outcome.check
-            looks = outcome.looksMade
+            (check, looks) = (outcome.check, outcome.looksMade)
         } else {
             let comparisons = MomentsExperiment(design: design, threads: threads).run(progress: options.meter("check"))
                 .map(MomentComparison.init)
@@ -120,4 +84,50 @@ struct CheckCommand: ParsableCommand {
         try StandardStreams.output(CheckReport(check: check, design: design, looks: looks).render(format))
         if check.exitStatus != 0 { throw ExitCode(check.exitStatus) }
     }
+
+    /// The claims of `--claims` and of the formula options, in that order.
+    private func claimList() throws -> [Claim] {
+        var list: [Claim] = []
+        switch claims {
+        case nil: break
+        case "textbook", "seed": list += Claim.seed()
+        case "paper": list += Claim.paper()
+        case let name?: throw QKVerifyError.invalidOption("--claims", "unknown set '\(name)'; allowed: textbook (also 'seed'), paper")
+        }
+        for (quantity, text) in [(Claim.Quantity.mean, mean), (.variance, `var`), (.scale, scale),
+                                 (.skewness, skewness), (.kurtosis, kurtosis)] {
+            if let text { list.append(try Claim(quantity, text)) }
+        }
+        guard !list.isEmpty else {
+            throw QKVerifyError.invalidOption("check", "no claim given; allowed: one or more of --mean, --var, --scale, --skewness, --kurtosis, or --claims seed|paper")
+        }
+        return list
+    }
+
+    /// The design: the check's own default grid (or the paper's), and with --sequential its largest
+    /// sample size in blocks of one look.
+    private func checkedDesign() throws -> MomentsDesign {
+        if !sequential {
+            if maxSamples != nil { throw QKVerifyError.invalidOption("--max-samples", "only with --sequential; allowed: --samples N for a fixed sample size") }
+            if failFast { throw QKVerifyError.invalidOption("--fail-fast", "only with --sequential") }
+        } else {
+            if grid.samples != nil { throw QKVerifyError.invalidOption("--samples", "not with --sequential; allowed: --max-samples N") }
+            if grid.stream.blockSize != nil { throw QKVerifyError.invalidOption("--block-size", "not with --sequential; allowed: leave it out (looks are whole blocks of 10^4 samples)") }
+        }
+        let most = try maxSamples.map {
+            try OptionValue.wholeNumber($0, option: "--max-samples", MomentsDesign.allowedSamples)
+        } ?? 1_280_000
+        let samplesOverride = sequential ? most : nil
+        let blockOverride = sequential ? SequentialCheck.blockSamples : nil
+        if claims == "paper" {
+            return try grid.design(defaultMeans: "0", defaultSigmas: "1",
+                                   defaultLaws: CoordinateLaw.representatives.map(\.description).joined(separator: ","),
+                                   samplesOverride: samplesOverride, blockOverride: blockOverride)
+        }
+        return try grid.design(defaultMeans: "-0.7,0,0.3,1.3", defaultSigmas: "0.6,1,1.7",
+                               samplesOverride: samplesOverride, blockOverride: blockOverride)
+    }
 }
+
+/// `--format text|csv|markdown|json`: the values appear in `--help`.
+extension CheckReport.Format: ExpressibleByArgument {}

@@ -19,8 +19,7 @@ struct DistributionCommand: ParsableCommand {
     var histogramDims: String?
     @OptionGroup var stream: StreamOptions
     @OptionGroup var options: RunOptions
-    @Option(parsing: .unconditional, help: ArgumentHelp("Family-wise false-failure rate of each family of KS tests.", valueName: "p"))
-    var alpha = "0.001"
+    @OptionGroup var alpha: AlphaOption
     @Option(help: ArgumentHelp("The CSV table to write.", valueName: "path"))
     var out = "results/distribution.csv"
     @Option(help: ArgumentHelp("The histogram table to write.", valueName: "path"))
@@ -28,7 +27,7 @@ struct DistributionCommand: ParsableCommand {
 
     func run() throws {
         let (seed, generator, block) = try stream.resolve()
-        let n = try OptionValue.wholeNumber(samples, option: "--samples", in: 1000...DistributionExperiment.maxSamples, what: "a whole number from 1000 to 10^7")
+        let n = try OptionValue.wholeNumber(samples, option: "--samples", DistributionExperiment.allowedSamples)
         let experiment = try DistributionExperiment(
             dims: OptionValue.positiveIntegers(dims, option: "--dims"),
             sigmas: OptionValue.numbers(sigmas, option: "--sigmas", positive: true),
@@ -44,12 +43,12 @@ struct DistributionCommand: ParsableCommand {
         } else {
             shown = DistributionExperiment.histogramDims(dimList)
         }
-        let alpha = try OptionValue.probability(alpha, option: "--alpha")
+        let alpha = try self.alpha.value()
         let output = try OutputFile(path: out, option: "--out")
         let histogramOutput = try OutputFile(path: histogram, option: "--histogram")
         let lists = experiment.run(threads: try options.threadCount(), progress: options.meter("distribution"))
         let (results, histogramCells) = experiment.analyse(lists, histogramDims: shown)
-        try output.write(DistributionTable.table(results, alpha: alpha).bytes)
+        try output.write(DistributionTable.table(DistributionVerdict(results, alpha: alpha)).bytes)
         try histogramOutput.write(HistogramTable.table(histogramCells).bytes)
         options.say("distribution: \(results.count) cells x \(n) samples; wrote \(out) and \(histogram)")
     }

@@ -54,9 +54,7 @@ struct GridOptions: ParsableArguments {
                                    default: defaultSigmas, positive: true),
             rhos: OptionValue.numbers(rhos, option: "--rhos"),
             norms: OptionValue.norms(norm, option: "--norm"))
-        let n = try OptionValue.wholeNumber(samples ?? "100000", option: "--samples",
-            in: MomentsDesign.minSamples...MomentsDesign.maxSamples,
-            what: "a whole number from 10000 to 10^15 (below 10^4 the z-tests are not reliable)")
+        let n = try OptionValue.wholeNumber(samples ?? "100000", option: "--samples", MomentsDesign.allowedSamples)
         let (seed, generator, block) = try stream.resolve()
         return try MomentsDesign(grid: grid, samples: samplesOverride ?? n, seed: seed, generator: generator,
                                  blockSamples: blockOverride ?? block)
@@ -99,10 +97,10 @@ struct StreamOptions: ParsableArguments {
     func resolve() throws -> (seed: UInt64, generator: GeneratorType, blockSamples: Int?) {
         let environment = ProcessInfo.processInfo.environment
         let block = try blockSize.map {
-            try OptionValue.wholeNumber($0, option: "--block-size", in: 1...Int(Int32.max), what: "a whole number of samples from 1 to 2^31-1")
+            try OptionValue.wholeNumber($0, option: "--block-size", MomentsDesign.allowedBlockSize)
         }
-        return (try GeneratorDefaults.seed(option: seed, environment: environment),
-                try GeneratorDefaults.generator(option: rng, environment: environment), block)
+        return (try GeneratorDefaults.seed(seed, environment: environment),
+                try GeneratorDefaults.generator(named: rng, environment: environment), block)
     }
 }
 

@@ -29,14 +29,13 @@ struct MergeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also judge the negative controls and write them here.", valueName: "path"))
     var controls: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Family-wise false-failure rate, in (0, 0.5].", valueName: "p"))
-    var alpha = "0.001"
+    @OptionGroup var alpha: AlphaOption
 
     @Flag(help: "Print no summary.")
     var quiet = false
 
     func run() throws {
-        let alpha = try OptionValue.probability(alpha, option: "--alpha")
+        let alpha = try self.alpha.value()
         if part != nil, controls != nil {
             throw QKVerifyError.invalidOption("--controls", "not with --part; allowed: give --controls to the final merge")
         }

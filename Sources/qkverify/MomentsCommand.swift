@@ -30,8 +30,7 @@ struct MomentsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also judge the negative controls (true and plausible wrong formulas) and write them here.", valueName: "path"))
     var controls: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Family-wise false-failure rate over every test in the run, in (0, 0.5].", valueName: "p"))
-    var alpha = "0.001"
+    @OptionGroup var alpha: AlphaOption
 
     @Option(help: ArgumentHelp("Save progress here (every --checkpoint-every seconds and on Ctrl-C); resume from it if it exists.", valueName: "path"))
     var checkpoint: String?
@@ -46,41 +45,26 @@ struct MomentsCommand: ParsableCommand {
         // Everything is checked before any work.
         let design = try grid.design()
         let threads = try options.threadCount()
-        let alpha = try OptionValue.probability(alpha, option: "--alpha")
+        let alpha = try self.alpha.value()
         let selection = try shard.map { try OptionValue.shard($0, option: "--shard") }
         let interval = try OptionValue.seconds(checkpointEvery, option: "--checkpoint-every")
         if selection != nil, controls != nil {
             throw QKVerifyError.invalidOption("--controls", "not with --shard; allowed: give --controls to 'qkverify merge'")
         }
+        if selection != nil, format != nil {
+            throw QKVerifyError.invalidOption("--format", "not with --shard (a shard writes a part file, not the table); allowed: give --format to 'qkverify merge'")
+        }
         let defaultOut = selection.map { "moments-shard-\($0.shards.lowerBound + 1)-of-\($0.of).part" } ?? "results/moments.csv"
         let output = try OutputFile(path: out ?? defaultOut, option: "--out")
         var tables = try TableOutputs(out: output, controls: controls, alpha: alpha)
         tables.format = format
-        if selection != nil, format != nil {
-            throw QKVerifyError.invalidOption("--format", "not with --shard (a shard writes a part file, not the table); allowed: give --format to 'qkverify merge'")
-        }
         let store = try checkpoint.map { try StateStore(path: $0, option: "--checkpoint") }
-        let saved = try store?.resume(design: design, selection: selection ?? .all)
-        if saved != nil, let store { options.say("moments: resuming from \(store.file.path)") }
 
-        Interruption.install()
-        let experiment = MomentsExperiment(design: design, threads: threads)
         let started = ContinuousClock.now
         let part = selection ?? .all
-        let state: @Sendable (RunStateFile.Kind, MergeTree<StreamingMoments>) -> RunStateFile = { kind, tree in
-            RunStateFile(kind: kind, design: design, selection: part, tree: tree)
-        }
-        var save: (@Sendable (MergeTree<StreamingMoments>) -> Void)?
-        if let store {
-            let options = options
-            save = { tree in options.saveCheckpoint(state(.checkpoint, tree), to: store) }
-        }
-        let (tree, finished) = experiment.run(
-            part, from: saved?.tree ?? MergeTree(plan: design.plan), progress: options.meter("moments"),
-            shouldStop: Interruption.requested, snapshotEvery: .milliseconds(Int64(interval * 1000)), snapshot: save)
-        guard finished else { try stop(store, state(.checkpoint, tree)) }
+        let tree = try sample(design, part, threads: threads, store: store, checkpointEvery: interval)
         if let selection {
-            try output.write(state(.part, tree).bytes)
+            try output.write(RunStateFile(kind: .part, design: design, selection: part, tree: tree).bytes)
             store?.remove()
             options.say("moments: shard \(selection): \(part.range(in: design.plan).count) blocks in \(Self.seconds(since: started)); wrote \(output.path)")
         } else {
@@ -88,6 +72,30 @@ struct MomentsCommand: ParsableCommand {
             store?.remove()
             options.say("moments: " + summary + " in \(Self.seconds(since: started)) (\(threads) threads)")
         }
+    }
+
+    /// Samples the blocks of `part`, resuming from the checkpoint if there is one and saving it every
+    /// `interval` seconds; on a signal, saves it and exits (``stop(_:_:)``).
+    ///
+    /// - Returns: the part's complete merge tree.
+    private func sample(_ design: MomentsDesign, _ part: BlockSelection, threads: Int, store: StateStore?,
+                        checkpointEvery interval: Double) throws -> MergeTree<StreamingMoments> {
+        let saved = try store?.resume(design: design, selection: part)
+        if saved != nil, let store { options.say("moments: resuming from \(store.file.path)") }
+        Interruption.install()
+        let checkpoint: @Sendable (MergeTree<StreamingMoments>) -> RunStateFile = { tree in
+            RunStateFile(kind: .checkpoint, design: design, selection: part, tree: tree)
+        }
+        var save: (@Sendable (MergeTree<StreamingMoments>) -> Void)?
+        if let store {
+            let options = options
+            save = { tree in options.saveCheckpoint(checkpoint(tree), to: store) }
+        }
+        let (tree, finished) = MomentsExperiment(design: design, threads: threads).run(
+            part, from: saved?.tree ?? MergeTree(plan: design.plan), progress: options.meter("moments"),
+            shouldStop: Interruption.requested, snapshotEvery: .milliseconds(Int64(interval * 1000)), snapshot: save)
+        guard finished else { try stop(store, checkpoint(tree)) }
+        return tree
     }
 
     /// After a signal: save the checkpoint if asked, write nothing else, exit 130 / 143.

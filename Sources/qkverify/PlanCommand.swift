@@ -12,8 +12,7 @@ struct PlanCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("The relative error in Var(q^T k) to detect, in (0, 1), e.g. 0.01.", valueName: "r"))
     var detect = "0.01"
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Family-wise false-failure rate of the run planned for, in (0, 0.5].", valueName: "p"))
-    var alpha = "0.001"
+    @OptionGroup var alpha: AlphaOption
 
     @OptionGroup var grid: GridOptions
 
@@ -21,7 +20,7 @@ struct PlanCommand: ParsableCommand {
         guard let target = Double(detect), target > 0, target < 1 else {
             throw QKVerifyError.invalidOption("--detect", "'\(detect)' is not allowed; allowed: a number between 0 and 1, e.g. 0.01")
         }
-        let alpha = try OptionValue.probability(alpha, option: "--alpha")
+        let alpha = try self.alpha.value()
         // plan draws nothing: options that only shape a sampling run would be silently ignored.
         for (given, option) in [(grid.samples, "--samples"), (grid.stream.seed, "--seed"), (grid.stream.rng, "--rng"),
                                 (grid.stream.blockSize, "--block-size")] where given != nil {

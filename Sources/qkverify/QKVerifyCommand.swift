@@ -25,7 +25,7 @@ struct QKVerifyCommand: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as QKVerifyError {
-            fail(error.description, status: error.isUsageError ? 64 : (error.isFileError ? 65 : 74))
+            fail(error.description(naming: \.option), status: error.isUsageError ? 64 : (error.isFileError ? 65 : 74))
         } catch let error as ExitCode {
             Foundation.exit(error.rawValue)
         } catch {

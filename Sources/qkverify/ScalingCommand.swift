@@ -12,8 +12,7 @@ struct ScalingCommand: ParsableCommand {
     @OptionGroup var grid: GridOptions
     @OptionGroup var options: RunOptions
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Family-wise false-failure rate over the fits, in (0, 0.5].", valueName: "p"))
-    var alpha = "0.001"
+    @OptionGroup var alpha: AlphaOption
 
     @Option(help: ArgumentHelp("The CSV table to write.", valueName: "path"))
     var out = "results/scaling.csv"
@@ -23,7 +22,7 @@ struct ScalingCommand: ParsableCommand {
 
     func run() throws {
         let design = try grid.design()
-        let alpha = try OptionValue.probability(alpha, option: "--alpha")
+        let alpha = try self.alpha.value()
         guard design.grid.dims.count >= 2 else {
             throw QKVerifyError.invalidOption("--dims", "a slope needs at least two dimensions; allowed: a list of 2 or more")
         }
@@ -31,11 +30,11 @@ struct ScalingCommand: ParsableCommand {
         let threads = try options.threadCount()
         let rows = MomentsExperiment(design: design, threads: threads).run(progress: options.meter("scaling"))
             .map(MomentComparison.init)
-        let fits = ScalingFit.fits(rows, alpha: alpha)
-        let table = ScalingTable.table(fits)
+        let verdict = ScalingVerdict(rows, alpha: alpha)
+        let table = ScalingTable.table(verdict)
         try output.write(table.bytes)
         if let format { try StandardStreams.output(format.render(table, columns: ScalingTable.textColumns)) }
-        let slopes = fits.map { String(format: "%.4f", $0.fit.slope) }.joined(separator: ", ")
-        options.say("scaling: \(fits.count) fits, slopes \(slopes); \(fits.filter(\.rejected).count) reject slope 1 at alpha \(alpha); wrote \(out)")
+        let slopes = verdict.entries.map { String(format: "%.4f", $0.fit.slope) }.joined(separator: ", ")
+        options.say("scaling: \(verdict.entries.count) fits, slopes \(slopes); \(verdict.rejectedCount) reject slope 1 at alpha \(alpha); wrote \(out)")
     }
 }

@@ -31,7 +31,7 @@ struct SoftmaxCommand: ParsableCommand {
                             means: OptionValue.numbers(means, option: "--means"),
                             sigmas: OptionValue.numbers(sigmas, option: "--sigmas", positive: true))
         let keyCounts = try OptionValue.positiveIntegers(keys, option: "--keys")
-        let n = try OptionValue.wholeNumber(queries, option: "--queries", in: 100...1_000_000_000, what: "a whole number from 100 to 10^9")
+        let n = try OptionValue.wholeNumber(queries, option: "--queries", SoftmaxExperiment.allowedQueries)
         let (seed, generator, block) = try stream.resolve()
         let rho = try OptionValue.numbers(alignedRho, option: "--aligned-rho")
         guard rho.count == 1 else {

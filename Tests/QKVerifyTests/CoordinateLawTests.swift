@@ -61,7 +61,8 @@ struct CoordinateLawTests {
     /// 2 x 10^5 draws of each law have mean 0 and variance 1 (z-scores from the exact moments:
     /// Var(s^2) = kappa4 / n + 2 / (n - 1)).
     @Test func drawsHaveMeanZeroAndVarianceOne() {
-        let generator = RandomGenerator(type: try! GeneratorType(name: "mt19937"), seed: 7)
+        let generator = RandomGenerator(type: try! GeneratorType(name: "mt19937"))
+        generator.seed(7)
         for law in CoordinateLaw.representatives {
             let standard = law.standard
             let n = 200_000

@@ -10,7 +10,7 @@ struct ModelVerdictTests {
     }
 
     static func check(_ claims: [(Claim.Quantity, String)], _ comparisons: [MomentComparison]) throws -> ClaimCheck {
-        try ClaimCheck(claims: claims.map { try Claim($0.0, $0.1, option: "--test") }, comparisons: comparisons, alpha: 0.001)
+        try ClaimCheck(claims: claims.map { try Claim($0.0, $0.1) }, comparisons: comparisons, alpha: 0.001)
     }
 
     /// A true claim: tested somewhere, never rejected, every |z| below 5.
@@ -75,7 +75,7 @@ struct ModelVerdictTests {
     @Test func scaleClaimOnCorrelatedPairsTestsOnlyTheVariance() throws {
         let grid = try Grid(dims: [4, 16], meanPairs: [(0, 0)], sigmaPairs: [(1, 1)], rhos: [0.5])
         let check = try Self.check([(.scale, "sqrt(d*(1 + rho^2))")], try Self.run(grid))
-        #expect(check.tests.allSatisfy { $0.statistic == "Var(T/s)" })
+        #expect(check.tests.allSatisfy { $0.statistic == .scaledVariance })
         Self.expectHolds(check, 0)
     }
 

@@ -9,8 +9,8 @@ import Testing
     @Test func threePercentVarianceErrorIsRejected() throws {
         let design = try Fixtures.design(dims: [64, 256], means: [0], sigmas: [1], samples: 100_000)
         let rows = MomentsExperiment(design: design, threads: 2).run().map(MomentComparison.init)
-        let wrong = try Claim(.variance, "1.03*d*(sigma^4 + 2*mu^2*sigma^2)", option: "--var")
-        let right = try Claim(.variance, "d*(sigma^4 + 2*mu^2*sigma^2)", option: "--var")
+        let wrong = try Claim(.variance, "1.03*d*(sigma^4 + 2*mu^2*sigma^2)")
+        let right = try Claim(.variance, "d*(sigma^4 + 2*mu^2*sigma^2)")
         let check = try ClaimCheck(claims: [wrong, right], comparisons: rows, alpha: 0.001)
         #expect(!check.holds(wrong) && check.cellCounts(wrong).rejected == 2)
         #expect(check.holds(right))
@@ -32,8 +32,8 @@ import Testing
         let cell = Cell(d: 4, mu: 0, sigma: 1)
         let verdict = MomentsVerdict([MomentComparison(CellResult(cell: cell, moments: moments))], alpha: 0.001)
         #expect(!verdict.allPass)
-        #expect(verdict.rejectedTests(cell: 0).contains("var"))
-        #expect(!verdict.rejectedTests(cell: 0).contains("mean"))
+        #expect(verdict.rejectedTests(cell: 0).contains(.variance))
+        #expect(!verdict.rejectedTests(cell: 0).contains(.mean))
     }
 
     /// Controls: plausible wrong formulas are detected on a small grid; a true one passes; a wrong one

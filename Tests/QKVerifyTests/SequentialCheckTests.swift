@@ -78,7 +78,7 @@ import Testing
     /// >= 0.9 by the planned maximum. Bounds: the observed count may exceed R alpha by 3 binomial sd.
     @Test func errorRatesHoldOverManySeeds() throws {
         let runs = 200, alpha = 0.05, delta = 0.02
-        func claim(_ text: String) throws -> Claim { try Claim(.variance, text, option: "--var") }
+        func claim(_ text: String) throws -> Claim { try Claim(.variance, text) }
         var falseRejections = 0, falseConfirmations = 0, detections = 0
         for seed in 1...runs {
             let design = try Self.design(dims: [1], samples: 320_000, seed: UInt64(seed))

@@ -4,35 +4,6 @@ import Testing
 
 /// The teaching experiments: the scaling law, softmax saturation, the exact distribution, the report.
 @Suite struct TeachingTests {
-    /// The fitted exponent of Var(T) in d is 1 within its 95% interval for every (mu, sigma).
-    @Test func scalingSlopeIsOne() throws {
-        let design = try Fixtures.design(dims: [1, 4, 16, 64, 256], means: [0, 1], sigmas: [0.5, 2], samples: 20_000)
-        let rows = MomentsExperiment(design: design, threads: 2).run().map(MomentComparison.init)
-        let fits = ScalingFit.fits(rows, alpha: 0.001)
-        #expect(fits.count == 4)
-        for (fit, rejected) in fits {
-            #expect(fit.slopeInterval.contains(1), "slope \(fit.slope) ± \(fit.slopeSE) at mu \(fit.mu), sigma \(fit.sigma)")
-            #expect(!rejected)
-            #expect(abs((fit.intercept - fit.interceptTheory) / fit.interceptSE) < 5)
-            #expect(fit.slopeSE < 0.01)  // the interval is tight enough to mean something
-        }
-    }
-
-    /// The fit says fail for data whose variance grows like d^1.1 (built from exact moments plus noise-free SEs).
-    @Test func scalingSlopeRejectsAWrongExponent() throws {
-        let design = try Fixtures.design(dims: [1, 4, 16, 64, 256], means: [0], sigmas: [1], samples: 20_000)
-        let rows = MomentsExperiment(design: design, threads: 2).run().map { result -> MomentComparison in
-            // Stretch each sample's deviation so the variance is multiplied by d^0.1.
-            let factor = pow(Double(result.cell.d), 0.05)
-            let m = result.moments
-            let scaled = StreamingMoments(count: m.count, mean: m.mean,
-                                          centralSums: (2...8).map { m.centralSum($0) * pow(factor, Double($0)) })
-            return MomentComparison(CellResult(cell: result.cell, moments: scaled))
-        }
-        let (fit, rejected) = try #require(ScalingFit.fits(rows, alpha: 0.001).first)
-        #expect(rejected && !fit.slopeInterval.contains(1) && abs(fit.slope - 1.1) < 0.02)
-    }
-
     /// Unscaled, the mean largest weight rises towards 1 with d; with tau = sqrt(d) it does not move
     /// beyond its standard error between d = 64 and d = 512 (below d ~ 8 it still moves, because |q|^2/d
     /// fluctuates like chi-squared_d / d).

@@ -87,19 +87,19 @@ import Testing
         let rows = MomentsExperiment(design: design, threads: 2).run().map(MomentComparison.init)
         let verdict = MomentsVerdict(rows, alpha: 0.001)
         #expect(verdict.allPass)
-        #expect(verdict.untestedTests(cell: 0) == ["kurt"])   // d = 1: kurtosis needs ~10^7 samples
+        #expect(verdict.untestedTests(cell: 0) == [.kurtosis])   // d = 1: kurtosis needs ~10^7 samples
         #expect(verdict.untestedTests(cell: 1).isEmpty)       // d = 256: all four tests made
     }
 
     /// Each of the four tests rejects a wrong closed form: samples of one cell judged against the
     /// closed forms of another that differs in that statistic.
     @Test(arguments: [
-        ("mean", Cell(d: 4, mu: 0.2, sigma: 1), Cell(d: 4, mu: 0, sigma: 1)),
-        ("var", Cell(d: 4, mu: 0, sigma: 1.05), Cell(d: 4, mu: 0, sigma: 1)),
-        ("skew", Cell(d: 16, mu: 0.5, sigma: 1), Cell(d: 16, mu: 0, sigma: 1)),
-        ("kurt", Cell(d: 16, model: CoordinateModel(law: .uniform, muQ: 0, muK: 0, sigmaQ: 1, sigmaK: 1)), Cell(d: 16, mu: 0, sigma: 1)),
+        (MomentTest.mean, Cell(d: 4, mu: 0.2, sigma: 1), Cell(d: 4, mu: 0, sigma: 1)),
+        (.variance, Cell(d: 4, mu: 0, sigma: 1.05), Cell(d: 4, mu: 0, sigma: 1)),
+        (.skewness, Cell(d: 16, mu: 0.5, sigma: 1), Cell(d: 16, mu: 0, sigma: 1)),
+        (.kurtosis, Cell(d: 16, model: CoordinateModel(law: .uniform, muQ: 0, muK: 0, sigmaQ: 1, sigmaK: 1)), Cell(d: 16, mu: 0, sigma: 1)),
     ])
-    func eachOfTheFourTestsRejectsAWrongClosedForm(test: String, drawn: Cell, claimed: Cell) throws {
+    func eachOfTheFourTestsRejectsAWrongClosedForm(test: MomentTest, drawn: Cell, claimed: Cell) throws {
         let m = drawn.model
         let grid = try Grid(dims: [drawn.d], laws: [m.law], meanPairs: [(m.muQ, m.muK)], sigmaPairs: [(m.sigmaQ, m.sigmaK)])
         let design = try MomentsDesign(grid: grid, samples: 200_000, seed: 11, generator: GeneratorType(name: "mt19937"))

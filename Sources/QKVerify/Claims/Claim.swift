@@ -1,7 +1,7 @@
 /// A claimed closed form: "the quantity equals this formula in d, mu, sigma", on a domain of cells.
 public struct Claim: Sendable, Hashable {
     /// What a claim is about.
-    public enum Quantity: String, Sendable, CaseIterable {
+    public enum Quantity: String, Sendable {
         /// E[T].
         case mean
         /// Var(T).
@@ -12,6 +12,17 @@ public struct Claim: Sendable, Hashable {
         case skewness
         /// The excess kurtosis of T.
         case kurtosis
+
+        /// The setting a claim of this quantity is, for errors.
+        public var setting: Setting {
+            switch self {
+            case .mean: return .meanClaim
+            case .variance: return .varianceClaim
+            case .scale: return .scaleClaim
+            case .skewness: return .skewnessClaim
+            case .kurtosis: return .kurtosisClaim
+            }
+        }
 
         /// How the claim reads: `E[T]`, `Var(T)`, `s`, `skew(T)`, `exkurt(T)`.
         public var symbol: String {
@@ -56,40 +67,36 @@ public struct Claim: Sendable, Hashable {
 
     /// Parses a claim.
     ///
-    /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` naming `option`, with the formula and a caret
-    ///   under the position at fault.
-    public init(_ quantity: Quantity, _ text: String, option: String, domain: Domain = .all) throws {
+    /// - Throws: ``QKVerifyError/invalid(_:_:)`` naming the quantity's ``Quantity/setting``, with the
+    ///   formula and a caret under the position at fault.
+    public init(_ quantity: Quantity, _ text: String, domain: Domain = .all) throws {
         do {
             self.formula = try Formula(parsing: text)
         } catch let error as FormulaError {
-            throw QKVerifyError.invalidOption(option, error.description)
+            throw QKVerifyError.invalid(quantity.setting, error.description)
         }
         self.quantity = quantity
         self.text = text
         self.domain = domain
-        self.option = option
     }
-
-    /// The option the claim came from, for error messages.
-    public let option: String
 
     /// Checks that the grid has at least one cell of the claim's domain, and that every variable the
     /// formula uses has a value in each of them (before any sampling).
     ///
-    /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` naming the claim's option when it has none, or
+    /// - Throws: ``QKVerifyError/invalid(_:_:)`` naming the claim's setting when it has none, or
     ///   when the formula says `mu` where q and k have different means (and the like).
     public func requireCell(in cells: [Cell]) throws {
         let mine = cells.filter(domain.contains)
         guard !mine.isEmpty else {
             let allowed = domain == .standard ? "a grid with mu = 0 and sigma = 1 among its cells (rho 0, norm none)"
-                : "a grid with such cells (--law gaussian, --rhos 0, --norm none, no separate q and k values)"
-            throw QKVerifyError.invalidOption(option,
+                : "a grid with such cells (Gaussian law, rho 0, no normalization, no separate q and k values)"
+            throw QKVerifyError.invalid(quantity.setting,
                 "\(label) is meant at \(domain.rawValue), and the grid has no such cell; allowed: \(allowed)")
         }
         for cell in mine {
             for variable in formula.variables.sorted(by: { $0.rawValue < $1.rawValue }) {
                 if let reason = variable.undefinedReason(in: cell) {
-                    throw QKVerifyError.invalidOption(option, "\(label): \(reason)")
+                    throw QKVerifyError.invalid(quantity.setting, "\(label): \(reason)")
                 }
             }
         }
@@ -98,7 +105,7 @@ public struct Claim: Sendable, Hashable {
     /// ``requireCell(in:)``, and also that the formula is a finite number in every cell of its domain
     /// (and, for a scale, a positive one): a claim undefined somewhere is a bad claim, not a rejected one.
     ///
-    /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` naming the claim's option, the formula and the
+    /// - Throws: ``QKVerifyError/invalid(_:_:)`` naming the claim's setting, the formula and the
     ///   first cell where it is undefined.
     public func requireDefined(in cells: [Cell]) throws {
         try requireCell(in: cells)
@@ -107,7 +114,7 @@ public struct Claim: Sendable, Hashable {
             let bad = !value.isFinite ? "is \(value.isNaN ? "undefined (NaN)" : "infinite")"
                 : quantity == .scale && value <= 0 ? "is \(NumberText.format(value)), not a positive scale" : nil
             if let bad {
-                throw QKVerifyError.invalidOption(option,
+                throw QKVerifyError.invalid(quantity.setting,
                     "\(label) \(bad) at d = \(cell.d), \(cell.model.label); allowed: a formula defined (finite\(quantity == .scale ? " and positive" : "")) in every cell of the grid")
             }
         }
@@ -119,15 +126,15 @@ public struct Claim: Sendable, Hashable {
     /// The seed derivation's answers (docs/THEORY.md section 1): E[T] = d mu^2 everywhere;
     /// Var(T) = d and s = sqrt(d) at mu = 0, sigma = 1.
     public static func seed() -> [Claim] {
-        [try! Claim(.mean, "d*mu^2", option: "--claims", domain: .seed),
-         try! Claim(.variance, "d", option: "--claims", domain: .standard),
-         try! Claim(.scale, "sqrt(d)", option: "--claims", domain: .standard)]
+        [try! Claim(.mean, "d*mu^2", domain: .seed),
+         try! Claim(.variance, "d", domain: .standard),
+         try! Claim(.scale, "sqrt(d)", domain: .standard)]
     }
 
     /// The claim of Vaswani et al. (2017), footnote 4: for independent coordinates of any law with
     /// mean 0 and variance 1, q.k has mean 0 and variance d.
     public static func paper() -> [Claim] {
-        [try! Claim(.mean, "0", option: "--claims", domain: .standard),
-         try! Claim(.variance, "d", option: "--claims", domain: .standard)]
+        [try! Claim(.mean, "0", domain: .standard),
+         try! Claim(.variance, "d", domain: .standard)]
     }
 }

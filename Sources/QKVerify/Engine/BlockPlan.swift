@@ -33,17 +33,12 @@ public struct BlockPlan: Sendable, Hashable {
     /// The global index of each cell's first block, with the total number of blocks appended.
     public let firstBlock: [Int]
 
-    /// A plan for q^T k over these cells (2d draws a sample), `samples` samples in each.
-    public init(cells: [Cell], samples: Int, blockSamples: Int? = nil) throws {
-        try self.init(drawsPerSample: cells.map { 2 * $0.d }, samples: samples, blockSamples: blockSamples)
-    }
-
     /// A plan for `samples` samples in every cell.
     ///
     /// - Parameters:
     ///   - drawsPerSample: the draws one sample takes, for each cell in run order.
     ///   - blockSamples: samples per block for every cell, or nil for ``defaultBlockSamples(drawsPerSample:)``.
-    /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` when the run would need more blocks than
+    /// - Throws: ``QKVerifyError/invalid(_:_:)`` (samples) when the run would need more blocks than
     ///   ``BlockSeeder/maxBlocks``.
     public init(drawsPerSample: [Int], samples: Int, blockSamples: Int? = nil) throws {
         precondition(samples >= 1 && (blockSamples ?? 1) >= 1)
@@ -56,8 +51,8 @@ public struct BlockPlan: Sendable, Hashable {
             let count = (samples + size - 1) / size
             let (next, overflow) = first.last!.addingReportingOverflow(count)
             guard !overflow, next <= BlockSeeder.maxBlocks else {
-                throw QKVerifyError.invalidOption("--samples",
-                    "the run needs more than 2^32 - 1 blocks; allowed: fewer samples, fewer cells or a larger --block-size")
+                throw QKVerifyError.invalid(.samples,
+                    "the run needs more than 2^32 - 1 blocks; allowed: fewer samples, fewer cells or a larger block size")
             }
             first.append(next)
         }

@@ -1,12 +1,3 @@
-/// A summary of some samples that merges exactly: merging two blocks' summaries gives the summary of
-/// both. Merged in block order, so the result does not depend on the thread count.
-public protocol Mergeable: Sendable {
-    /// The summary of no samples.
-    init()
-    /// Merges in the summary of the samples that come after these.
-    mutating func merge(_ later: Self)
-}
-
 /// What one block of an experiment computes: a worker per thread turns a block's draws into a summary.
 public protocol BlockWork: Sendable {
     /// The worker: made once per thread, holds its scratch memory; not shared between threads.
@@ -32,5 +23,3 @@ extension BlockWorker {
         run(cell: cell, samples: samples, generator: generator)
     }
 }
-
-extension StreamingMoments: Mergeable {}

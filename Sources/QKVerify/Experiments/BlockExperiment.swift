@@ -1,13 +1,13 @@
 /// Runs any block work over a plan with the standard seed rule and returns each cell's summary,
 /// combined in the canonical ``MergeTree`` order (so byte-identical results for any thread count).
 public struct BlockExperiment<Work: BlockWork>: Sendable {
-    /// The blocks.
+    /// How the work is cut into blocks (the unit of seeding and merging).
     public let plan: BlockPlan
     /// What each block computes.
     public let work: Work
     /// The user's seed.
     public let seed: UInt64
-    /// The generator.
+    /// The GSL generator every block draws from.
     public let generator: GeneratorType
     /// The stream its blocks are seeded in (``ExperimentStream``).
     public let stream: Int

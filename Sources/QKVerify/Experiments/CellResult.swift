@@ -1,6 +1,6 @@
 /// The summary of one cell's samples of T: what the accumulator measured, beside the cell.
 public struct CellResult: Sendable, Hashable {
-    /// The cell.
+    /// The cell sampled.
     public let cell: Cell
     /// The streaming summary of its samples.
     public let moments: StreamingMoments

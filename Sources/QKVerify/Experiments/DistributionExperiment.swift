@@ -1,8 +1,9 @@
 /// The whole distribution at mu = 0: the samples of T against the exact variance-gamma law, and
 /// T / (sigma^2 sqrt(d)) against N(0, 1).
 public struct DistributionExperiment: Sendable {
-    /// The most samples per cell: the samples are kept (8 bytes each) to compute the KS distance.
-    public static let maxSamples = 10_000_000
+    /// The samples per cell allowed: at most 10^7, as they are kept (8 bytes each) for the KS distance.
+    public static let allowedSamples = AllowedRange(1000...10_000_000,
+        "a whole number from 1000 to 10^7 (the samples are kept for the KS distance)")
 
     /// The cells (mu = 0), sigma outermost, then d.
     public let cells: [Cell]
@@ -10,18 +11,16 @@ public struct DistributionExperiment: Sendable {
     public let samples: Int
     /// The user's seed.
     public let seed: UInt64
-    /// The generator.
+    /// The GSL generator every block draws from.
     public let generator: GeneratorType
-    /// The blocks.
+    /// How the samples are cut into blocks (the unit of seeding and merging).
     public let plan: BlockPlan
 
     /// A validated experiment.
     ///
-    /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` naming `--samples`.
+    /// - Throws: ``QKVerifyError/invalid(_:_:)`` for the samples, or as ``Grid``.
     public init(dims: [Int], sigmas: [Double], samples: Int, seed: UInt64, generator: GeneratorType, blockSamples: Int? = nil) throws {
-        guard samples >= 1000 && samples <= DistributionExperiment.maxSamples else {
-            throw QKVerifyError.invalidOption("--samples", "\(samples) is not allowed here; allowed: 1000 to 10^7 (the samples are kept for the KS distance)")
-        }
+        try DistributionExperiment.allowedSamples.check(samples, .samples)
         let grid = try Grid(dims: dims, means: [0], sigmas: sigmas)
         cells = grid.cells
         self.samples = samples

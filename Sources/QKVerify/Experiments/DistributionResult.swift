@@ -1,6 +1,6 @@
 /// One cell's distribution tests.
 public struct DistributionResult: Sendable {
-    /// The cell.
+    /// The cell whose samples were tested.
     public let cell: Cell
     /// The number of samples.
     public let samples: Int

@@ -6,8 +6,13 @@ public struct MomentsDesign: Sendable, Hashable {
     public static let minSamples = 10_000
     /// The most samples per cell allowed.
     public static let maxSamples = 1_000_000_000_000_000
+    /// The samples per cell allowed.
+    public static let allowedSamples = AllowedRange(minSamples...maxSamples,
+        "a whole number from 10000 to 10^15 (below 10^4 the z-tests are not reliable)")
+    /// The samples per block allowed.
+    public static let allowedBlockSize = AllowedRange(1...Int(Int32.max), "a whole number of samples from 1 to 2^31-1")
 
-    /// The cells.
+    /// The cells: dimensions, laws, means, spreads, correlations and normalizations.
     public let grid: Grid
     /// Samples of T per cell.
     public let samples: Int
@@ -24,16 +29,11 @@ public struct MomentsDesign: Sendable, Hashable {
 
     /// A validated design.
     ///
-    /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` naming `--samples` or `--block-size`.
+    /// - Throws: ``QKVerifyError/invalid(_:_:)`` for the samples or the block size.
     public init(grid: Grid, samples: Int, seed: UInt64, generator: GeneratorType, blockSamples: Int? = nil,
                 stream: Int = ExperimentStream.moments) throws {
-        guard samples >= MomentsDesign.minSamples && samples <= MomentsDesign.maxSamples else {
-            throw QKVerifyError.invalidOption("--samples",
-                "\(samples) is not allowed; allowed: a whole number from 10000 to 10^15 (below 10^4 the z-tests are not reliable)")
-        }
-        if let size = blockSamples, size < 1 {
-            throw QKVerifyError.invalidOption("--block-size", "\(size) is not allowed; allowed: a whole number of samples >= 1")
-        }
+        try MomentsDesign.allowedSamples.check(samples, .samples)
+        if let size = blockSamples { try MomentsDesign.allowedBlockSize.check(size, .blockSize) }
         self.grid = grid
         self.samples = samples
         self.seed = seed

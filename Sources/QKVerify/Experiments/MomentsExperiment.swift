@@ -1,6 +1,6 @@
 /// Runs a ``MomentsDesign``: draws every cell's samples and returns their summaries in cell order.
 public struct MomentsExperiment: Sendable {
-    /// The design.
+    /// The grid, samples, seed, generator and block size it runs.
     public let design: MomentsDesign
     /// Worker threads.
     public let threads: Int

@@ -16,15 +16,15 @@ public struct GeneratorType: Sendable, Hashable, CustomStringConvertible {
 
     /// Looks up a generator by its GSL name.
     ///
-    /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` naming `option` when GSL has no such generator,
+    /// - Throws: ``QKVerifyError/invalid(_:_:)`` naming `setting` when GSL has no such generator,
     ///   or when it is one of the ``refused`` ones, with the reason.
-    public init(name: String, option: String = "--rng") throws {
+    public init(name: String, setting: Setting = .generator) throws {
         guard GeneratorType.allNames.contains(name) else {
-            throw QKVerifyError.invalidOption(option,
+            throw QKVerifyError.invalid(setting,
                 "unknown generator '\(name)'; allowed: GSL's generator names, e.g. mt19937, ranlxd2, taus2 (see 'qkverify generators')")
         }
         if let reason = GeneratorType.refused[name] {
-            throw QKVerifyError.invalidOption(option,
+            throw QKVerifyError.invalid(setting,
                 "generator '\(name)' is refused: \(reason); allowed: a generator 'qkverify generators' lists, e.g. mt19937, ranlxd2, taus2")
         }
         self.name = name

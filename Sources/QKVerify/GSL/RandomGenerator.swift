@@ -6,18 +6,13 @@ import CGSL
 public final class RandomGenerator {
     @usableFromInline let state: UnsafeMutablePointer<gsl_rng>
 
-    /// The algorithm this generator runs.
-    public let type: GeneratorType
-
-    /// Allocates a generator of the given type, seeded with `seed`.
-    public init(type: GeneratorType, seed: UInt = 0) {
+    /// Allocates a generator of the given type with GSL's default seed (re-seed it with ``seed(_:)``).
+    public init(type: GeneratorType) {
         GSL.configure()
         guard let state = gsl_rng_alloc(type.descriptor) else {
             fatalError("gsl_rng_alloc failed: out of memory")
         }
         self.state = state
-        self.type = type
-        gsl_rng_set(state, seed)
     }
 
     deinit {

@@ -32,29 +32,60 @@ extension MomentsDesign {
 
     /// Rebuilds a design from its recorded fields.
     ///
-    /// - Throws: a message saying which field is missing or wrong.
+    /// - Throws: a message saying which field is missing or wrong, or why its values make no design.
     public init(fields: [String: String]) throws {
-        func field(_ key: String) throws -> String {
-            guard let value = fields[key] else { throw QKVerifyError.invalidOption(key, "missing") }
+        let record = DesignRecord(fields: fields)
+        guard try record.text("algorithm") == String(MomentsDesign.algorithmVersion) else {
+            throw DesignRecord.Failure(field: "algorithm", reason: "made by a different sampling algorithm (version \(fields["algorithm"] ?? "?"), this is \(MomentsDesign.algorithmVersion))")
+        }
+        let block = try record.text("block-size")
+        try self.init(
+            grid: Grid(dims: record.list("dims") { Int($0) },
+                       laws: record.list("laws", default: "gaussian") { try? CoordinateLaw(parsing: $0) },
+                       meanPairs: record.list("means", DesignRecord.pair),
+                       sigmaPairs: record.list("sigmas", DesignRecord.pair),
+                       rhos: record.list("rhos", default: "0") { Double($0) },
+                       norms: record.list("norms", default: "none") { Normalization(rawValue: $0) }),
+            samples: record.value("samples") { Int($0) },
+            seed: record.value("seed") { UInt64($0) },
+            generator: GeneratorType(name: record.text("rng")),
+            blockSamples: block == "auto" ? nil : record.value("block-size") { Int($0) },
+            stream: record.value("stream", default: "0") { Int($0).flatMap { (0...15).contains($0) ? $0 : nil } })
+    }
+}
+
+/// The recorded fields of a design, read back: each value as ``MomentsDesign/fields`` wrote it.
+private struct DesignRecord {
+    /// A field that is missing or does not read.
+    struct Failure: Error, CustomStringConvertible {
+        let field: String, reason: String
+        var description: String { "\(field): \(reason)" }
+    }
+
+    let fields: [String: String]
+
+    func text(_ key: String, default fallback: String? = nil) throws -> String {
+        guard let value = fields[key] ?? fallback else { throw Failure(field: key, reason: "missing") }
+        return value
+    }
+
+    func value<T>(_ key: String, default fallback: String? = nil, _ parse: (String) -> T?) throws -> T {
+        let text = try text(key, default: fallback)
+        guard let value = parse(text) else { throw Failure(field: key, reason: "'\(text)' does not read") }
+        return value
+    }
+
+    func list<T>(_ key: String, default fallback: String? = nil, _ parse: (String) -> T?) throws -> [T] {
+        try text(key, default: fallback).split(separator: ",", omittingEmptySubsequences: false).map { item in
+            guard let value = parse(String(item)) else { throw Failure(field: key, reason: "'\(item)' does not read") }
             return value
         }
-        guard try field("algorithm") == String(MomentsDesign.algorithmVersion) else {
-            throw QKVerifyError.invalidOption("algorithm", "made by a different sampling algorithm (version \(fields["algorithm"] ?? "?"), this is \(MomentsDesign.algorithmVersion))")
-        }
-        let block = try field("block-size")
-        try self.init(
-            grid: Grid(dims: OptionValue.positiveIntegers(field("dims"), option: "dims"),
-                       laws: OptionValue.laws(fields["laws"] ?? "gaussian", option: "laws"),
-                       meanPairs: OptionValue.pairs(field("means"), option: "means"),
-                       sigmaPairs: OptionValue.pairs(field("sigmas"), option: "sigmas", positive: true),
-                       rhos: OptionValue.numbers(fields["rhos"] ?? "0", option: "rhos"),
-                       norms: OptionValue.norms(fields["norms"] ?? "none", option: "norms")),
-            samples: OptionValue.wholeNumber(field("samples"), option: "samples",
-                                             in: MomentsDesign.minSamples...MomentsDesign.maxSamples, what: "a sample count"),
-            seed: OptionValue.seed(field("seed"), option: "seed"),
-            generator: GeneratorType(name: field("rng"), option: "rng"),
-            blockSamples: block == "auto" ? nil
-                : OptionValue.wholeNumber(block, option: "block-size", in: 1...Int(Int32.max), what: "a block size"),
-            stream: OptionValue.wholeNumber(fields["stream"] ?? "0", option: "stream", in: 0...15, what: "a stream number"))
+    }
+
+    /// `x` (q and k both x) or `x:y`, as ``Grid/Pair`` writes it.
+    static func pair(_ text: String) -> (Double, Double)? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { Double(String($0)) }
+        guard parts.count == 1 || parts.count == 2, let q = parts[0], let k = parts.last! else { return nil }
+        return (q, k)
     }
 }

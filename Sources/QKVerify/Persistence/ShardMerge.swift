@@ -10,10 +10,10 @@ public enum ShardMerge {
     ///
     /// - Parameter parts: each part's path (for messages) and contents, in any order.
     /// - Throws: ``QKVerifyError/badFile(path:reason:)`` naming the file at fault (a foreign design, a
-    ///   duplicate or unfinished shard, a checkpoint), or ``QKVerifyError/invalidOption(_:_:)`` for a
+    ///   duplicate or unfinished shard, a checkpoint), or ``QKVerifyError/invalid(_:_:)`` for a
     ///   missing shard.
     public static func combine(_ parts: [(path: String, state: RunStateFile)]) throws -> RunStateFile {
-        guard let first = parts.first else { throw QKVerifyError.invalidOption("merge", "no parts given; allowed: the part files of every shard") }
+        guard let first = parts.first else { throw QKVerifyError.invalid(.parts, "no parts given; allowed: the part files of every shard") }
         let design = first.state.design
         let count = first.state.selection.of
         var owner = [Int: String]()
@@ -40,7 +40,7 @@ public enum ShardMerge {
         let lowest = owner.keys.min()!, highest = owner.keys.max()!
         let missing = (lowest...highest).filter { owner[$0] == nil }.map { "\($0 + 1)/\(count)" }
         guard missing.isEmpty else {
-            throw QKVerifyError.invalidOption("merge", "shard \(missing.joined(separator: ", ")) missing; allowed: parts of consecutive shards")
+            throw QKVerifyError.invalid(.parts, "shard \(missing.joined(separator: ", ")) missing; allowed: parts of consecutive shards")
         }
         var tree = MergeTree<StreamingMoments>(plan: design.plan)
         for (_, state) in parts {
@@ -51,14 +51,14 @@ public enum ShardMerge {
 
     /// The design and per-cell results of the parts of every shard.
     ///
-    /// - Throws: as ``combine(_:)``, and ``QKVerifyError/invalidOption(_:_:)`` when a shard is missing.
+    /// - Throws: as ``combine(_:)``, and ``QKVerifyError/invalid(_:_:)`` when a shard is missing.
     public static func merge(_ parts: [(path: String, state: RunStateFile)]) throws -> (design: MomentsDesign, results: [CellResult]) {
         let whole = try combine(parts)
         guard whole.selection.isAll else {
             let count = whole.selection.of
             let missing = (0..<count).filter { !whole.selection.shards.contains($0) }
             let shown = missing.prefix(5).map { "\($0 + 1)/\(count)" }.joined(separator: ", ") + (missing.count > 5 ? ", ..." : "")
-            throw QKVerifyError.invalidOption("merge", "shard \(shown) missing; allowed: one part for each of the \(count) shards (or --part to merge some of them)")
+            throw QKVerifyError.invalid(.parts, "shard \(shown) missing; allowed: one part for each of the \(count) shards (or --part to merge some of them)")
         }
         precondition(whole.tree.isComplete)
         return (whole.design, MomentsExperiment.results(of: whole.tree, design: whole.design))

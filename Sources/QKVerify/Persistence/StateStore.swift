@@ -69,13 +69,13 @@ public struct StateStore: Sendable {
     public func resume(design: MomentsDesign, selection: BlockSelection) throws -> RunStateFile? {
         guard let state = try load() else { return nil }
         guard state.kind == .checkpoint else {
-            throw QKVerifyError.badFile(path: file.path, reason: "a finished shard part, not a checkpoint; give another --checkpoint path")
+            throw QKVerifyError.badFile(path: file.path, reason: "a finished shard part, not a checkpoint; give another checkpoint path")
         }
         if state.design.fingerprint != design.fingerprint {
             let mine = Dictionary(uniqueKeysWithValues: design.fields)
             let differs = state.design.fields.filter { mine[$0.0] != $0.1 }.map { "\($0.0) \($0.1) there, \(mine[$0.0] ?? "?") here" }
             throw QKVerifyError.badFile(path: file.path,
-                reason: "a checkpoint of a different design (\(differs.joined(separator: "; "))); rerun with its options, or use another --checkpoint path")
+                reason: "a checkpoint of a different design (\(differs.joined(separator: "; "))); rerun with its options, or use another checkpoint path")
         }
         guard state.selection == selection else {
             throw QKVerifyError.badFile(path: file.path,

@@ -86,7 +86,7 @@ public struct CheckReport: Sendable {
             let m = t.cell.model
             return [t.claim.label, String(t.cell.d), m.mu.map(f) ?? "", m.sigma.map(f) ?? ""]
                 + (showsModel ? [m.label] : [])
-                + [t.statistic, f(t.claimed), f(t.estimate),
+                + [t.statistic.rawValue, f(t.claimed), f(t.estimate),
                    f(t.standardError), f(t.z), f(t.p), f(check.power.minimumDetectable(standardError: t.standardError)),
                    testVerdict(t, rejected: rejected, confirmed: confirmed)]
                 + (looks != nil ? [String(t.samples)] : [])
@@ -162,7 +162,7 @@ public struct CheckReport: Sendable {
                          ("mu_q", .number(t.cell.model.muQ)), ("mu_k", .number(t.cell.model.muK)),
                          ("sigma_q", .number(t.cell.model.sigmaQ)), ("sigma_k", .number(t.cell.model.sigmaK)),
                          ("rho", .number(t.cell.model.rho)), ("norm", .string(t.cell.model.norm.rawValue)),
-                         ("statistic", .string(t.statistic)),
+                         ("statistic", .string(t.statistic.rawValue)),
                          ("claimed", .number(t.claimed)), ("estimate", .number(t.estimate)),
                          ("se", .number(t.standardError)), ("z", .number(t.z)), ("p", .number(t.p)),
                          ("mdd", .number(check.power.minimumDetectable(standardError: t.standardError))),

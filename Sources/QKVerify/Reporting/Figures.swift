@@ -49,24 +49,26 @@ public enum Figures {
 
     /// The figures for these (mu, sigma) pairs.
     static func figures(pairs: [(Double, Double)], softmaxMeans: (Double, Double)) -> [Figure] {
-        let (m0, m1) = (NumberText.format(softmaxMeans.0), NumberText.format(softmaxMeans.1))
-        // sqrt(d) at the shifted mean, where the grid has one (else it would repeat the mu0 curve).
-        let shiftedMax = m0 == m1 ? "" : ", \\\n     \"\" using \"d\":(sel(\(m1), \"sqrt_d\", \"max_weight\")):\"max_weight_se\" with yerrorlines ls 4 title \"mu = \(m1), tau = sqrt(d)\""
-        let shiftedEntropy = m0 == m1 ? "" : ", \\\n     \"\" using \"d\":(sel(\(m1), \"sqrt_d\", \"entropy\")):\"entropy_se\" with yerrorlines ls 4"
         func has(_ wanted: [(Double, Double)]) -> Bool { wanted.allSatisfy { w in pairs.contains { $0 == w } } }
         let scaledDefault = [(0.0, 1.0), (0.5, 1), (1, 1), (0, 0.5), (0, 2)]
         let variance = has(defaultVariancePairs) ? defaultVariancePairs : Array(pairs.prefix(4))
         let scaled = has(scaledDefault) ? scaledDefault : Array(pairs.prefix(5))
-        func words(_ values: [Double]) -> String { values.map(NumberText.format).joined(separator: " ") }
-        let (vm, vs) = (words(variance.map(\.0)), words(variance.map(\.1)))
-        let (sm, ss) = (words(scaled.map(\.0)), words(scaled.map(\.1)))
         // The same (mu, sigma) gets the same colour in both figures: its place in the longer list.
         let styles = variance.map { v in (scaled.firstIndex { $0 == v } ?? variance.firstIndex { $0 == v }!) + 1 }
+        return [varianceFigure(variance, styles: styles), scaledVarianceFigure(scaled), softmaxFigure(means: softmaxMeans),
+                histogramsFigure()]
+    }
+
+    /// gnuplot words for a list of numbers, as `word(list, i)` reads them.
+    static func words(_ values: [Double]) -> String { values.map(NumberText.format).joined(separator: " ") }
+
+    /// Var(T) against d with the closed form, one series per (mu, sigma), in line styles `styles`.
+    static func varianceFigure(_ variance: [(Double, Double)], styles: [Int]) -> Figure {
+        let (vm, vs) = (words(variance.map(\.0)), words(variance.map(\.1)))
         let vls = styles.map(String.init).joined(separator: " ")
-        return [
-        Figure(file: "variance.svg",
-               caption: "Var(q^T k) against d (log-log): estimates with one-SE error bars, closed form d(sigma^4 + 2 mu^2 sigma^2) as lines.",
-               script: preamble + """
+        return Figure(file: "variance.svg",
+                      caption: "Var(q^T k) against d (log-log): estimates with one-SE error bars, closed form d(sigma^4 + 2 mu^2 sigma^2) as lines.",
+                      script: preamble + """
                 set output "variance.svg"
                 set title "Var(q^T k) grows like d"
                 set logscale xy
@@ -83,10 +85,15 @@ public enum Figures {
                      for [i = 1:\(variance.count)] "moments.csv" using "d":(sel(word("\(vm)", i) + 0, word("\(vs)", i) + 0, "var_est")):"var_se" \\
                        with yerrorbars ls (word("\(vls)", i) + 0) title sprintf("mu = %s, sigma = %s", word("\(vm)", i), word("\(vs)", i))
 
-                """),
-        Figure(file: "scaled_variance.svg",
-               caption: "Var(q^T k / sqrt(d)) against d: flat at sigma^4 + 2 mu^2 sigma^2 (dashed), which is 1 only at mu = 0, sigma = 1.",
-               script: preamble.replacingOccurrences(of: "size 760,500", with: "size 960,500") + """
+                """)
+    }
+
+    /// Var(T / sqrt(d)) against d with the closed form, one series per (mu, sigma).
+    static func scaledVarianceFigure(_ scaled: [(Double, Double)]) -> Figure {
+        let (sm, ss) = (words(scaled.map(\.0)), words(scaled.map(\.1)))
+        return Figure(file: "scaled_variance.svg",
+                      caption: "Var(q^T k / sqrt(d)) against d: flat at sigma^4 + 2 mu^2 sigma^2 (dashed), which is 1 only at mu = 0, sigma = 1.",
+                      script: preamble.replacingOccurrences(of: "size 760,500", with: "size 960,500") + """
                 set output "scaled_variance.svg"
                 set title "Dividing by sqrt(d) fixes the variance at sigma^4 + 2 mu^2 sigma^2, not at 1"
                 set logscale xy
@@ -104,10 +111,18 @@ public enum Figures {
                      for [i = 1:\(scaled.count)] "moments.csv" using "d":(sel(word("\(sm)", i) + 0, word("\(ss)", i) + 0, "scaled_var_est")) \\
                        with points ls i title sprintf("mu = %s, sigma = %s", word("\(sm)", i), word("\(ss)", i))
 
-                """),
-        Figure(file: "softmax.svg",
-               caption: "Attention with 64 keys: largest weight and normalised entropy against d, unscaled (tau = 1) and scaled.",
-               script: preamble.replacingOccurrences(of: "size 760,500", with: "size 1100,560") + """
+                """)
+    }
+
+    /// The largest weight and entropy against d, at a base mean and a shifted one.
+    static func softmaxFigure(means: (Double, Double)) -> Figure {
+        let (m0, m1) = (NumberText.format(means.0), NumberText.format(means.1))
+        // sqrt(d) at the shifted mean, where the grid has one (else it would repeat the mu0 curve).
+        let shiftedMax = m0 == m1 ? "" : ", \\\n     \"\" using \"d\":(sel(\(m1), \"sqrt_d\", \"max_weight\")):\"max_weight_se\" with yerrorlines ls 4 title \"mu = \(m1), tau = sqrt(d)\""
+        let shiftedEntropy = m0 == m1 ? "" : ", \\\n     \"\" using \"d\":(sel(\(m1), \"sqrt_d\", \"entropy\")):\"entropy_se\" with yerrorlines ls 4"
+        return Figure(file: "softmax.svg",
+                      caption: "Attention with 64 keys: largest weight and normalised entropy against d, unscaled (tau = 1) and scaled.",
+                      script: preamble.replacingOccurrences(of: "size 760,500", with: "size 1100,560") + """
                 set output "softmax.svg"
                 set multiplot layout 1,2 title "Softmax over the keys as d grows, by temperature tau"
                 set logscale x
@@ -129,10 +144,14 @@ public enum Figures {
                      "" using "d":(sel(\(m0), "sqrt_d", "entropy")):"entropy_se" with yerrorlines ls 1 pt 6 ps 1.3\(shiftedEntropy)
                 unset multiplot
 
-                """),
-        Figure(file: "histograms.svg",
-               caption: "Histograms of q^T k / sqrt(d) at mu = 0, sigma = 1, with each bin's exact variance-gamma probability (solid steps) and N(0, 1)'s (dashed), over the bin width.",
-               script: preamble.replacingOccurrences(of: "size 760,500", with: "size 1000,720") + """
+                """)
+    }
+
+    /// Histograms of T / sqrt(d) with the exact and normal bin probabilities, up to four dimensions.
+    static func histogramsFigure() -> Figure {
+        return Figure(file: "histograms.svg",
+                      caption: "Histograms of q^T k / sqrt(d) at mu = 0, sigma = 1, with each bin's exact variance-gamma probability (solid steps) and N(0, 1)'s (dashed), over the bin width.",
+                      script: preamble.replacingOccurrences(of: "size 760,500", with: "size 1000,720") + """
                 set output "histograms.svg"
                 stats "histogram.csv" using "d" nooutput
                 set multiplot layout 2,2 title "q^T k / sqrt(d): exact law at every d, Gaussian only in the limit"
@@ -158,16 +177,15 @@ public enum Figures {
                 }
                 unset multiplot
 
-                """),
-        ]
+                """)
     }
 
     /// The aligned key's weight against d under each scale, read from `aligned.csv`, with the
     /// d-independent limit under tau = d as a dashed line.
     public static func aligned(rho: Double, keys: Int, limit: Double) -> Figure {
-        Figure(file: "aligned.svg",
-               caption: "Weight on the key aligned with the query (rho = \(NumberText.format(rho)), \(keys) keys) against d: it saturates under tau = 1 and tau = sqrt(d), and tends to e^rho / (e^rho + N - 1) under tau = d.",
-               script: preamble + """
+        return Figure(file: "aligned.svg",
+                      caption: "Weight on the key aligned with the query (rho = \(NumberText.format(rho)), \(keys) keys) against d: it saturates under tau = 1 and tau = sqrt(d), and tends to e^rho / (e^rho + N - 1) under tau = d.",
+                      script: preamble + """
                 set output "aligned.svg"
                 set title "One aligned key: sqrt(d) still saturates, d does not"
                 set logscale x 2

@@ -2,7 +2,7 @@ import Foundation
 
 /// Histograms of T / (sigma^2 sqrt(d)) beside the exact and the normal densities, for the figures.
 public enum HistogramTable {
-    /// The columns.
+    /// The CSV columns, in order.
     public static let header = ["d", "sigma", "bin_lo", "bin_hi", "count", "density", "density_exact", "density_normal"]
 
     /// The 60 bins of ``HistogramBins`` for each cell given. `density_exact` and `density_normal`

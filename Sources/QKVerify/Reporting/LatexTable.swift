@@ -42,7 +42,7 @@ public struct LatexTable: Sendable {
     public let caption: String
     /// The label, for \ref.
     public let label: String
-    /// The columns.
+    /// The columns: heading and alignment of each.
     public let columns: [Column]
     /// The rows of LaTeX cells.
     public let rows: [[String]]

@@ -28,7 +28,7 @@ public enum MomentsTable {
             let untested = verdict.untestedTests(cell: c)
             let m = r.cell.model
             // A test not made has no p-value: its normal approximation does not hold at this n.
-            let p = { (t: Int, z: Double) in verdict.tested[c][t] ? f(SpecialFunctions.twoSidedP(z)) : "" }
+            let p = { (t: MomentTest, z: Double) in verdict.isTested(t, cell: c) ? f(SpecialFunctions.twoSidedP(z)) : "" }
             table.append([
                 String(r.cell.d), m.mu.map(f) ?? "", m.sigma.map(f) ?? "", m.law.description,
                 f(m.muQ), f(m.muK), f(m.sigmaQ), f(m.sigmaK), f(m.rho), m.norm.rawValue,
@@ -37,15 +37,24 @@ public enum MomentsTable {
                 t(r.varianceTheory), f(r.varianceEstimate), f(r.varianceSE), t(r.varianceSETheory), t(r.varianceZ),
                 t(r.varianceEstimate / r.varianceTheory - 1),
                 t(r.scaledVarianceTheory), f(r.scaledVarianceEstimate),
-                p(0, r.meanZ), p(1, r.varianceZ),
+                p(.mean, r.meanZ), p(.variance, r.varianceZ),
                 t(r.skewnessTheory.value), f(r.skewnessEstimate.value), f(r.skewnessEstimate.standardError),
-                t(r.skewnessTheory.standardError), t(r.skewnessZ), p(2, r.skewnessZ),
+                t(r.skewnessTheory.standardError), t(r.skewnessZ), p(.skewness, r.skewnessZ),
                 t(r.kurtosisTheory.value), f(r.kurtosisEstimate.value), f(r.kurtosisEstimate.standardError),
-                t(r.kurtosisTheory.standardError), t(r.kurtosisZ), p(3, r.kurtosisZ),
+                t(r.kurtosisTheory.standardError), t(r.kurtosisZ), p(.kurtosis, r.kurtosisZ),
                 f(verdict.meanMinimumDetectable(cell: c)), f(verdict.varianceMinimumDetectable(cell: c)),
                 !failed.isEmpty ? "fail" : untested.count == MomentTest.allCases.count ? "untested" : "pass",
-                failed.joined(separator: ";"), untested.joined(separator: ";"),
+                failed.map(\.rawValue).joined(separator: ";"), untested.map(\.rawValue).joined(separator: ";"),
             ])
+        }
+        return table
+    }
+
+    /// One table of several runs' verdicts (the models tour), their rows in run order.
+    public static func table(_ outcomes: [ModelsSuite.Outcome]) -> CSVTable {
+        var table = CSVTable(header: header)
+        for outcome in outcomes {
+            for row in MomentsTable.table(outcome.verdict, design: outcome.design).rows { table.append(row) }
         }
         return table
     }

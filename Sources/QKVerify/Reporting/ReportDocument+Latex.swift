@@ -32,10 +32,11 @@ extension ReportDocument {
                 + "its 95\\% interval, and the fit's $\\chi^2$ $p$-value; a fit fails when $b = 1$ is rejected.",
             label: "tab:scaling",
             columns: [.init("$\\mu$"), .init("$\\sigma$"), .init("$b$"), .init("95\\% interval", .centered), .init("fit $p$"), .init("verdict", .centered)],
-            rows: fits.map { fit, rejected in
-                [LatexTable.number(fit.mu), LatexTable.number(fit.sigma), String(format: "%.4f", fit.slope),
-                 String(format: "$[%.4f, %.4f]$", fit.slopeInterval.lowerBound, fit.slopeInterval.upperBound),
-                 fit.degreesOfFreedom > 0 ? LatexTable.pValue(fit.fitP) : "", rejected ? "fail" : "pass"]
+            rows: fits.map { entry in
+                let fit = entry.fit
+                return [LatexTable.number(fit.mu), LatexTable.number(fit.sigma), String(format: "%.4f", fit.slope),
+                        String(format: "$[%.4f, %.4f]$", fit.slopeInterval.lowerBound, fit.slopeInterval.upperBound),
+                        fit.degreesOfFreedom > 0 ? LatexTable.pValue(fit.fitP) : "", entry.isRejected ? "fail" : "pass"]
             })
     }
 

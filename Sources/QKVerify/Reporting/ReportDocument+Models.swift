@@ -73,7 +73,8 @@ extension ReportDocument {
 
     /// The aligned key: the weight on it against d, for tau = 1, sqrt(d) and d.
     var alignedMarkdown: String {
-        guard let (experiment, summaries) = aligned, let first = experiment.cells.first else { return "" }
+        let (experiment, summaries) = aligned
+        guard let first = experiment.cells.first else { return "" }
         var md = "### The aligned key: why muP scales by 1/d\n\n"
         md += "A correlation shared by every key changes nothing in softmax; one key aligned with the query does. Key 1 has "
         md += "corr \(NumberText.format(first.alignedRho)) with the query, the other \(first.keys - 1) keys are independent "

@@ -1,47 +1,30 @@
 import Foundation
 
-/// Everything the default suite measured, and the report written from it (REPORT.md, tables.tex).
+/// The report written from a suite's results: REPORT.md, and tables.tex for a paper.
 public struct ReportDocument: Sendable {
-    /// The moments run's design.
-    public let design: MomentsDesign
-    /// The moments verdicts.
-    public let verdict: MomentsVerdict
-    /// The seed derivation's claims, judged on the moments run.
-    public let seedCheck: ClaimCheck
-    /// The negative controls.
-    public let controls: [ControlResult]
-    /// The scaling fits.
-    public let fits: [(fit: ScalingFit, rejected: Bool)]
-    /// The softmax experiment and its summaries.
-    public let softmax: (experiment: SoftmaxExperiment, summaries: [MomentsVector])
-    /// The distribution tests, and their family-wise rate.
-    public let distribution: [DistributionResult]
+    /// What the suite measured and judged.
+    public let results: SuiteResults
     /// The figures drawn (empty without gnuplot).
     public let figures: [Figures.Figure]
     /// The command that reproduces everything.
     public let command: String
-    /// The tour of the models beyond the seed derivation (empty: the section is left out).
-    public let models: [ModelsSuite.Outcome]
-    /// The aligned-key softmax experiment and its summaries, if run.
-    public let aligned: (experiment: SoftmaxExperiment, summaries: [MomentsVector])?
 
-    /// A report.
-    public init(design: MomentsDesign, verdict: MomentsVerdict, seedCheck: ClaimCheck, controls: [ControlResult],
-                fits: [(fit: ScalingFit, rejected: Bool)], softmax: (experiment: SoftmaxExperiment, summaries: [MomentsVector]),
-                distribution: [DistributionResult], figures: [Figures.Figure], command: String,
-                models: [ModelsSuite.Outcome] = [], aligned: (experiment: SoftmaxExperiment, summaries: [MomentsVector])? = nil) {
-        self.models = models
-        self.aligned = aligned
-        self.design = design
-        self.verdict = verdict
-        self.seedCheck = seedCheck
-        self.controls = controls
-        self.fits = fits
-        self.softmax = softmax
-        self.distribution = distribution
+    /// A report of these results, embedding these figures.
+    public init(results: SuiteResults, figures: [Figures.Figure], command: String) {
+        self.results = results
         self.figures = figures
         self.command = command
     }
+
+    var design: MomentsDesign { results.design }
+    var verdict: MomentsVerdict { results.verdict }
+    var seedCheck: ClaimCheck { results.seedCheck }
+    var controls: [ControlResult] { results.controls }
+    var fits: [ScalingVerdict.Entry] { results.scaling.entries }
+    var softmax: (experiment: SoftmaxExperiment, summaries: [MomentsVector]) { (results.suite.softmax, results.softmax) }
+    var distribution: [DistributionResult] { results.distribution.results }
+    var models: [ModelsSuite.Outcome] { results.models }
+    var aligned: (experiment: SoftmaxExperiment, summaries: [MomentsVector]) { (results.suite.aligned, results.aligned) }
 
     static func g(_ x: Double, _ digits: Int = 4) -> String { String(format: "%.\(digits)g", x) }
 
@@ -84,10 +67,11 @@ public struct ReportDocument: Sendable {
 
     var scalingRows: (header: [String], rows: [[String]]) {
         (["mu", "sigma", "slope", "95% interval", "fit p", "verdict"],
-         fits.map { fit, rejected in
-             [NumberText.format(fit.mu), NumberText.format(fit.sigma), String(format: "%.4f", fit.slope),
-              String(format: "[%.4f, %.4f]", fit.slopeInterval.lowerBound, fit.slopeInterval.upperBound),
-              fit.degreesOfFreedom > 0 ? Self.p(fit.fitP) : "", rejected ? "fail" : "pass"]
+         fits.map { entry in
+             let fit = entry.fit
+             return [NumberText.format(fit.mu), NumberText.format(fit.sigma), String(format: "%.4f", fit.slope),
+                     String(format: "[%.4f, %.4f]", fit.slopeInterval.lowerBound, fit.slopeInterval.upperBound),
+                     fit.degreesOfFreedom > 0 ? Self.p(fit.fitP) : "", entry.isRejected ? "fail" : "pass"]
          })
     }
 
@@ -103,7 +87,7 @@ public struct ReportDocument: Sendable {
 
     /// The distribution tests' rejections (KS exact, chi-square exact, KS normal), from ``DistributionVerdict``.
     var distributionRejections: (exact: [Bool], chiSquare: [Bool], normal: [Bool]) {
-        let v = DistributionVerdict(distribution, alpha: verdict.alpha)
+        let v = results.distribution
         return (v.exactRejected, v.chiSquareRejected, v.normalRejected)
     }
 
@@ -154,15 +138,23 @@ public struct ReportDocument: Sendable {
         return table.markdown
     }
 
-    /// REPORT.md.
+    /// REPORT.md: the sections in order, each written from the results.
     public var markdown: String {
+        [introduction, claimsSection, varianceSection, scaledVarianceSection, softmaxSection, distributionSection,
+         controlsSection, modelsMarkdown, filesSection].joined()
+    }
+
+    var introduction: String {
         var md = "# Why attention divides by sqrt(d): a Monte Carlo report\n\n"
         md += "Produced by qkverify. Everything below is reproduced byte for byte by:\n\n    \(command)\n\n"
         md += "Each cell draws q, k in R^d with independent N(mu, sigma^2) coordinates (GSL generator \(design.generator.name), "
         md += "seed \(design.seed), \(design.samples) samples of T = q^T k per cell, \(verdict.comparisons.count) cells). "
         md += "Verdicts use Holm-Bonferroni at family-wise false-failure rate \(NumberText.format(verdict.alpha)).\n\n"
+        return md
+    }
 
-        md += "## 1. The claims\n\n"
+    var claimsSection: String {
+        var md = "## 1. The claims\n\n"
         md += "The derivation under test: (a) E[q^T k] = d mu^2; (b) at mu = 0, sigma = 1, Var(q^T k) = d; (c) so s = sqrt(d) "
         md += "makes q^T k / s have mean 0 and variance 1.\n\n"
         for claim in seedCheck.claims {
@@ -179,65 +171,86 @@ public struct ReportDocument: Sendable {
         md += "\nAll \(verdict.comparisons.count) cells' mean, variance, skewness and kurtosis tests: \(verdict.failedCells) cells fail. "
         md += "Of \(wrong.count) plausible wrong formulas run through the same samples, \(wrong.filter { $0.status == .detected }.count) are detected "
         md += "(section 6).\n\n"
+        return md
+    }
 
-        md += "## 2. Var(q^T k) grows like d\n\n"
+    var varianceSection: String {
+        var md = "## 2. Var(q^T k) grows like d\n\n"
         md += markdownTable(momentsRows) + "\n"
         md += "A weighted least-squares fit of log Var(T) on log d for each (mu, sigma) gives the exponent:\n\n"
         md += markdownTable(scalingRows) + "\n"
-        md += embed("variance.svg")
+        return md + embed("variance.svg")
+    }
 
-        md += "## 3. Dividing by sqrt(d) fixes the variance, at sigma^4 + 2 mu^2 sigma^2\n\n"
+    var scaledVarianceSection: String {
+        var md = "## 3. Dividing by sqrt(d) fixes the variance, at sigma^4 + 2 mu^2 sigma^2\n\n"
         md += "Var(q^T k / sqrt(d)) does not depend on d, but it equals 1 only when mu = 0 and sigma = 1 (column 'Var(T/sqrt d)' above): "
         md += "the sqrt(d) argument silently assumes zero-mean, unit-variance coordinates.\n\n"
-        md += embed("scaled_variance.svg")
+        return md + embed("scaled_variance.svg")
+    }
 
-        md += "## 4. Why it matters: softmax saturates without the scale\n\n"
+    var softmaxSection: String {
+        var md = "## 4. Why it matters: softmax saturates without the scale\n\n"
         let keys = softmax.experiment.cells.first?.keys ?? 0
         let sigma = softmax.experiment.cells.first?.sigma ?? 1
         md += "For each query, \(keys) keys, \(softmax.experiment.samples) queries per cell, mu = \(NumberText.format(softmaxMu)), sigma = \(NumberText.format(sigma)) (mean ± SE):\n\n"
         md += markdownTable(softmaxRows) + "\n"
-        let dims = Set(softmax.experiment.cells.map(\.d)).sorted()
-        if let small = dims.first, let large = dims.last,
-           let a = softmaxValue(mu: softmaxMu, scale: .none, d: small, .maxWeight), let b = softmaxValue(mu: softmaxMu, scale: .none, d: large, .maxWeight),
-           let c = softmaxValue(mu: softmaxMu, scale: .sqrtD, d: large, .maxWeight), let j1 = softmaxValue(mu: softmaxMu, scale: .none, d: large, .jacobianNorm),
-           let j2 = softmaxValue(mu: softmaxMu, scale: .sqrtD, d: large, .jacobianNorm) {
-            md += "Unscaled, the spread of the logits grows like sqrt(d): the largest weight rises from \(Self.g(a.mean, 3)) at d = \(small) "
-            md += "to \(Self.g(b.mean, 3)) at d = \(large), and the softmax Jacobian's norm (the gradient it passes) falls to \(Self.g(j1.mean, 3)), "
-            md += "against \(Self.g(j2.mean, 3)) with tau = sqrt(d), where the largest weight is \(Self.g(c.mean, 3)). "
-            let scaled = dims.compactMap { softmaxValue(mu: softmaxMu, scale: .sqrtD, d: $0, .maxWeight)?.mean }
-            if let lowest = scaled.min(), let highest = scaled.max() {
-                md += "Over d = \(small) to \(large) the scaled largest weight stays between \(Self.g(lowest, 3)) and \(Self.g(highest, 3)); "
-                md += "what variation there is comes at small d, where |q|^2 / d fluctuates like a chi-squared with d degrees of freedom "
-                md += "(relative spread sqrt(2/d): \(Self.g((2 / Double(small)).squareRoot(), 2)) at d = \(small), \(Self.g((2 / Double(large)).squareRoot(), 2)) at d = \(large)).\n\n"
-            } else {
-                md += "\n\n"
-            }
-        }
-        if softmax.experiment.cells.contains(where: { $0.mu != softmaxMu }), let large = dims.last,
-           let mu = softmax.experiment.cells.last(where: { $0.mu != softmaxMu })?.mu,
-           let s = softmaxValue(mu: mu, scale: .sqrtD, d: large, .maxWeight), let w = softmaxValue(mu: mu, scale: .withinQuery, d: large, .maxWeight),
-           let t = softmaxValue(mu: mu, scale: .total, d: large, .maxWeight), let z = softmaxValue(mu: softmaxMu, scale: .sqrtD, d: large, .maxWeight) {
-            md += "With mu = \(NumberText.format(mu)) the right temperature is the spread of the logits *given q*, "
-            md += "tau = sqrt(d sigma^2 (sigma^2 + mu^2)), since softmax ignores a shift shared by all keys: at d = \(large) it gives a largest weight of "
-            md += "\(Self.g(w.mean, 3)) (mu = \(NumberText.format(softmaxMu)) with sqrt(d): \(Self.g(z.mean, 3))), while sqrt(d) leaves it too sharp (\(Self.g(s.mean, 3))) "
-            md += "and the total sqrt(Var T) too flat (\(Self.g(t.mean, 3))).\n\n"
-        }
-        md += embed("softmax.svg")
+        return md + saturationSentences + shiftedMeanSentences + embed("softmax.svg")
+    }
 
-        md += "## 5. The whole distribution\n\n"
+    /// How the largest weight and the Jacobian change with d, with and without the scale.
+    var saturationSentences: String {
+        let dims = Set(softmax.experiment.cells.map(\.d)).sorted()
+        func value(_ scale: SoftmaxScale, _ d: Int, _ s: SoftmaxStatistic) -> StreamingMoments? {
+            softmaxValue(mu: softmaxMu, scale: scale, d: d, s)
+        }
+        guard let small = dims.first, let large = dims.last,
+              let a = value(.none, small, .maxWeight), let b = value(.none, large, .maxWeight),
+              let c = value(.sqrtD, large, .maxWeight), let j1 = value(.none, large, .jacobianNorm),
+              let j2 = value(.sqrtD, large, .jacobianNorm) else { return "" }
+        var md = "Unscaled, the spread of the logits grows like sqrt(d): the largest weight rises from \(Self.g(a.mean, 3)) at d = \(small) "
+        md += "to \(Self.g(b.mean, 3)) at d = \(large), and the softmax Jacobian's norm (the gradient it passes) falls to \(Self.g(j1.mean, 3)), "
+        md += "against \(Self.g(j2.mean, 3)) with tau = sqrt(d), where the largest weight is \(Self.g(c.mean, 3)). "
+        let scaled = dims.compactMap { value(.sqrtD, $0, .maxWeight)?.mean }
+        guard let lowest = scaled.min(), let highest = scaled.max() else { return md + "\n\n" }
+        md += "Over d = \(small) to \(large) the scaled largest weight stays between \(Self.g(lowest, 3)) and \(Self.g(highest, 3)); "
+        md += "what variation there is comes at small d, where |q|^2 / d fluctuates like a chi-squared with d degrees of freedom "
+        md += "(relative spread sqrt(2/d): \(Self.g((2 / Double(small)).squareRoot(), 2)) at d = \(small), \(Self.g((2 / Double(large)).squareRoot(), 2)) at d = \(large)).\n\n"
+        return md
+    }
+
+    /// At a nonzero mean, which temperature is right, where the grid has a second mean.
+    var shiftedMeanSentences: String {
+        let cells = softmax.experiment.cells
+        guard let large = Set(cells.map(\.d)).max(), let mu = cells.last(where: { $0.mu != softmaxMu })?.mu,
+              let s = softmaxValue(mu: mu, scale: .sqrtD, d: large, .maxWeight), let w = softmaxValue(mu: mu, scale: .withinQuery, d: large, .maxWeight),
+              let t = softmaxValue(mu: mu, scale: .total, d: large, .maxWeight), let z = softmaxValue(mu: softmaxMu, scale: .sqrtD, d: large, .maxWeight)
+        else { return "" }
+        var md = "With mu = \(NumberText.format(mu)) the right temperature is the spread of the logits *given q*, "
+        md += "tau = sqrt(d sigma^2 (sigma^2 + mu^2)), since softmax ignores a shift shared by all keys: at d = \(large) it gives a largest weight of "
+        md += "\(Self.g(w.mean, 3)) (mu = \(NumberText.format(softmaxMu)) with sqrt(d): \(Self.g(z.mean, 3))), while sqrt(d) leaves it too sharp (\(Self.g(s.mean, 3))) "
+        md += "and the total sqrt(Var T) too flat (\(Self.g(t.mean, 3))).\n\n"
+        return md
+    }
+
+    var distributionSection: String {
+        var md = "## 5. The whole distribution\n\n"
         md += "At mu = 0, q^T k / sigma^2 has an exact variance-gamma law (density |x|^((d-1)/2) K_((d-1)/2)(|x|) / (sqrt(pi) Gamma(d/2) 2^((d-1)/2))). "
         md += "Kolmogorov-Smirnov and chi-square (60 bins of width 1/6 on [-5, 5] and both tails) tests of \(distribution.first?.samples ?? 0) samples per d against it, and a Kolmogorov-Smirnov test of q^T k / (sigma^2 sqrt(d)) against N(0, 1), each family Holm-corrected:\n\n"
         md += markdownTable(distributionRows) + "\n"
         md += distributionSummary + "\n\n"
-        md += embed("histograms.svg")
+        return md + embed("histograms.svg")
+    }
 
-        md += "## 6. Negative controls\n\n"
+    var controlsSection: String {
+        var md = "## 6. Negative controls\n\n"
         md += "Each formula is judged as its own family on the same samples. A wrong formula that no cell can tell from the truth would show as "
         md += "`undetected`; one whose statistic is too far from normal at this sample size as `untested`.\n\n"
-        md += markdownTable(controlRows) + "\n"
-        md += modelsMarkdown
+        return md + markdownTable(controlRows) + "\n"
+    }
 
-        md += "## Files\n\n"
+    var filesSection: String {
+        var md = "## Files\n\n"
         md += "`moments.csv` (all \(MomentsTable.header.count) columns), `controls.csv`, `scaling.csv`, `softmax.csv`, `distribution.csv`, "
         md += "`histogram.csv`" + (models.isEmpty ? "" : ", `models.csv`, `aligned.csv`") + (figures.isEmpty ? "" : ", and the figures") + ". Generated by qkverify \(ReportDocument.version).\n"
         if figures.isEmpty { md += "\n(Figures were not drawn: gnuplot is not installed; `apt-get install gnuplot-nox`.)\n" }

@@ -1,6 +1,6 @@
 /// The softmax table: per cell and scale, each statistic's mean over queries and its standard error.
 public enum SoftmaxTable {
-    /// The columns.
+    /// The CSV columns, in order.
     public static let header = ["d", "mu", "sigma", "keys", "scale", "tau", "queries"]
         + SoftmaxStatistic.allCases.flatMap { [$0.rawValue, $0.rawValue + "_se"] }
 

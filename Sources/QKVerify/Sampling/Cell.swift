@@ -20,7 +20,4 @@ public struct Cell: Sendable, Hashable {
     public var mu: Double { model.muQ }
     /// The shared spread of q and k (q's spread where they differ).
     public var sigma: Double { model.sigmaQ }
-
-    /// What the theory knows of T in this cell.
-    public var theory: DotProductTheory { DotProductTheory(self) }
 }

@@ -19,7 +19,7 @@ public struct Grid: Sendable, Hashable {
 
     /// A validated grid of the seed model: iid N(mu, sigma^2) coordinates shared by q and k.
     ///
-    /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` as ``init(dims:laws:meanPairs:sigmaPairs:rhos:norms:)``.
+    /// - Throws: ``QKVerifyError/invalid(_:_:)`` as ``init(dims:laws:meanPairs:sigmaPairs:rhos:norms:)``.
     public init(dims: [Int], means: [Double], sigmas: [Double]) throws {
         try self.init(dims: dims, meanPairs: means.map { ($0, $0) }, sigmaPairs: sigmas.map { ($0, $0) })
     }
@@ -29,41 +29,40 @@ public struct Grid: Sendable, Hashable {
     /// - Parameters:
     ///   - meanPairs: (mu_q, mu_k) pairs; (mu, mu) where q and k share a mean.
     ///   - sigmaPairs: (sigma_q, sigma_k) pairs.
-    /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` naming `--dims`, `--law`, `--means`, `--sigmas`,
-    ///   `--rhos` or `--norm` when a list is empty, repeats a value, holds a value that is not allowed,
+    /// - Throws: ``QKVerifyError/invalid(_:_:)`` naming the setting at fault when a list is empty, repeats a value, holds a value that is not allowed,
     ///   combines values that cannot be drawn or normalized (rho with a non-Gaussian law; LayerNorm of
     ///   Rademacher coordinates or at d = 1), or makes more than ``maxCells`` cells.
     public init(dims: [Int], laws: [CoordinateLaw] = [.gaussian], meanPairs: [(Double, Double)],
                 sigmaPairs: [(Double, Double)], rhos: [Double] = [0], norms: [Normalization] = [.none]) throws {
-        try Grid.check(dims, "--dims", "whole numbers from 1 to 2^40") { $0 >= 1 && $0 <= Grid.maxDimension }
-        try Grid.check(laws, "--law", CoordinateLaw.allowed) { _ in true }
-        try Grid.check(meanPairs.map(Pair.init), "--means", "finite numbers") { $0.q.isFinite && $0.k.isFinite }
-        try Grid.check(sigmaPairs.map(Pair.init), "--sigmas", "finite numbers greater than 0") {
+        try Grid.check(dims, .dimensions, "whole numbers from 1 to 2^40") { $0 >= 1 && $0 <= Grid.maxDimension }
+        try Grid.check(laws, .laws, CoordinateLaw.allowed) { _ in true }
+        try Grid.check(meanPairs.map(Pair.init), .means, "finite numbers") { $0.q.isFinite && $0.k.isFinite }
+        try Grid.check(sigmaPairs.map(Pair.init), .sigmas, "finite numbers greater than 0") {
             $0.q.isFinite && $0.k.isFinite && $0.q > 0 && $0.k > 0
         }
-        try Grid.check(rhos, "--rhos", "numbers from -1 to 1") { $0 >= -1 && $0 <= 1 }
-        try Grid.check(norms, "--norm", "none, unit, layer") { _ in true }
+        try Grid.check(rhos, .correlations, "numbers from -1 to 1") { $0 >= -1 && $0 <= 1 }
+        try Grid.check(norms, .normalizations, "none, unit, layer") { _ in true }
         let counts = [dims.count, laws.count, meanPairs.count, sigmaPairs.count, rhos.count, norms.count]
         var cells = 1.0
         for c in counts { cells *= Double(c) }
         guard cells <= Double(Grid.maxCells) else {
-            throw QKVerifyError.invalidOption("--dims", "with the other lists that makes \(counts.map(String.init).joined(separator: " x ")) cells; allowed: at most 10^6 cells")
+            throw QKVerifyError.invalid(.dimensions, "with the other lists that makes \(counts.map(String.init).joined(separator: " x ")) cells; allowed: at most 10^6 cells")
         }
         if let law = laws.first(where: { $0 != .gaussian }), rhos.contains(where: { $0 != 0 }) {
-            throw QKVerifyError.invalidOption("--rhos", "a correlation is drawn for Gaussian coordinates only, and --law has \(law); allowed: --rhos 0 with other laws")
+            throw QKVerifyError.invalid(.correlations, "a correlation is drawn for Gaussian coordinates only, and the laws include \(law); allowed: rho 0 with other laws")
         }
         if norms.contains(.layer) {
             if laws.contains(.rademacher) {
-                throw QKVerifyError.invalidOption("--norm", "layer with rademacher coordinates can meet a constant vector (sd 0); allowed: layer with continuous laws")
+                throw QKVerifyError.invalid(.normalizations, "layer with rademacher coordinates can meet a constant vector (sd 0); allowed: layer with continuous laws")
             }
             if let d = dims.first(where: { $0 < 2 }) {
-                throw QKVerifyError.invalidOption("--norm", "layer needs d >= 2 (at d = \(d) the vector minus its mean is 0); allowed: --dims of 2 or more with layer")
+                throw QKVerifyError.invalid(.normalizations, "layer needs d >= 2 (at d = \(d) the vector minus its mean is 0); allowed: dimensions of 2 or more with layer")
             }
         }
         if norms.contains(.unit) && laws.contains(.rademacher),
            let bad = meanPairs.indices.first(where: { i in sigmaPairs.contains { s in
                Swift.abs(meanPairs[i].0) == s.0 || Swift.abs(meanPairs[i].1) == s.1 } }) {
-            throw QKVerifyError.invalidOption("--norm", "unit with rademacher coordinates and |mean| = sigma (mean \(NumberText.format(meanPairs[bad].0))) can draw a zero vector; allowed: |mean| != sigma")
+            throw QKVerifyError.invalid(.normalizations, "unit with rademacher coordinates and |mean| = sigma (mean \(NumberText.format(meanPairs[bad].0))) can draw a zero vector; allowed: |mean| != sigma")
         }
         self.dims = dims
         self.laws = laws
@@ -110,17 +109,17 @@ public struct Grid: Sendable, Hashable {
     }
 
     private static func check<T: Hashable & CustomStringConvertible>(
-        _ values: [T], _ option: String, _ allowed: String, _ isAllowed: (T) -> Bool
+        _ values: [T], _ setting: Setting, _ allowed: String, _ isAllowed: (T) -> Bool
     ) throws {
         guard !values.isEmpty else {
-            throw QKVerifyError.invalidOption(option, "the list is empty; allowed: a comma-separated list of \(allowed)")
+            throw QKVerifyError.invalid(setting, "the list is empty; allowed: a comma-separated list of \(allowed)")
         }
         if let bad = values.first(where: { !isAllowed($0) }) {
-            throw QKVerifyError.invalidOption(option, "'\(bad)' is not allowed; allowed: \(allowed)")
+            throw QKVerifyError.invalid(setting, "'\(bad)' is not allowed; allowed: \(allowed)")
         }
         var seen = Set<T>()
         if let repeated = values.first(where: { !seen.insert($0).inserted }) {
-            throw QKVerifyError.invalidOption(option, "'\(repeated)' appears twice; list each value once")
+            throw QKVerifyError.invalid(setting, "'\(repeated)' appears twice; list each value once")
         }
     }
 }

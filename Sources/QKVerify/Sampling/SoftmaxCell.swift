@@ -4,7 +4,7 @@ import Foundation
 /// With ``alignedRho`` != 0, key 1 is aligned with the query: its standardized coordinates are
 /// `rho a_i + sqrt(1 - rho^2) c_i`, a_i the query's (docs/THEORY.md section 6).
 public struct SoftmaxCell: Sendable, Hashable {
-    /// The dimension.
+    /// The dimension of the query and keys.
     public let d: Int
     /// The coordinates' mean.
     public let mu: Double

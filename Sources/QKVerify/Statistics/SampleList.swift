@@ -1,7 +1,7 @@
 /// The samples themselves, in draw order: for statistics that need the whole sample (a KS distance).
 /// Memory is 8 bytes a sample; the distribution experiment caps samples accordingly.
 public struct SampleList: Mergeable, Hashable {
-    /// The values.
+    /// The samples, in draw order.
     public var values: [Double]
 
     /// No samples.

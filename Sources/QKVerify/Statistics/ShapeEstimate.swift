@@ -1,6 +1,6 @@
 /// An estimate of a shape statistic (skewness or excess kurtosis) with its delta-method standard error.
 public struct ShapeEstimate: Sendable, Hashable {
-    /// The estimate.
+    /// The estimate itself.
     public let value: Double
     /// Its standard error.
     public let standardError: Double
@@ -49,17 +49,5 @@ extension StreamingMoments {
         let k2 = variance
         return (ShapeEstimate(value: k3 / (k2 * k2.squareRoot()), standardError: errors.skewness.standardError),
                 ShapeEstimate(value: k4 / (k2 * k2), standardError: errors.kurtosis.standardError))
-    }
-}
-
-extension DotProductTheory {
-    /// The exact skewness and excess kurtosis of T, with the standard errors of their estimators
-    /// from n samples under this distribution; NaN where they need a cumulant not known (the
-    /// skewness's error needs order 6, the kurtosis's order 8).
-    public func shape(samples n: Int) -> (skewness: ShapeEstimate, kurtosis: ShapeEstimate) {
-        let moments = centralMoments(upTo: 8)
-        let errors = ShapeEstimate.shape(centralMoments: moments, samples: n)
-        return (ShapeEstimate(value: skewness, standardError: errors.skewness.standardError),
-                ShapeEstimate(value: excessKurtosis, standardError: errors.kurtosis.standardError))
     }
 }

@@ -8,7 +8,7 @@
 ///
 /// Merging is deterministic: the same summaries merged in the same order give bit-identical results,
 /// which is what makes qkverify's output independent of its thread count.
-public struct StreamingMoments: Sendable, Hashable {
+public struct StreamingMoments: Mergeable, Hashable {
     /// The highest order of central sum kept.
     public static let maxOrder = 8
 

@@ -8,7 +8,7 @@ import Foundation
 /// d = 1 gives `K_0(|x|) / pi` (the product of two standard normals); d = 2 the Laplace law
 /// `e^(-|x|) / 2`. Variance d, excess kurtosis 6/d.
 public struct VarianceGamma: Sendable {
-    /// The dimension.
+    /// The dimension d whose law of q^T k / sigma^2 this is.
     public let d: Int
     private let nu: Double
     private let logNormaliser: Double

@@ -15,11 +15,11 @@ public struct ControlResult: Sendable, Hashable {
         case untested
     }
 
-    /// The control.
+    /// The formula judged, and whether it is true.
     public let control: NegativeControl
     /// The control's tests, judged as their own family at the run's alpha.
     public let check: ClaimCheck
-    /// The outcome.
+    /// How the formula fared: detected, undetected, not rejected or untested.
     public let status: Status
     /// For an undetected wrong formula: the cell and sample count that detect it with 90% power.
     public let catchWith: (cell: Cell, samples: Int)?

@@ -5,7 +5,7 @@
 /// are the exact ones under the closed form, shown so the two can be compared. Where the cell has no
 /// closed form (or lacks the moment a test needs) the theory values are NaN and the test is not made.
 public struct MomentComparison: Sendable, Hashable {
-    /// The cell.
+    /// The cell compared.
     public let cell: Cell
     /// Samples drawn.
     public let samples: Int

@@ -33,14 +33,20 @@ public struct MomentsVerdict: Sendable, Hashable {
     /// The number of cells with a rejected test.
     public var failedCells: Int { rejected.filter { $0.contains(true) }.count }
 
-    /// The names of cell c's rejected tests, such as `["var"]`.
-    public func rejectedTests(cell c: Int) -> [String] {
-        zip(MomentTest.allCases, rejected[c]).filter(\.1).map(\.0.rawValue)
+    /// Whether test t of cell c is rejected.
+    public func isRejected(_ t: MomentTest, cell c: Int) -> Bool { rejected[c][t.index] }
+
+    /// Whether test t of cell c is made (its normal approximation holds at this n).
+    public func isTested(_ t: MomentTest, cell c: Int) -> Bool { tested[c][t.index] }
+
+    /// Cell c's rejected tests, in ``MomentTest`` order.
+    public func rejectedTests(cell c: Int) -> [MomentTest] {
+        MomentTest.allCases.filter { isRejected($0, cell: c) }
     }
 
-    /// The names of cell c's tests not made, such as `["kurt"]`.
-    public func untestedTests(cell c: Int) -> [String] {
-        zip(MomentTest.allCases, tested[c]).filter { !$0.1 }.map(\.0.rawValue)
+    /// Cell c's tests not made, in ``MomentTest`` order.
+    public func untestedTests(cell c: Int) -> [MomentTest] {
+        MomentTest.allCases.filter { !isTested($0, cell: c) }
     }
 
     /// The smallest absolute error in the mean formula cell c detects with 90% power.

@@ -1,14 +1,14 @@
 /// A formula with a known truth value, run through the verifier to show it says pass for true
 /// formulas and fail for plausible wrong ones.
 public struct NegativeControl: Sendable, Hashable {
-    /// The claim.
+    /// The formula, as a claim on its domain.
     public let claim: Claim
     /// Whether the formula is the true closed form.
     public let isTrue: Bool
 
     /// A control.
     public init(_ quantity: Claim.Quantity, _ formula: String, isTrue: Bool, domain: Claim.Domain = .seed) {
-        claim = try! Claim(quantity, formula, option: "--controls", domain: domain)
+        claim = try! Claim(quantity, formula, domain: domain)
         self.isTrue = isTrue
     }
 

@@ -63,21 +63,4 @@ public struct ScalingFit: Sendable, Hashable {
     public var fitP: Double {
         degreesOfFreedom > 0 ? SpecialFunctions.chiSquaredUpperTail(chiSquared, degreesOfFreedom: Double(degreesOfFreedom)) : .nan
     }
-
-    /// One fit per (mu, sigma) of a run's comparisons, in the run's order, with verdicts on slope = 1
-    /// (Holm over the fits at alpha).
-    public static func fits(_ comparisons: [MomentComparison], alpha: Double) -> [(fit: ScalingFit, rejected: Bool)] {
-        var groups: [[MomentComparison]] = []
-        // Only raw vectors have Var(T) proportional to d; normalized ones are not fitted.
-        for c in comparisons where c.cell.model.norm == .none {
-            if let last = groups.last?.last, last.cell.model == c.cell.model {
-                groups[groups.count - 1].append(c)
-            } else {
-                groups.append([c])
-            }
-        }
-        let fits = groups.filter { $0.count >= 2 }.map(ScalingFit.init)
-        let rejected = HolmBonferroni.rejections(fits.map(\.slopeP), alpha: alpha)
-        return Array(zip(fits, rejected))
-    }
 }

@@ -1,6 +1,6 @@
 /// The standard normal law, drawn by GSL's ziggurat (`gsl_ran_gaussian_ziggurat`).
 public struct GaussianLaw: StandardLaw {
-    /// The law.
+    /// The law; it has no parameters.
     public init() {}
 
     @inline(__always)

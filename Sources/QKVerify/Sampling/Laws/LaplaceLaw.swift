@@ -2,7 +2,7 @@
 public struct LaplaceLaw: StandardLaw {
     static let scale = 1 / Double(2).squareRoot()
 
-    /// The law.
+    /// The law; it has no parameters.
     public init() {}
 
     @inline(__always)

@@ -2,7 +2,7 @@
 public struct UniformLaw: StandardLaw {
     static let half = Double(3).squareRoot()
 
-    /// The law.
+    /// The law; it has no parameters.
     public init() {}
 
     @inline(__always)

@@ -94,6 +94,11 @@ public enum OptionValue {
         return value
     }
 
+    /// A whole number a library rule allows, with the rule's own words for what is allowed.
+    public static func wholeNumber(_ text: String, option: String, _ allowed: AllowedRange) throws -> Int {
+        try wholeNumber(text, option: option, in: allowed.range, what: allowed.text)
+    }
+
     /// A probability in (0, 0.5], such as a false-failure rate.
     public static func probability(_ text: String, option: String) throws -> Double {
         guard let value = Double(text.trimmingSpaces), value > 0, value <= 0.5 else {
@@ -127,25 +132,11 @@ public enum OptionValue {
         return value
     }
 
-    /// A seed: a whole number from 0 to 2^64 - 1.
-    public static func seed(_ text: String, option: String) throws -> UInt64 {
-        guard let value = UInt64(text.trimmingSpaces) else {
-            throw QKVerifyError.invalidOption(option, "'\(text)' is not allowed; allowed: a whole number from 0 to 18446744073709551615")
-        }
-        return value
-    }
-
     private static func items(_ text: String, option: String, allowed: String) throws -> [String] {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
         if parts.contains(where: \.isEmpty) {
             throw QKVerifyError.invalidOption(option, "'\(text)' has an empty item; allowed: \(allowed)")
         }
         return parts
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
     }
 }

@@ -25,7 +25,7 @@ public struct ClaimCheck: Sendable, Hashable {
     ///     by more than delta in some cell is at most alpha (an intersection-union test).
     ///   - requireCells: whether a claim with no cell of its domain in the grid is an error (for a
     ///     user's claims), or simply untested (for the report's fixed claims on the user's grid).
-    /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` when a claim has no cell of its domain in the grid.
+    /// - Throws: ``QKVerifyError/invalid(_:_:)`` when a claim has no cell of its domain in the grid.
     public init(claims: [Claim], comparisons: [MomentComparison], alpha: Double, tolerance: Double? = nil, requireCells: Bool = true) throws {
         var tests: [ClaimTest] = []
         for claim in claims {

@@ -1,11 +1,37 @@
 /// One z-test of a claim in one cell: the claimed value against the estimate.
 public struct ClaimTest: Sendable, Hashable {
+    /// What a claim's test compares, named as reports print it.
+    public enum Statistic: String, Sendable, CaseIterable {
+        /// E[T], for a mean claim.
+        case mean = "E[T]"
+        /// Var(T), for a variance claim.
+        case variance = "Var(T)"
+        /// Var(T/s) = 1, for a scale claim.
+        case scaledVariance = "Var(T/s)"
+        /// E[T/s] = 0, for a scale claim where the exact mean is 0.
+        case scaledMean = "E[T/s]"
+        /// The skewness of T.
+        case skewness = "skew(T)"
+        /// The excess kurtosis of T.
+        case kurtosis = "exkurt(T)"
+
+        /// The moment test whose z-statistic and reliability rule this statistic shares.
+        public var momentTest: MomentTest {
+            switch self {
+            case .mean, .scaledMean: return .mean
+            case .variance, .scaledVariance: return .variance
+            case .skewness: return .skewness
+            case .kurtosis: return .kurtosis
+            }
+        }
+    }
+
     /// The claim tested.
     public let claim: Claim
-    /// The cell.
+    /// The cell tested.
     public let cell: Cell
-    /// The statistic compared: `E[T]`, `Var(T)`, `Var(T/s)`, `E[T/s]`, `skew(T)` or `exkurt(T)`.
-    public let statistic: String
+    /// The statistic compared.
+    public let statistic: Statistic
     /// The value the claim implies (NaN where its formula is undefined in this cell).
     public let claimed: Double
     /// The Monte Carlo estimate.
@@ -13,7 +39,7 @@ public struct ClaimTest: Sendable, Hashable {
     /// The standard error of the estimate.
     public let standardError: Double
     /// The moment test whose statistic this is.
-    public let kind: MomentTest
+    public var kind: MomentTest { statistic.momentTest }
     /// Whether the test is made: its standard error is known and its normal approximation holds at
     /// this cell's sample size.
     public let isTested: Bool
@@ -50,38 +76,32 @@ public struct ClaimTest: Sendable, Hashable {
         let cell = comparison.cell
         guard claim.domain.contains(cell) else { return [] }
         let value = claim.formula.evaluate(cell)
-        func test(_ statistic: String, _ claimed: Double, _ estimate: Double, _ se: Double) -> ClaimTest {
-            let kind: MomentTest = switch claim.quantity {
-            case .mean: .mean
-            case .variance: .variance
-            case .skewness: .skewness
-            case .kurtosis: .kurtosis
-            case .scale: statistic == "E[T/s]" ? .mean : .variance
-            }
+        func test(_ statistic: Statistic, _ claimed: Double, _ estimate: Double, _ se: Double) -> ClaimTest {
+            let kind = statistic.momentTest
             let n = comparison.samples
             let scale = claimed != 0 ? Swift.abs(claimed) : (kind == .mean ? se * Double(n).squareRoot() : 1)
             return ClaimTest(claim: claim, cell: cell, statistic: statistic, claimed: claimed, estimate: estimate,
-                             standardError: se, kind: kind,
+                             standardError: se,
                              isTested: comparison.isReliable(kind) && se.isFinite && se > 0 && estimate.isFinite && claimed.isFinite,
                              samplesNeeded: se.isFinite && se > 0 ? comparison.samplingSkewness.samplesNeeded(kind) : nil,
                              samples: n, toleranceScale: scale)
         }
         switch claim.quantity {
         case .mean:
-            return [test("E[T]", value, comparison.meanEstimate, comparison.meanSE)]
+            return [test(.mean, value, comparison.meanEstimate, comparison.meanSE)]
         case .variance:
-            return [test("Var(T)", value, comparison.varianceEstimate, comparison.varianceSE)]
+            return [test(.variance, value, comparison.varianceEstimate, comparison.varianceSE)]
         case .skewness:
-            return [test("skew(T)", value, comparison.skewnessEstimate.value, comparison.skewnessSE)]
+            return [test(.skewness, value, comparison.skewnessEstimate.value, comparison.skewnessSE)]
         case .kurtosis:
-            return [test("exkurt(T)", value, comparison.kurtosisEstimate.value, comparison.kurtosisSE)]
+            return [test(.kurtosis, value, comparison.kurtosisEstimate.value, comparison.kurtosisSE)]
         case .scale:
             // s must be a positive number for T / s to be a rescaling.
             let s = value.isFinite && value > 0 ? value : .nan
-            var tests = [test("Var(T/s)", 1, comparison.varianceEstimate / (s * s), comparison.varianceSE / (s * s))]
+            var tests = [test(.scaledVariance, 1, comparison.varianceEstimate / (s * s), comparison.varianceSE / (s * s))]
             // E[T/s] = 0 is part of the claim only where the exact mean is 0 (mu = 0 and no correlation).
             if comparison.meanTheory == 0 {
-                tests.append(test("E[T/s]", 0, comparison.meanEstimate / s, comparison.meanSE / s))
+                tests.append(test(.scaledMean, 0, comparison.meanEstimate / s, comparison.meanSE / s))
             }
             return tests
         }

@@ -17,7 +17,7 @@ public struct ModelsSuite: Sendable {
 
     /// A case's run: its moments verdict and its claims judged.
     public struct Outcome: Sendable {
-        /// The case.
+        /// The case that ran.
         public let `case`: Case
         /// The design it ran.
         public let design: MomentsDesign
@@ -27,18 +27,18 @@ public struct ModelsSuite: Sendable {
         public let check: ClaimCheck
     }
 
-    /// The cases.
+    /// The points of the tour, in report order.
     public let cases: [Case]
     /// Samples per cell, seed, generator and block size shared by every case.
     public let samples: Int, seed: UInt64, generator: GeneratorType, blockSamples: Int?
 
     /// The default tour on these dimensions (those up to 64 are used, at least two).
     ///
-    /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` when a grid cannot be built.
+    /// - Throws: ``QKVerifyError/invalid(_:_:)`` when a grid cannot be built.
     public init(dims allDims: [Int], samples: Int, seed: UInt64, generator: GeneratorType, blockSamples: Int?) throws {
         let small = allDims.filter { $0 >= 2 && $0 <= 64 }
         let dims = small.count >= 2 ? small : [2, 4, 16, 64]
-        func claim(_ q: Claim.Quantity, _ text: String) -> Claim { try! Claim(q, text, option: "report") }
+        func claim(_ q: Claim.Quantity, _ text: String) -> Claim { try! Claim(q, text) }
         cases = [
             Case(title: "Coordinate laws", grid: try Grid(dims: dims, laws: CoordinateLaw.representatives, meanPairs: [(0, 0)], sigmaPairs: [(1, 1)]),
                  claims: [claim(.mean, "0"), claim(.variance, "d"), claim(.kurtosis, "((3 + kurt_q)*(3 + kurt_k) - 3)/d"),

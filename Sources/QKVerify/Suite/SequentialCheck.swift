@@ -15,7 +15,7 @@ public struct SequentialCheck: Sendable {
     /// The samples per block: a look is a whole number of blocks.
     public static let blockSamples = 10_000
 
-    /// The claims.
+    /// The claims judged at every look.
     public let claims: [Claim]
     /// The design: its `samples` is the maximum per cell; its blocks are ``blockSamples`` samples.
     public let design: MomentsDesign
@@ -28,11 +28,11 @@ public struct SequentialCheck: Sendable {
 
     /// A sequential check.
     ///
-    /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` when the design's blocks are not of
+    /// - Throws: ``QKVerifyError/invalid(_:_:)`` (block size) when the design's blocks are not of
     ///   ``blockSamples`` samples.
     public init(claims: [Claim], design: MomentsDesign, alpha: Double, tolerance: Double?, failFast: Bool) throws {
         guard design.blockSamples == SequentialCheck.blockSamples else {
-            throw QKVerifyError.invalidOption("--block-size", "not with --sequential; allowed: leave it out (looks are whole blocks of 10^4 samples)")
+            throw QKVerifyError.invalid(.blockSize, "not with sequential looks; allowed: the default (looks are whole blocks of 10^4 samples)")
         }
         self.claims = claims
         self.design = design

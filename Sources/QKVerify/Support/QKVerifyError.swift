@@ -1,15 +1,22 @@
 /// The errors qkverify reports to its user: each message is one line a user can act on.
 public enum QKVerifyError: Error, Equatable, CustomStringConvertible {
-    /// An option (or environment variable) has a value that is not allowed.
-    /// The first value names the option, the second says what is wrong and what is allowed.
+    /// A setting of the run has a value that is not allowed; the text says what is wrong and what
+    /// is allowed. The command line names the setting by its option.
+    case invalid(Setting, String)
+    /// A value typed for a named option (or environment variable) does not parse or is not allowed;
+    /// the first value names the option, the second says what is wrong and what is allowed.
     case invalidOption(String, String)
     /// A file could not be read or written.
     case io(path: String, reason: String)
     /// A file exists but is not what it should be (corrupt, foreign, wrong version).
     case badFile(path: String, reason: String)
 
-    public var description: String {
+    public var description: String { description(naming: \.rawValue) }
+
+    /// The message, with each setting named by `name` (the command line passes its option names).
+    public func description(naming name: (Setting) -> String) -> String {
         switch self {
+        case let .invalid(setting, reason): return "\(name(setting)): \(reason)"
         case let .invalidOption(option, reason): return "\(option): \(reason)"
         case let .io(path, reason): return "\(path): \(reason)"
         case let .badFile(path, reason): return "\(path): \(reason)"
@@ -18,8 +25,10 @@ public enum QKVerifyError: Error, Equatable, CustomStringConvertible {
 
     /// True when the error is the user's input, which the command line reports with a usage status.
     public var isUsageError: Bool {
-        if case .invalidOption = self { return true }
-        return false
+        switch self {
+        case .invalid, .invalidOption: return true
+        case .io, .badFile: return false
+        }
     }
 
     /// True when the error is a bad input file (exit status 65).

@@ -1,0 +1,32 @@
+import QKVerify
+
+extension Setting {
+    /// The option (or environment variable) a user types for this setting, which error messages name.
+    var option: String {
+        switch self {
+        case .dimensions: return "--dims"
+        case .laws: return "--law"
+        case .means: return "--means"
+        case .sigmas: return "--sigmas"
+        case .correlations: return "--rhos"
+        case .normalizations: return "--norm"
+        case .samples: return "--samples"
+        case .blockSize: return "--block-size"
+        case .generator: return "--rng"
+        case .seed: return "--seed"
+        case .generatorVariable, .seedVariable: return rawValue
+        case .distributionSamples: return "--distribution-samples"
+        case .keys: return "--keys"
+        case .queries: return "--queries"
+        case .alignedCorrelation: return "--aligned-rho"
+        case .meanClaim: return "--mean"
+        case .varianceClaim: return "--var"
+        case .scaleClaim: return "--scale"
+        case .skewnessClaim: return "--skewness"
+        case .kurtosisClaim: return "--kurtosis"
+        case .sequential: return "--sequential"
+        case .parts: return "merge"
+        case .checkpoint: return "--checkpoint"
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import QKVerify
+
+/// ``ScalingVerdict``: the fitted exponent of Var(T) in d, judged against 1.
+@Suite struct ScalingVerdictTests {
+    /// The fitted exponent of Var(T) in d is 1 within its 95% interval for every (mu, sigma).
+    @Test func scalingSlopeIsOne() throws {
+        let design = try Fixtures.design(dims: [1, 4, 16, 64, 256], means: [0, 1], sigmas: [0.5, 2], samples: 20_000)
+        let rows = MomentsExperiment(design: design, threads: 2).run().map(MomentComparison.init)
+        let verdict = ScalingVerdict(rows, alpha: 0.001)
+        #expect(verdict.entries.count == 4)
+        for entry in verdict.entries {
+            let fit = entry.fit
+            #expect(fit.slopeInterval.contains(1), "slope \(fit.slope) ± \(fit.slopeSE) at mu \(fit.mu), sigma \(fit.sigma)")
+            #expect(!entry.isRejected)
+            #expect(abs((fit.intercept - fit.interceptTheory) / fit.interceptSE) < 5)
+            #expect(fit.slopeSE < 0.01)  // the interval is tight enough to mean something
+        }
+    }
+
+    /// The fit says fail for data whose variance grows like d^1.1 (built from exact moments plus noise-free SEs).
+    @Test func scalingSlopeRejectsAWrongExponent() throws {
+        let design = try Fixtures.design(dims: [1, 4, 16, 64, 256], means: [0], sigmas: [1], samples: 20_000)
+        let rows = MomentsExperiment(design: design, threads: 2).run().map { result -> MomentComparison in
+            // Stretch each sample's deviation so the variance is multiplied by d^0.1.
+            let factor = pow(Double(result.cell.d), 0.05)
+            let m = result.moments
+            let scaled = StreamingMoments(count: m.count, mean: m.mean,
+                                          centralSums: (2...8).map { m.centralSum($0) * pow(factor, Double($0)) })
+            return MomentComparison(CellResult(cell: result.cell, moments: scaled))
+        }
+        let entry = try #require(ScalingVerdict(rows, alpha: 0.001).entries.first)
+        let fit = entry.fit
+        #expect(entry.isRejected && !fit.slopeInterval.contains(1) && abs(fit.slope - 1.1) < 0.02)
+    }
+
+    /// Normalized cells are not fitted (their variance is not proportional to d), and a model seen at
+    /// one dimension only has no slope.
+    @Test func fitsOnlyRawModelsWithTwoDimensionsOrMore() throws {
+        let grid = try Grid(dims: [4, 16], meanPairs: [(0, 0)], sigmaPairs: [(1, 1)], norms: [.none, .unit])
+        let design = try MomentsDesign(grid: grid, samples: 10_000, seed: 1, generator: .standard)
+        let rows = MomentsExperiment(design: design, threads: 1).run().map(MomentComparison.init)
+        let verdict = ScalingVerdict(rows, alpha: 0.001)
+        #expect(verdict.entries.count == 1 && verdict.entries[0].fit.model.norm == .none)
+        let single = try MomentsDesign(grid: Grid(dims: [4], means: [0], sigmas: [1]), samples: 10_000, seed: 1, generator: .standard)
+        #expect(ScalingVerdict(MomentsExperiment(design: single, threads: 1).run().map(MomentComparison.init), alpha: 0.001).entries.isEmpty)
+    }
+}
