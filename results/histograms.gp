@@ -19,7 +19,7 @@ set style fill transparent solid 0.35 noborder
 set key top left Left reverse samplen 1 width -3 font ",10"
 array ds[4]
 n = 0
-do for [dd in "1 2 4 8 16 32 64 128 256 512 1024"] {
+do for [dd in "1 4 16 64"] {
     stats "histogram.csv" using (column("d") == dd + 0 ? 1 : 0) nooutput
     if (STATS_sum > 0 && n < 4) { n = n + 1; ds[n] = dd + 0 }
 }

@@ -69,7 +69,7 @@ import Testing
         var expected = ["REPORT.md", "controls.csv", "distribution.csv", "histogram.csv", "moments.csv", "scaling.csv",
                         "softmax.csv", "tables.tex", "models.csv", "aligned.csv"]
         if Figures.gnuplotPath != nil {  // figures: see the next test
-            expected += (Figures.all.map(\.file) + ["aligned.svg"]).flatMap { svg in
+            expected += (Figures.figures(for: try Grid(dims: [1, 4, 16], means: [0, 1], sigmas: [1]), keys: 64).map(\.file) + ["aligned.svg"]).flatMap { svg in
                 ["svg", "png", "pdf", "gp"].map { String(svg.dropLast(3)) + $0 }
             }
         }
@@ -94,12 +94,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let args = ["report", "--dims", "1,4,16,64", "--means", "0,1", "--sigmas", "1", "--samples", "10000",
                     "--queries", "200", "--distribution-samples", "2000", "--quiet", "--out-dir", dir.path]
+        let figures = Figures.figures(for: try Grid(dims: [1, 4, 16, 64], means: [0, 1], sigmas: [1]), keys: 64)
         var drawn: [[Data]] = []
         for _ in 0..<2 {
             #expect(try CLI.run(args).status == 0)
-            drawn.append(try Figures.all.map { try Data(contentsOf: dir.appendingPathComponent($0.file)) })
+            drawn.append(try figures.map { try Data(contentsOf: dir.appendingPathComponent($0.file)) })
             // The PNG (slides) and PDF (LaTeX) versions, and the script that draws them, beside the SVG.
-            for figure in Figures.all {
+            for figure in figures {
                 let stem = String(figure.file.dropLast(4))
                 let png = try Data(contentsOf: dir.appendingPathComponent(stem + ".png"))
                 let pdf = try Data(contentsOf: dir.appendingPathComponent(stem + ".pdf"))
@@ -111,13 +112,23 @@ import Testing
         }
         #expect(drawn[0] == drawn[1])
         let report = try String(contentsOf: dir.appendingPathComponent("REPORT.md"), encoding: .utf8)
-        for (figure, data) in zip(Figures.all, drawn[0]) {
+        for (figure, data) in zip(figures, drawn[0]) {
             let svg = String(decoding: data, as: UTF8.self)
             #expect(svg.hasPrefix("<?xml") && svg.contains("</svg>"), "\(figure.file) is not a whole SVG")
             #expect(svg.contains("<path"), "\(figure.file) has nothing drawn")
             #expect(report.contains("](\(figure.file))"))
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }.isEmpty)  // no temporaries left
+    }
+
+    /// The figures read the grid, not the default run: the histograms loop over the grid's histogram
+    /// dimensions (not a fixed list of powers of 2), and the softmax caption names the keys used.
+    @Test func figuresFollowTheGridsDimensionsSpreadAndKeys() throws {
+        let figures = Figures.figures(for: try Grid(dims: [3, 6, 12], means: [0], sigmas: [2]), keys: 16)
+        let histograms = try #require(figures.first { $0.file == "histograms.svg" })
+        #expect(histograms.script.contains("do for [dd in \"3 6 12\"]"))
+        #expect(histograms.caption.contains("q^T k / (sigma^2 sqrt(d)) at mu = 0, sigma = 2"))
+        #expect(try #require(figures.first { $0.file == "softmax.svg" }).caption.hasPrefix("Attention with 16 keys"))
     }
 }
 

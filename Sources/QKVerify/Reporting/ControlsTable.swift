@@ -11,7 +11,7 @@ public enum ControlsTable {
             let (cells, rejected) = r.check.cellCounts(r.control.claim)
             let catchWith = r.catchWith.map {
                 "d=\($0.cell.d) mu=\(NumberText.format($0.cell.mu)) sigma=\(NumberText.format($0.cell.sigma)) samples=\($0.samples)"
-            } ?? (r.status == .undetected || (r.status == .untested && !r.control.isTrue) ? "no cell tried tells it from the truth" : "")
+            } ?? (r.isIndistinguishable ? "no cell tried tells it from the truth" : "")
             table.append([r.control.claim.quantity.symbol, r.control.claim.text, r.control.claim.domain.rawValue,
                           r.control.isTrue ? "true" : "false", String(cells), String(rejected),
                           String(Set(r.check.tests.filter { !$0.isTested }.map(\.cell)).count),

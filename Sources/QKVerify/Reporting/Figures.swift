@@ -27,16 +27,16 @@ public enum Figures {
 
         """
 
-    /// The four figures of the report, on the default grid.
-    public static let all: [Figure] = figures(pairs: defaultVariancePairs + [(0, 0.5)], softmaxMeans: (0, 1))
-
     /// The (mu, sigma) series the variance figure draws on the default grid.
     static let defaultVariancePairs: [(Double, Double)] = [(0, 1), (0.5, 1), (1, 1), (0, 2)]
 
-    /// The four figures for a grid's (mu, sigma) pairs of seed-model cells: the variance figures draw
-    /// the default grid's series where the grid has them all, and otherwise its first four (five for
-    /// the scaled variance), so that no figure is empty on any grid.
-    public static func figures(for grid: Grid) -> [Figure] {
+    /// The four figures of a report on `grid`, with `keys` keys per query in the softmax experiment.
+    ///
+    /// The variance figures draw the default grid's (mu, sigma) series where the grid has them all,
+    /// and otherwise its first four (five for the scaled variance); the histograms show the
+    /// dimensions ``DistributionExperiment/histogramDims(_:preferred:)`` picks, at the spread
+    /// ``VerificationSuite/sigma(of:)``: no figure is empty on any grid.
+    public static func figures(for grid: Grid, keys: Int) -> [Figure] {
         let pairs = grid.meanPairs.filter { $0.q == $0.k }.flatMap { m in
             grid.sigmaPairs.filter { $0.q == $0.k }.map { (m.q, $0.q) }
         }
@@ -44,19 +44,22 @@ public enum Figures {
         let means = grid.means
         let base = means.contains(0) ? 0 : means.first ?? 0
         let shifted = means.contains(1) ? 1 : means.last { $0 != base } ?? base
-        return figures(pairs: pairs.isEmpty ? defaultVariancePairs : pairs, softmaxMeans: (base, shifted))
+        let histogramDims = DistributionExperiment.histogramDims(grid.dims).sorted()
+        return figures(pairs: pairs.isEmpty ? defaultVariancePairs : pairs, softmaxMeans: (base, shifted), keys: keys,
+                       histogram: (histogramDims, VerificationSuite.sigma(of: grid)))
     }
 
     /// The figures for these (mu, sigma) pairs.
-    static func figures(pairs: [(Double, Double)], softmaxMeans: (Double, Double)) -> [Figure] {
+    static func figures(pairs: [(Double, Double)], softmaxMeans: (Double, Double), keys: Int,
+                        histogram: (dims: [Int], sigma: Double)) -> [Figure] {
         func has(_ wanted: [(Double, Double)]) -> Bool { wanted.allSatisfy { w in pairs.contains { $0 == w } } }
         let scaledDefault = [(0.0, 1.0), (0.5, 1), (1, 1), (0, 0.5), (0, 2)]
         let variance = has(defaultVariancePairs) ? defaultVariancePairs : Array(pairs.prefix(4))
         let scaled = has(scaledDefault) ? scaledDefault : Array(pairs.prefix(5))
         // The same (mu, sigma) gets the same colour in both figures: its place in the longer list.
         let styles = variance.map { v in (scaled.firstIndex { $0 == v } ?? variance.firstIndex { $0 == v }!) + 1 }
-        return [varianceFigure(variance, styles: styles), scaledVarianceFigure(scaled), softmaxFigure(means: softmaxMeans),
-                histogramsFigure()]
+        return [varianceFigure(variance, styles: styles), scaledVarianceFigure(scaled),
+                softmaxFigure(means: softmaxMeans, keys: keys), histogramsFigure(dims: histogram.dims, sigma: histogram.sigma)]
     }
 
     /// gnuplot words for a list of numbers, as `word(list, i)` reads them.
@@ -115,13 +118,13 @@ public enum Figures {
     }
 
     /// The largest weight and entropy against d, at a base mean and a shifted one.
-    static func softmaxFigure(means: (Double, Double)) -> Figure {
+    static func softmaxFigure(means: (Double, Double), keys: Int) -> Figure {
         let (m0, m1) = (NumberText.format(means.0), NumberText.format(means.1))
         // sqrt(d) at the shifted mean, where the grid has one (else it would repeat the mu0 curve).
         let shiftedMax = m0 == m1 ? "" : ", \\\n     \"\" using \"d\":(sel(\(m1), \"sqrt_d\", \"max_weight\")):\"max_weight_se\" with yerrorlines ls 4 title \"mu = \(m1), tau = sqrt(d)\""
         let shiftedEntropy = m0 == m1 ? "" : ", \\\n     \"\" using \"d\":(sel(\(m1), \"sqrt_d\", \"entropy\")):\"entropy_se\" with yerrorlines ls 4"
         return Figure(file: "softmax.svg",
-                      caption: "Attention with 64 keys: largest weight and normalised entropy against d, unscaled (tau = 1) and scaled.",
+                      caption: "Attention with \(keys) keys: largest weight and normalised entropy against d, unscaled (tau = 1) and scaled.",
                       script: preamble.replacingOccurrences(of: "size 760,500", with: "size 1100,560") + """
                 set output "softmax.svg"
                 set multiplot layout 1,2 title "Softmax over the keys as d grows, by temperature tau"
@@ -147,22 +150,24 @@ public enum Figures {
                 """)
     }
 
-    /// Histograms of T / sqrt(d) with the exact and normal bin probabilities, up to four dimensions.
-    static func histogramsFigure() -> Figure {
+    /// Histograms of T / (sigma^2 sqrt(d)) with the exact and normal bin probabilities, at up to four
+    /// of the dimensions `dims` that histogram.csv holds.
+    static func histogramsFigure(dims: [Int], sigma: Double) -> Figure {
+        let variable = sigma == 1 ? "q^T k / sqrt(d)" : "q^T k / (sigma^2 sqrt(d))"
         return Figure(file: "histograms.svg",
-                      caption: "Histograms of q^T k / sqrt(d) at mu = 0, sigma = 1, with each bin's exact variance-gamma probability (solid steps) and N(0, 1)'s (dashed), over the bin width.",
+                      caption: "Histograms of \(variable) at mu = 0, sigma = \(NumberText.format(sigma)), with each bin's exact variance-gamma probability (solid steps) and N(0, 1)'s (dashed), over the bin width.",
                       script: preamble.replacingOccurrences(of: "size 760,500", with: "size 1000,720") + """
                 set output "histograms.svg"
                 stats "histogram.csv" using "d" nooutput
-                set multiplot layout 2,2 title "q^T k / sqrt(d): exact law at every d, Gaussian only in the limit"
+                set multiplot layout 2,2 title "\(variable): exact law at every d, Gaussian only in the limit"
                 set xrange [-5:5]
-                set xlabel "q^T k / sqrt(d)"
+                set xlabel "\(variable)"
                 set ylabel "density"
                 set style fill transparent solid 0.35 noborder
                 set key top left Left reverse samplen 1 width -3 font ",10"
                 array ds[4]
                 n = 0
-                do for [dd in "1 2 4 8 16 32 64 128 256 512 1024"] {
+                do for [dd in "\(dims.map(String.init).joined(separator: " "))"] {
                     stats "histogram.csv" using (column("d") == dd + 0 ? 1 : 0) nooutput
                     if (STATS_sum > 0 && n < 4) { n = n + 1; ds[n] = dd + 0 }
                 }
@@ -231,13 +236,13 @@ public enum Figures {
         }
     }
 
-    /// Draws figures in `directory` with gnuplot (by default the four of ``all``): each as SVG, PNG
+    /// Draws figures in `directory` with gnuplot: each as SVG, PNG
     /// and PDF, with its gnuplot script kept beside the data it reads (`variance.gp`), so a user can
     /// restyle it (`gnuplot variance.gp` in the directory redraws the SVG).
     ///
     /// - Returns: the figures drawn; empty when gnuplot is not installed.
     /// - Throws: ``QKVerifyError/io(path:reason:)`` when gnuplot fails on a script.
-    public static func draw(in directory: String, _ figures: [Figure] = all) throws -> [Figure] {
+    public static func draw(in directory: String, _ figures: [Figure]) throws -> [Figure] {
         guard let gnuplot = Figures.gnuplotPath else { return [] }
         for figure in figures {
             let stem = String(figure.file.dropLast(4))

@@ -45,7 +45,7 @@ public struct ReportFiles {
         ]
         for name in ReportFiles.tables { try files[name]!.write(tables[name]!.bytes) }
         let alignedCell = suite.aligned.cells[0]
-        let figures = try Figures.draw(in: directory, Figures.figures(for: results.design.grid) + [
+        let figures = try Figures.draw(in: directory, Figures.figures(for: results.design.grid, keys: suite.softmax.cells[0].keys) + [
             Figures.aligned(rho: alignedCell.alignedRho, keys: alignedCell.keys, limit: alignedCell.alignedLimit)])
         let document = ReportDocument(results: results, figures: figures, command: command)
         try files["REPORT.md"]!.write(document.markdown)

@@ -47,6 +47,12 @@ public struct ControlResult: Sendable, Hashable {
             ? ControlResult.catchingCell(control.claim, alpha: alpha) : nil
     }
 
+    /// Whether the control is a wrong formula the run did not detect and no cell tried could tell
+    /// from the truth (``catchWith`` is nil where it was sought).
+    public var isIndistinguishable: Bool {
+        catchWith == nil && (status == .undetected || (status == .untested && !control.isTrue))
+    }
+
     /// The cell of a wide grid where a wrong claim is cheapest to detect (90% power, single test at
     /// alpha), from the exact law: nil when it matches the truth on every cell tried.
     static func catchingCell(_ claim: Claim, alpha: Double) -> (cell: Cell, samples: Int)? {
