@@ -1,6 +1,7 @@
 import Testing
 @testable import QKVerify
 
+/// ``BlockSeeder`` and ``ExperimentStream``: every block of every experiment gets its own non-zero seed.
 @Suite struct BlockSeederTests {
     @Test func consecutiveBlocksGetDistinctNonZero32BitSeeds() {
         let seeder = BlockSeeder(seed: 42)
@@ -29,5 +30,14 @@ import Testing
     @Test func differentUserSeedsStartFarApart() {
         let a = BlockSeeder(seed: 1).seed(forBlock: 0), b = BlockSeeder(seed: 2).seed(forBlock: 0)
         #expect(a > b ? a - b > 1_000_000 : b - a > 1_000_000)
+    }
+
+    @Test func experimentsDrawFromDisjointStreams() {
+        let moments = BlockSeeder(seed: 7), distribution = BlockSeeder(seed: 7, stream: ExperimentStream.distribution)
+        #expect(moments.seed(forBlock: 0) != distribution.seed(forBlock: 0))
+        #expect(moments.seed(forBlock: BlockSeeder.blocksPerStream) == distribution.seed(forBlock: 0))
+        let streams = [ExperimentStream.moments, ExperimentStream.distribution, ExperimentStream.softmax, ExperimentStream.aligned]
+            + (0..<5).map(ExperimentStream.models)
+        #expect(Set(streams).count == streams.count)
     }
 }

@@ -77,4 +77,42 @@ enum CLI {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
     }
+
+    /// A one-cell moments grid at the smallest sample size: for tests of what a run writes, not of its numbers.
+    static let tinyGrid = ["--dims", "1", "--means", "0", "--sigmas", "1", "--samples", "1e4", "--quiet"]
+
+    /// A grid long enough to interrupt (about 4.5 s in a debug build on 2 cores), small enough to run three times.
+    static let interruptibleGrid = ["--dims", "64", "--means", "0,1", "--sigmas", "1", "--samples", "2e6", "--block-size", "2000", "--quiet"]
+
+    /// The file type bits of a path, not following a final symlink (0 when it does not exist).
+    static func fileType(_ path: String) -> mode_t {
+        var info = stat()
+        return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : 0
+    }
+
+    /// Starts a run, waits, interrupts it, and returns its exit status, seconds from the signal to the
+    /// exit, and its peak memory (VmHWM, kB) just before the signal.
+    static func interrupt(_ arguments: [String], after seconds: Double, in dir: URL) throws -> (status: Int32, seconds: Double, peakKB: Int) {
+        let process = try start(arguments, in: dir)
+        usleep(UInt32(seconds * 1e6))
+        let status = try String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)
+        let peak = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+            .flatMap { Int($0.split(separator: " ", omittingEmptySubsequences: true)[1]) } ?? -1
+        let signalled = Date()
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        return (process.terminationStatus, Date().timeIntervalSince(signalled), peak)
+    }
+
+    /// Interrupts a run with `signal` once its first checkpoint is on disk, and returns its exit status.
+    static func interrupt(_ arguments: [String], signal: Int32, checkpoint: URL, in dir: URL) throws -> Int32 {
+        let process = try start(arguments, in: dir)
+        let deadline = Date().addingTimeInterval(60)
+        while !FileManager.default.fileExists(atPath: checkpoint.path) && Date() < deadline && process.isRunning {
+            usleep(10_000)
+        }
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
 }

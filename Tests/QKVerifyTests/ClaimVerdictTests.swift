@@ -80,12 +80,4 @@ import Testing
         #expect(tight.status == ClaimVerdict.undecidedStatus && tight.stdout.contains("UNDECIDED"), "\(tight.stdout)")
     }
 
-    @Test func experimentsDrawFromDisjointStreams() {
-        let moments = BlockSeeder(seed: 7), distribution = BlockSeeder(seed: 7, stream: ExperimentStream.distribution)
-        #expect(moments.seed(forBlock: 0) != distribution.seed(forBlock: 0))
-        #expect(moments.seed(forBlock: BlockSeeder.blocksPerStream) == distribution.seed(forBlock: 0))
-        let streams = [ExperimentStream.moments, ExperimentStream.distribution, ExperimentStream.softmax, ExperimentStream.aligned]
-            + (0..<5).map(ExperimentStream.models)
-        #expect(Set(streams).count == streams.count)
-    }
 }

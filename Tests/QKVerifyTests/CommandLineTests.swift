@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+/// The command line as a whole (`QKVerifyCommand`): what every command shares, bad input, help pages.
 @Suite struct CommandLineTests {
     static let tiny = ["--dims", "1,2", "--means", "0", "--sigmas", "1", "--samples", "10000", "--quiet"]
 
@@ -102,48 +103,36 @@ import Testing
         let generators = try CLI.run(["generators"])
         #expect(generators.status == 0 && generators.stdout.split(separator: "\n").contains("mt19937"))
     }
-}
 
-@Suite struct CheckCommandTests {
-    static let grid = ["--dims", "1,4", "--means", "0", "--sigmas", "1", "--samples", "10000", "--quiet"]
-
-    @Test func exitsZeroWhenNoClaimIsRejectedAndSaysNotRejectedNotHolds() throws {
-        let r = try CLI.run(["check", "--claims", "seed", "--scale", "sqrt(d)"] + Self.grid)
-        #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("NOT REJECTED E[T] = d*mu^2: not rejected in 2 cells; errors smaller than "))
-        #expect(r.stdout.contains("NOT REJECTED s = sqrt(d): not rejected in 2 cells"))
-        #expect(!r.stdout.contains("HOLDS"))
+    @Test(arguments: [["moments", "--dims", "4611686018427387904"], ["plan", "--dims", "9223372036854775807"],
+                      ["check", "--claims", "seed", "--dims", "1099511627777"]])
+    func dimensionsPastTheBoundAreUsageErrors(arguments: [String]) throws {
+        let r = try CLI.run(arguments + ["--out", "/dev/null"].filter { _ in arguments[0] == "moments" })
+        #expect(r.status == 64 && r.stderr.contains("--dims") && r.stderr.contains("2^40"), "\(r.stderr)")
     }
 
-    @Test func exitsOneWhenAClaimIsRejected() throws {
-        let r = try CLI.run(["check", "--scale", "d"] + Self.grid)
-        #expect(r.status == 1)
-        #expect(r.stdout.contains("REJECTED     s = d: fails in 1 of 2 cells"))  // s = d is right at d = 1
+    @Test func aMistypedSubcommandGetsTheNearestOne() throws {
+        let r = try CLI.run(["momets"])
+        #expect(r.status == 64 && r.stderr.contains("unknown command 'momets'; did you mean 'moments'?"), "\(r.stderr)")
+        #expect(r.stderr.contains("allowed: report, moments, check"))
+        let far = try CLI.run(["frobnicate"])
+        #expect(far.status == 64 && !far.stderr.contains("did you mean"))
     }
 
-    @Test func exitsWithUsageStatusOnBadInput() throws {
-        let formula = try CLI.run(["check", "--var", "d*sgima^2"] + Self.grid)
-        #expect(formula.status == 64)
-        #expect(formula.stderr == "qkverify: error: --var: unknown name 'sgima'; allowed: variables d, mu, sigma, mu_q, mu_k, sigma_q, sigma_k, rho, kurt_q, kurt_k, pi; functions sqrt, exp, log, abs\n    d*sgima^2\n      ^\n")
-        let none = try CLI.run(["check"] + Self.grid)
-        #expect(none.status == 64 && none.stderr.contains("no claim given"))
-        let format = try CLI.run(["check", "--mean", "0", "--format", "yaml"] + Self.grid)
-        #expect(format.status == 64 && format.stderr.contains("--format"))
-        let domain = try CLI.run(["check", "--claims", "seed", "--dims", "4", "--means", "1", "--sigmas", "1", "--samples", "10000"])
-        #expect(domain.status == 64 && domain.stderr.contains("mu=0 and sigma=1"))
+    @Test func anUnquotedFormulaGetsTheQuoteHint() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data().write(to: dir.appendingPathComponent("a.txt"))
+        let r = try CLI.shell("\"$QK\" check --var d * sigma^2 --dims 1", in: dir)
+        #expect(r.status == 64 && r.stderr.contains("a formula is one argument: quote it"), "\(r.stderr)")
+        let power = try CLI.run(["check", "--var", "d**2", "--dims", "1"])
+        #expect(power.status == 64 && power.stderr.contains("write ^ (d^2, not d**2)"), "\(power.stderr)")
     }
 
-    @Test(arguments: ["csv", "markdown", "json"])
-    func formats(format: String) throws {
-        let r = try CLI.run(["check", "--mean", "d*mu^2", "--format", format] + Self.grid)
-        #expect(r.status == 0)
-        switch format {
-        case "csv": #expect(r.stdout.hasPrefix("claim,d,mu,sigma,statistic,claimed,estimate,se,z,p,mdd,verdict\r\n"))
-        case "markdown": #expect(r.stdout.hasPrefix("| claim | d | mu |"))
-        default:
-            let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
-            #expect(json?["verdict"] as? String == "not rejected" && json?["exit_status"] as? Int == 0)
-            #expect((json?["tests"] as? [Any])?.count == 2)
-        }
+    @Test(arguments: ["check", "moments", "merge", "report", "plan", "scaling", "softmax", "distribution", "generators"])
+    func everyHelpPageHasExamplesAndLinesThatFit(command: String) throws {
+        let r = try CLI.run([command, "--help"])
+        #expect(r.stdout.contains("Examples:\n  qkverify \(command)"), "\(command)")
+        #expect(r.stdout.split(separator: "\n").filter { !$0.hasPrefix("USAGE") }.allSatisfy { $0.count <= 80 }, "\(command)")
     }
 }

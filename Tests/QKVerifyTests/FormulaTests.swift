@@ -1,6 +1,9 @@
+import Foundation
+import PropertyBased
 import Testing
 @testable import QKVerify
 
+/// ``Formula`` and its parser: the grammar, errors that point at the fault, limits, and round trips.
 @Suite struct FormulaTests {
     let cell = Cell(d: 4, mu: 0.5, sigma: 2)
 
@@ -83,6 +86,57 @@ import Testing
             #expect(lines[2] == Substring(String(repeating: " ", count: 4 + position) + "^"))
         } catch {
             Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test(arguments: [
+        String(repeating: "(", count: 20000) + "d" + String(repeating: ")", count: 20000),
+        String(repeating: "sqrt(", count: 15000) + "d" + String(repeating: ")", count: 15000),
+        String(repeating: "-", count: 100000) + "d",
+        String(repeating: "d^", count: 60000) + "d",
+        String(repeating: "d+", count: 60000) + "d",
+        String(repeating: "(", count: 101) + "d" + String(repeating: ")", count: 101),
+    ])
+    func deepOrLongFormulasAreRefusedNotCrashed(formula: String) throws {
+        // `--var=F`: ArgumentParser itself refuses a separate argument that starts with '---'.
+        let r = try CLI.run(["check", "--var=" + formula, "--dims", "1", "--samples", "1e4"])
+        #expect(r.status == 64, "\(r.stderr.prefix(200))")
+        #expect(r.stderr.contains("nested more than 100 deep") || r.stderr.contains("characters long; allowed: at most 1000"))
+        #expect(r.stderr.split(separator: "\n").count <= 3)  // the message, the formula (cut) and a caret
+    }
+
+    @Test func aFormulaNestedOneHundredDeepIsAccepted() throws {
+        let formula = String(repeating: "(", count: 99) + "d" + String(repeating: ")", count: 99)
+        #expect(try Formula(parsing: formula) == .variable(.d))
+    }
+
+    @Test func formulasPrintAndReparseToTheSameValue() async {
+        let cells = [Cell(d: 1, mu: 0, sigma: 1), Cell(d: 7, mu: -0.5, sigma: 2), Cell(d: 512, mu: 3, sigma: 0.25)]
+        await propertyCheck(count: 500, input: Gen.int(in: 0...Int.max)) { seed in
+            var r = TestRandom(state: UInt64(seed))
+            let e = Self.formula(&r, depth: 5)
+            let reparsed = try? Formula(parsing: e.description)
+            #expect(reparsed == e, "\(e)")
+            for cell in cells {
+                let a = e.evaluate(cell), b = reparsed?.evaluate(cell) ?? .nan
+                #expect(a.bitPattern == b.bitPattern || (a.isNaN && b.isNaN))
+            }
+        }
+    }
+
+    /// A random formula tree of bounded depth.
+    static func formula(_ r: inout TestRandom, depth: Int) -> Formula {
+        let pick = depth == 0 ? r.next() % 2 : r.next() % 5
+        switch pick {
+        case 0:
+            let values = [0, 1, 2, 0.5, 1e-3, 6, 1.5e10, 123.456]
+            return .number(values[Int(r.next() % UInt64(values.count))])
+        case 1: return .variable(Formula.Variable.allCases[Int(r.next() % 3)])
+        case 2: return .negate(formula(&r, depth: depth - 1))
+        case 3: return .call(Formula.Function.allCases[Int(r.next() % 4)], formula(&r, depth: depth - 1))
+        default:
+            let ops: [Formula.BinaryOperator] = [.add, .subtract, .multiply, .divide, .power]
+            return .binary(ops[Int(r.next() % 5)], formula(&r, depth: depth - 1), formula(&r, depth: depth - 1))
         }
     }
 }

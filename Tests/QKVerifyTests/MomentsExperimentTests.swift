@@ -1,6 +1,7 @@
 import Testing
 @testable import QKVerify
 
+/// ``MomentsExperiment``: estimates and standard errors against the exact theory, the same bytes on any thread count.
 @Suite struct MomentsExperimentTests {
     /// Every cell's estimates against the closed forms, including mu = 1000 where raw power sums
     /// would cancel catastrophically: |z| < 5 for both the mean and the variance.

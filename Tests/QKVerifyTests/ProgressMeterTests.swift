@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 @testable import QKVerify
 
+/// ``ProgressMeter``: what a user sees while a long run goes.
 @Suite struct ProgressMeterTests {
     final class Sink: Sendable {
         let lines = Mutex<[String]>([])

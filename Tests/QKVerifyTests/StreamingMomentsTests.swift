@@ -1,6 +1,9 @@
+import Foundation
+import PropertyBased
 import Testing
 @testable import QKVerify
 
+/// ``StreamingMoments``: one pass, chunks and merges in any order against a two-pass reference.
 @Suite struct StreamingMomentsTests {
     /// Awkward data: a huge offset with a small spread (catastrophic cancellation for raw sums),
     /// heavy tails, and a spike of identical values.
@@ -89,5 +92,54 @@ import Testing
         var m = StreamingMoments()
         m.add(contentsOf: Self.awkward(100, seed: 4))
         #expect(StreamingMoments(count: m.count, mean: m.mean, centralSums: m.centralSums) == m)
+    }
+
+    @Test func anySplitInAnyOrderMatchesOnePass() async {
+        await propertyCheck(count: 150, input: Gen.double(in: -1e6...1e6), Gen.double(in: 1e-3...1e3), Gen.int(in: 0...Int.max)) { offset, scale, seed in
+            var r = TestRandom(state: UInt64(seed))
+            let data = Self.data(&r, offset: offset, scale: scale)
+            // Cut at random points into 1 to 9 parts, summarise each (in chunks or one by one), merge shuffled.
+            var cuts = Set((0..<Int(r.next() % 9)).map { _ in 1 + Int(r.next() % UInt64(data.count - 1)) })
+            cuts.insert(data.count)
+            var start = 0
+            var parts: [StreamingMoments] = []
+            for end in cuts.sorted() {
+                var part = StreamingMoments()
+                if r.next() % 2 == 0 { part.add(contentsOf: data[start..<end]) } else { for x in data[start..<end] { part.add(x) } }
+                parts.append(part)
+                start = end
+            }
+            for i in stride(from: parts.count - 1, to: 0, by: -1) { parts.swapAt(i, Int(r.next() % UInt64(i + 1))) }
+            Self.expectClose(parts.reduce(StreamingMoments(), +), data)
+        }
+    }
+
+    @Test func equalPartsInAnyOrderMatchOnePass() async {
+        await propertyCheck(count: 100, input: Gen.int(in: 1...12), Gen.int(in: 1...300), Gen.int(in: 0...Int.max)) { k, size, seed in
+            var r = TestRandom(state: UInt64(seed))
+            let data = (0..<k * size).map { _ in 1e5 + r.uniform() * 7 }
+            var parts = (0..<k).map { i in var p = StreamingMoments(); p.add(contentsOf: data[i * size..<(i + 1) * size]); return p }
+            for i in stride(from: parts.count - 1, to: 0, by: -1) { parts.swapAt(i, Int(r.next() % UInt64(i + 1))) }
+            Self.expectClose(parts.reduce(StreamingMoments(), +), data)
+        }
+    }
+
+    /// Random data with an offset (up to 10^6) far larger than its spread, and occasional outliers.
+    static func data(_ r: inout TestRandom, offset: Double, scale: Double) -> [Double] {
+        let n = 2 + Int(r.next() % 3000)
+        return (0..<n).map { _ in offset + scale * (r.uniform() - 0.5) * (r.uniform() < 0.05 ? 30 : 1) }
+    }
+
+    /// Agreement within rounding: each central sum within 1e-9 of the sum of |e|^p (odd sums can
+    /// cancel to nearly 0, so their own size is no scale), the mean within 1e-12 of its size.
+    static func expectClose(_ m: StreamingMoments, _ data: [Double]) {
+        let ref = TwoPass(data)
+        #expect(m.count == ref.count)
+        let spread = data.map { abs($0 - ref.mean) }.max()!
+        #expect(abs(m.mean - ref.mean) <= 1e-12 * (abs(ref.mean) + spread))
+        for p in 2...8 {
+            let scale = data.reduce(0.0) { $0 + pow(abs($1 - ref.mean), Double(p)) }
+            #expect(abs(m.centralSum(p) - ref.sums[p - 2]) <= 1e-9 * scale + 1e-300, "order \(p)")
+        }
     }
 }

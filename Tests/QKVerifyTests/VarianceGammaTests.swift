@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import QKVerify
 
+/// ``VarianceGamma``: the exact law of q^T k / sigma^2 at mu = 0.
 @Suite struct VarianceGammaTests {
     /// d = 1: the density is K_0(|x|) / pi, the law of a product of two standard normals.
     @Test func dimensionOneIsK0OverPi() {

@@ -3,7 +3,7 @@ import Testing
 @testable import QKVerify
 
 /// Seeded runs of every model: each closed form passes (|z| < 5), a plausible wrong one is rejected.
-struct ModelVerdictTests {
+struct ClaimCheckTests {
     static func run(_ grid: Grid, samples: Int = 40_000, seed: UInt64 = 20261128) throws -> [MomentComparison] {
         let design = try MomentsDesign(grid: grid, samples: samples, seed: seed, generator: GeneratorType(name: "mt19937"))
         return MomentsExperiment(design: design, threads: 2).run().map(MomentComparison.init)
@@ -136,19 +136,19 @@ struct ModelVerdictTests {
             #expect(Fixtures.table(design, threads: 3) == one)
         }
     }
-}
 
-/// The report's models section: in every case the true claims hold and the wrong ones are rejected.
-struct ModelsSuiteTests {
-    @Test func everyCaseConfirmsItsTrueClaimsAndRejectsItsWrongOnes() throws {
-        let suite = try ModelsSuite(dims: [2, 4, 16, 64], samples: 20_000, seed: 3, generator: GeneratorType(name: "mt19937"), blockSamples: nil)
-        let outcomes = try suite.run(threads: 2, alpha: 0.001)
-        #expect(outcomes.map(\.case.title) == ["Coordinate laws", "Separate scales", "Correlated q and k", "QK-norm", "LayerNorm"])
-        for outcome in outcomes {
-            for (i, claim) in outcome.check.claims.enumerated() {
-                #expect(outcome.check.cellCounts(claim).tested > 0, "\(outcome.case.title): \(claim.label) untested")
-                #expect(outcome.check.holds(claim) == (i < outcome.case.trueCount), "\(outcome.case.title): \(claim.label)")
-            }
+    /// A 3% error in the variance formula is rejected at 10^5 samples on a small grid, and the
+    /// reported detectable error says it would be.
+    @Test func threePercentVarianceErrorIsRejected() throws {
+        let design = try Fixtures.design(dims: [64, 256], means: [0], sigmas: [1], samples: 100_000)
+        let rows = MomentsExperiment(design: design, threads: 2).run().map(MomentComparison.init)
+        let wrong = try Claim(.variance, "1.03*d*(sigma^4 + 2*mu^2*sigma^2)")
+        let right = try Claim(.variance, "d*(sigma^4 + 2*mu^2*sigma^2)")
+        let check = try ClaimCheck(claims: [wrong, right], comparisons: rows, alpha: 0.001)
+        #expect(!check.holds(wrong) && check.cellCounts(wrong).rejected == 2)
+        #expect(check.holds(right))
+        for c in rows.indices {
+            #expect(MomentsVerdict(rows, alpha: 0.001).varianceMinimumDetectable(cell: c) < 0.03)
         }
     }
 }

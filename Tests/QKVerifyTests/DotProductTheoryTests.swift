@@ -3,7 +3,7 @@ import Testing
 @testable import QKVerify
 
 /// The exact cumulants of every model (``DotProductTheory``) against independent closed forms.
-struct ModelTheoryTests {
+@Suite struct DotProductTheoryTests {
     static func cell(_ d: Int, _ law: CoordinateLaw = .gaussian, muQ: Double = 0, muK: Double = 0, sigmaQ: Double = 1,
                      sigmaK: Double = 1, rho: Double = 0, norm: Normalization = .none) -> Cell {
         Cell(d: d, model: CoordinateModel(law: law, muQ: muQ, muK: muK, sigmaQ: sigmaQ, sigmaK: sigmaK, rho: rho, norm: norm))
@@ -108,5 +108,33 @@ struct ModelTheoryTests {
         }
         let two = Self.cell(2, muQ: 1, muK: 1, norm: .layer).theory
         #expect(Self.close(two.variance, 4) && Self.close(two.kappa4, 16 - 3 * 16))
+    }
+
+    @Test func closedFormsMatchTheoryTable() {
+        let t = DotProductTheory(d: 7, mu: 0.5, sigma: 2)
+        let d = 7.0, mu = 0.5, s = 2.0
+        #expect(t.mean == d * mu * mu)
+        #expect(abs(t.variance - d * (Fixtures.pow4(s) + 2 * mu * mu * s * s)) < 1e-12)
+        #expect(abs(t.kappa3 - 6 * d * mu * mu * Fixtures.pow4(s)) < 1e-9)
+        #expect(abs(t.kappa4 - 6 * d * Fixtures.pow4(s) * s * s * (s * s + 4 * mu * mu)) < 1e-9)
+        let unit = DotProductTheory(d: 10, mu: 0, sigma: 1)
+        #expect(unit.variance == 10 && unit.excessKurtosis == 0.6 && unit.skewness == 0 && unit.scaledVariance == 1)
+        #expect(DotProductTheory(d: 3, mu: 1, sigma: 1).scaledVariance == 3)
+    }
+
+    /// Central moments from cumulants: the product of two standard normals has E[Z^4] = 9, E[Z^6] = 225.
+    @Test func centralMomentsOfAProductOfNormals() {
+        let t = DotProductTheory(d: 1, mu: 0, sigma: 1)
+        #expect(t.centralMoment(2) == 1)
+        #expect(abs(t.centralMoment(4) - 9) < 1e-12)
+        #expect(abs(t.centralMoment(6) - 225) < 1e-9)
+        #expect(abs(t.centralMoment(8) - 11025) < 1e-6)
+        #expect(t.centralMoment(3) == 0)
+    }
+
+    @Test func exactStandardErrors() {
+        let t = DotProductTheory(d: 1, mu: 0, sigma: 1)  // kappa2 = 1, kappa4 = 6
+        #expect(abs(t.varianceStandardError(samples: 101) - (6.0 / 101 + 2.0 / 100).squareRoot()) < 1e-15)
+        #expect(t.meanStandardError(samples: 100) == 0.1)
     }
 }

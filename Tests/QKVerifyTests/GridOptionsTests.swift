@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// The model options on the command line: what they accept, and one-line refusals with no file.
-struct ModelOptionsTests {
+/// The grid options every command shares (`GridOptions`): the model options, what they accept, and
+/// one-line refusals with no file.
+@Suite struct GridOptionsTests {
     static let small = ["--dims", "2,4", "--samples", "10000", "--quiet"]
 
     @Test(arguments: [
@@ -50,14 +51,5 @@ struct ModelOptionsTests {
         let r = try CLI.run(["check", "--var", "d*sigma_q^4", "--q-sigmas", "2", "--k-sigmas", "0.5", "--means", "0"] + Self.small)
         #expect(r.status == 1, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains("REJECTED     Var(T) = d*sigma_q^4"))
-    }
-}
-
-/// `plan` on cells without a closed form says so instead of crashing.
-struct PlanModelsTests {
-    @Test func planSaysNoClosedFormWhereThereIsNone() throws {
-        let r = try CLI.run(["plan", "--detect", "0.01", "--norm", "unit", "--means", "0,1", "--sigmas", "1", "--dims", "4"])
-        #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("no closed form") && r.stdout.contains("--samples"), "\(r.stdout)")
     }
 }

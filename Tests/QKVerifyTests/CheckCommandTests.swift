@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+/// `qkverify check` through the real executable: exit statuses, verdict words and formats.
+@Suite struct CheckCommandTests {
+    static let grid = ["--dims", "1,4", "--means", "0", "--sigmas", "1", "--samples", "10000", "--quiet"]
+
+    @Test func exitsZeroWhenNoClaimIsRejectedAndSaysNotRejectedNotHolds() throws {
+        let r = try CLI.run(["check", "--claims", "seed", "--scale", "sqrt(d)"] + Self.grid)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("NOT REJECTED E[T] = d*mu^2: not rejected in 2 cells; errors smaller than "))
+        #expect(r.stdout.contains("NOT REJECTED s = sqrt(d): not rejected in 2 cells"))
+        #expect(!r.stdout.contains("HOLDS"))
+    }
+
+    @Test func exitsOneWhenAClaimIsRejected() throws {
+        let r = try CLI.run(["check", "--scale", "d"] + Self.grid)
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("REJECTED     s = d: fails in 1 of 2 cells"))  // s = d is right at d = 1
+    }
+
+    @Test func exitsWithUsageStatusOnBadInput() throws {
+        let formula = try CLI.run(["check", "--var", "d*sgima^2"] + Self.grid)
+        #expect(formula.status == 64)
+        #expect(formula.stderr == "qkverify: error: --var: unknown name 'sgima'; allowed: variables d, mu, sigma, mu_q, mu_k, sigma_q, sigma_k, rho, kurt_q, kurt_k, pi; functions sqrt, exp, log, abs\n    d*sgima^2\n      ^\n")
+        let none = try CLI.run(["check"] + Self.grid)
+        #expect(none.status == 64 && none.stderr.contains("no claim given"))
+        let format = try CLI.run(["check", "--mean", "0", "--format", "yaml"] + Self.grid)
+        #expect(format.status == 64 && format.stderr.contains("--format"))
+        let domain = try CLI.run(["check", "--claims", "seed", "--dims", "4", "--means", "1", "--sigmas", "1", "--samples", "10000"])
+        #expect(domain.status == 64 && domain.stderr.contains("mu=0 and sigma=1"))
+    }
+
+    @Test(arguments: ["csv", "markdown", "json"])
+    func formats(format: String) throws {
+        let r = try CLI.run(["check", "--mean", "d*mu^2", "--format", format] + Self.grid)
+        #expect(r.status == 0)
+        switch format {
+        case "csv": #expect(r.stdout.hasPrefix("claim,d,mu,sigma,statistic,claimed,estimate,se,z,p,mdd,verdict\r\n"))
+        case "markdown": #expect(r.stdout.hasPrefix("| claim | d | mu |"))
+        default:
+            let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+            #expect(json?["verdict"] as? String == "not rejected" && json?["exit_status"] as? Int == 0)
+            #expect((json?["tests"] as? [Any])?.count == 2)
+        }
+    }
+
+    @Test func theClaimSetHasANameThatIsNotTheRNGSeed() throws {
+        let r = try CLI.run(["check", "--claims", "textbook", "--dims", "1", "--means", "0", "--sigmas", "1", "--samples", "1e4", "--quiet"])
+        #expect(r.status == 0 && r.stdout.contains("Var(T) = d"), "\(r.stderr)")
+        let bad = try CLI.run(["check", "--claims", "nope", "--dims", "1"])
+        #expect(bad.stderr.contains("allowed: textbook (also 'seed'), paper"))
+    }
+}

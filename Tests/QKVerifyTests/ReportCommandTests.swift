@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+@testable import QKVerify
+
+/// `qkverify report` through the real executable: every file written, the same bytes again, figures that follow the grid.
+@Suite struct ReportCommandTests {
+    /// The report and every figure are written, and a second run writes the same bytes.
+    @Test func reportAndFiguresRegenerateByteIdentically() throws {
+        let root = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let args = ["report", "--dims", "1,4,16", "--means", "0,1", "--sigmas", "1", "--samples", "10000",
+                    "--queries", "200", "--distribution-samples", "2000", "--format", "latex", "--quiet"]
+        var outputs: [[String: Data]] = []
+        let dir = root.appendingPathComponent("results")
+        for threads in ["1", "2"] {  // the same command twice, on 1 and 2 threads: the second run overwrites the first
+            let r = try CLI.run(args + ["--out-dir", dir.path, "--threads", threads])
+            #expect(r.status == 0, "\(r.stderr)")
+            let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+            outputs.append(try Dictionary(uniqueKeysWithValues: names.map { ($0, try Data(contentsOf: dir.appendingPathComponent($0))) }))
+        }
+        var expected = ["REPORT.md", "controls.csv", "distribution.csv", "histogram.csv", "moments.csv", "scaling.csv",
+                        "softmax.csv", "tables.tex", "models.csv", "aligned.csv"]
+        if Figures.gnuplotPath != nil {  // figures: see the next test
+            expected += (Figures.figures(for: try Grid(dims: [1, 4, 16], means: [0, 1], sigmas: [1]), keys: 64).map(\.file) + ["aligned.svg"]).flatMap { svg in
+                ["svg", "png", "pdf", "gp"].map { String(svg.dropLast(3)) + $0 }
+            }
+        }
+        #expect(outputs[0].keys.sorted() == expected.sorted())
+        for name in expected {
+            #expect(outputs[0][name] == outputs[1][name], "\(name) differs between runs")
+            #expect((outputs[0][name]?.count ?? 0) > 100, "\(name) is nearly empty")
+        }
+        let report = String(decoding: outputs[0]["REPORT.md"]!, as: UTF8.self)
+        #expect(report.contains("**Var(T) = d** (at mu=0 and sigma=1): not rejected in any of the 3 cells tested."))
+        #expect(report.contains("qkverify report --dims 1,4,16"))
+        #expect(report.contains("## 7. Where the sqrt(d) argument holds, and where it breaks"))
+        #expect(report.contains("### The aligned key: why muP scales by 1/d"))
+        #expect(!report.contains("--threads") && !report.contains("--quiet"))
+        #expect(String(decoding: outputs[0]["tables.tex"]!, as: UTF8.self).contains("\\toprule"))
+    }
+
+    /// Every figure is drawn, is a complete SVG, is embedded in the report, and is the same bytes again.
+    @Test(.enabled(if: Figures.gnuplotPath != nil, "gnuplot is not installed (scripts/test.sh installs gnuplot-nox)"))
+    func figuresAreDrawnWholeAndRegenerateByteIdentically() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let args = ["report", "--dims", "1,4,16,64", "--means", "0,1", "--sigmas", "1", "--samples", "10000",
+                    "--queries", "200", "--distribution-samples", "2000", "--quiet", "--out-dir", dir.path]
+        let figures = Figures.figures(for: try Grid(dims: [1, 4, 16, 64], means: [0, 1], sigmas: [1]), keys: 64)
+        var drawn: [[Data]] = []
+        for _ in 0..<2 {
+            #expect(try CLI.run(args).status == 0)
+            drawn.append(try figures.map { try Data(contentsOf: dir.appendingPathComponent($0.file)) })
+            // The PNG (slides) and PDF (LaTeX) versions, and the script that draws them, beside the SVG.
+            for figure in figures {
+                let stem = String(figure.file.dropLast(4))
+                let png = try Data(contentsOf: dir.appendingPathComponent(stem + ".png"))
+                let pdf = try Data(contentsOf: dir.appendingPathComponent(stem + ".pdf"))
+                #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && pdf.starts(with: Array("%PDF".utf8)), "\(stem)")
+                let script = try String(contentsOf: dir.appendingPathComponent(stem + ".gp"), encoding: .utf8)
+                #expect(script.contains("set output \"\(figure.file)\""))
+                drawn[drawn.count - 1] += [png, pdf]
+            }
+        }
+        #expect(drawn[0] == drawn[1])
+        let report = try String(contentsOf: dir.appendingPathComponent("REPORT.md"), encoding: .utf8)
+        for (figure, data) in zip(figures, drawn[0]) {
+            let svg = String(decoding: data, as: UTF8.self)
+            #expect(svg.hasPrefix("<?xml") && svg.contains("</svg>"), "\(figure.file) is not a whole SVG")
+            #expect(svg.contains("<path"), "\(figure.file) has nothing drawn")
+            #expect(report.contains("](\(figure.file))"))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }.isEmpty)  // no temporaries left
+    }
+
+    /// A small, quick report on a grid into `dir`; expects it to succeed.
+    func smallReport(_ grid: [String], in dir: URL) throws {
+        let r = try CLI.run(["report"] + grid + ["--samples", "1e4", "--queries", "200", "--distribution-samples", "2000",
+                                                 "--out-dir", dir.path, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+    }
+
+    @Test func aReportOnAGridWithoutTheStandardCellSaysUntestedInsteadOfBlamingClaims() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try smallReport(["--means", "0.5", "--sigmas", "2", "--dims", "1,2"], in: dir)
+        let report = try String(contentsOf: dir.appendingPathComponent("REPORT.md"), encoding: .utf8)
+        #expect(report.contains("**Var(T) = d** (at mu=0 and sigma=1): untested: no cell of this grid could test it."))
+        // The softmax section describes the grid's mean and spread, not mu = 0, sigma = 1.
+        #expect(report.contains("mu = 0.5, sigma = 2 (mean ± SE)") && !report.contains("| 1 |  |"))
+    }
+
+    @Test(.enabled(if: Figures.gnuplotPath != nil, "gnuplot is not installed (scripts/test.sh installs gnuplot-nox)"))
+    func everyFigureFollowsASmallNonDefaultGrid() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try smallReport(["--dims", "2,8,32", "--means", "0,1", "--sigmas", "1"], in: dir)
+        let histogram = try String(contentsOf: dir.appendingPathComponent("histogram.csv"), encoding: .utf8)
+        #expect(Set(histogram.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",")[0] }) == ["2", "8", "32"])
+        let variance = try String(contentsOf: dir.appendingPathComponent("variance.svg"), encoding: .utf8)
+        #expect(variance.contains("mu = 0, sigma = 1") && variance.contains("mu = 1, sigma = 1"))
+        // The prose is built from this run's numbers, not the default grid's.
+        let report = try String(contentsOf: dir.appendingPathComponent("REPORT.md"), encoding: .utf8)
+        #expect(report.contains("Over d = 2 to 32 the scaled largest weight stays between ") && !report.contains("At d <= 4"))
+        #expect(report.contains("the normal approximation is rejected"))
+        // Words left-aligned, numbers right-aligned in its tables.
+        #expect(report.contains("| d | excess kurtosis | KS to exact law | p | verdict |") && report.contains("|---:|---:|---:|---:|---|"))
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import QKVerify
+
+/// ``SamplingSkewness`` and ``ShapeEstimate``: the reliability rule's moments, two derivations agreeing.
+@Suite struct SamplingSkewnessTests {
+    /// The exact sampling skewness of the variance estimator at d = 1, mu = 0: Y = T^2 - 1 with
+    /// E[T^2] = 1, E[T^4] = 9, E[T^6] = 225 gives E[Y^3] = 200, E[Y^2] = 8, gamma1 = 200 / 8^1.5.
+    @Test func samplingSkewnessOfTheVarianceAtDOne() {
+        let s = SamplingSkewness(DotProductTheory(d: 1, mu: 0, sigma: 1))
+        #expect(abs(s.perObservation[1] - 200 / (8 * 8.0.squareRoot())) < 1e-9)
+        #expect(s.perObservation[0] == 0)  // the law is symmetric at mu = 0
+        #expect(s.isReliable(.variance, samples: 10_000) && !s.isReliable(.variance, samples: 7_000))
+        #expect(!s.isReliable(.kurtosis, samples: 100_000))
+        #expect(abs(s.perObservation[3] - 158.73843284630223) < 1e-6)  // computed independently (Python)
+        #expect(s.samplesNeeded(.kurtosis) == 2_519_790)
+        // At large d, T is nearly normal: the kurtosis test is made at ordinary n.
+        #expect(SamplingSkewness(DotProductTheory(d: 256, mu: 0, sigma: 1)).isReliable(.kurtosis, samples: 100_000))
+    }
+
+    /// The influence functions behind the sampling skewness give the same variance as the
+    /// delta-method standard errors of the skewness and kurtosis estimators (two derivations, one answer).
+    @Test(arguments: [(1, 0.0, 1.0), (3, 0.7, 2.0), (16, 1.0, 0.5)])
+    func influenceFunctionsAgreeWithDeltaMethod(d: Int, mu: Double, sigma: Double) {
+        let theory = DotProductTheory(d: d, mu: mu, sigma: sigma)
+        let m = (0...12).map { theory.centralMoment($0) }
+        let m2 = m[2], m3 = m[3], m4 = m[4], s15 = m2 * m2.squareRoot()
+        let skewIF: [Double] = [0.5 * m3 / s15, -3 * m2 / s15, -1.5 * m3 / (m2 * s15), 1 / s15]
+        let kurtIF: [Double] = [m4 / (m2 * m2), -4 * m3 / (m2 * m2), -2 * m4 / (m2 * m2 * m2), 0, 1 / (m2 * m2)]
+        let n = 1000
+        let shape = theory.shape(samples: n)
+        for (y, se) in [(skewIF, shape.skewness.standardError), (kurtIF, shape.kurtosis.standardError)] {
+            let variance = SamplingSkewness.expectation(SamplingSkewness.product(y, y), m) / Double(n)
+            #expect(abs(variance / (se * se) - 1) < 1e-9)
+        }
+    }
+
+    /// Normal data: the delta-method errors reduce to sqrt(6/n) and sqrt(24/n).
+    @Test func shapeErrorsForNormalData() {
+        let normal = [1.0, 0, 1, 0, 3, 0, 15, 0, 105]
+        let (skew, kurt) = ShapeEstimate.shape(centralMoments: normal, samples: 600)
+        #expect(abs(skew.standardError - 0.1) < 1e-12 && abs(kurt.standardError - 0.2) < 1e-12)
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import QKVerify
+
+/// ``SoftmaxExperiment``: what the temperatures do to the weights as d grows.
+@Suite struct SoftmaxExperimentTests {
+    /// Unscaled, the mean largest weight rises towards 1 with d; with tau = sqrt(d) it does not move
+    /// beyond its standard error between d = 64 and d = 512 (below d ~ 8 it still moves, because |q|^2/d
+    /// fluctuates like chi-squared_d / d).
+    @Test func unscaledSoftmaxSaturatesScaledDoesNot() throws {
+        let experiment = try SoftmaxExperiment(grid: Grid(dims: [1, 8, 64, 512], means: [0], sigmas: [1]), keys: [64],
+                                               samples: 2000, seed: 11, generator: .standard)
+        let summaries = experiment.run(threads: 2)
+        func weight(_ cell: Int, _ scale: SoftmaxScale) -> StreamingMoments {
+            summaries[cell][SoftmaxWork.component(scale, .maxWeight)]
+        }
+        let unscaled = (0..<4).map { weight($0, .none).mean }
+        #expect(unscaled == unscaled.sorted() && unscaled[3] > 0.9 && unscaled[0] < 0.15)
+        let a = weight(2, .sqrtD), b = weight(3, .sqrtD)
+        let combined = (a.meanStandardError * a.meanStandardError + b.meanStandardError * b.meanStandardError).squareRoot()
+        #expect(abs(a.mean - b.mean) < 5 * combined)
+        #expect(abs(a.mean - b.mean) < 0.02)
+        // Saturation: most weights pass almost no gradient unscaled at d = 512, none scaled.
+        #expect(summaries[3][SoftmaxWork.component(.none, .saturated)].mean > 0.9)
+        #expect(summaries[3][SoftmaxWork.component(.sqrtD, .saturated)].mean == 0)
+        // Scaled logits have variance about 1 within a query; unscaled about d.
+        #expect(abs(summaries[3][SoftmaxWork.component(.sqrtD, .logitVariance)].mean - 1) < 0.05)
+    }
+
+    /// With mu != 0, the within-query scale gives the attention that mu = 0 gets with sqrt(d).
+    @Test func withinQueryScaleIsRightWhenMuIsNotZero() throws {
+        let experiment = try SoftmaxExperiment(grid: Grid(dims: [256], means: [0, 1], sigmas: [1]), keys: [64],
+                                               samples: 2000, seed: 12, generator: .standard)
+        let s = experiment.run(threads: 2)
+        let reference = s[0][SoftmaxWork.component(.sqrtD, .maxWeight)]
+        let within = s[1][SoftmaxWork.component(.withinQuery, .maxWeight)]
+        let naive = s[1][SoftmaxWork.component(.sqrtD, .maxWeight)]
+        let se = (reference.meanStandardError * reference.meanStandardError + within.meanStandardError * within.meanStandardError).squareRoot()
+        #expect(abs(within.mean - reference.mean) < 5 * se)
+        #expect((naive.mean - reference.mean) / se > 10)  // sqrt(d) is too sharp at mu = 1
+        #expect(abs(s[1][SoftmaxWork.component(.withinQuery, .logitVariance)].mean - 1) < 0.05)
+    }
+}
