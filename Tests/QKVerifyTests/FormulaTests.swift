@@ -105,6 +105,25 @@ import Testing
         #expect(r.stderr.split(separator: "\n").count <= 3)  // the message, the formula (cut) and a caret
     }
 
+    /// Printing adds no nesting the input did not have: a long chain of minus signs (found by the
+    /// fuzzer) and a long sum both print within the parser's limits and parse back.
+    @Test(arguments: ["d*(sigma^4 + " + String(repeating: "-", count: 81) + "2*mu^2+sigma^2)",
+                      Array(repeating: "d", count: 200).joined(separator: "+"),
+                      String(repeating: "(", count: 98) + "-d" + String(repeating: ")", count: 98) + "^2"])
+    func printingNestsNoDeeperThanTheInput(text: String) throws {
+        let formula = try Formula(parsing: text)
+        #expect(try Formula(parsing: formula.description) == formula, "\(formula)")
+    }
+
+    @Test func printingUsesOnlyTheParenthesesTheGrammarNeeds() throws {
+        for (text, printed) in [("d*(sigma^4 + 2*mu^2*sigma^2)", "d*(sigma^4 + 2*mu^2*sigma^2)"), ("((d))", "d"),
+                                ("2^3^2", "2^3^2"), ("(2^3)^2", "(2^3)^2"), ("-d^2", "-d^2"), ("(-d)^2", "(-d)^2"),
+                                ("d - (mu - 1)", "d - (mu - 1)"), ("(d - mu) - 1", "d - mu - 1"), ("d/(mu*2)", "d/(mu*2)"),
+                                ("sqrt(d)/-mu", "sqrt(d)/-mu"), ("--d", "--d")] {
+            #expect(try Formula(parsing: text).description == printed, "\(text)")
+        }
+    }
+
     @Test func aFormulaNestedOneHundredDeepIsAccepted() throws {
         let formula = String(repeating: "(", count: 99) + "d" + String(repeating: ")", count: 99)
         #expect(try Formula(parsing: formula) == .variable(.d))

@@ -119,14 +119,43 @@ public indirect enum Formula: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// The formula fully parenthesised, which parses back to an equal expression.
+    /// The longest formula text the parser accepts, in characters.
+    public static let maxLength = FormulaParser.maxLength
+
+    /// The formula with only the parentheses its grammar needs, which parses back to an equal
+    /// expression (within ``maxLength``: numbers print in full, so `1e15` takes 16 characters).
+    ///
+    /// Parentheses appear only where precedence or associativity needs them, so the printed text
+    /// never nests deeper than the text it was parsed from, and stays within the parser's limit.
     public var description: String {
         switch self {
         case let .number(x): return x < 0 ? "(\(NumberText.format(x)))" : NumberText.format(x)
         case let .variable(v): return v.rawValue
-        case let .negate(e): return "(-\(e))"
-        case let .binary(op, l, r): return "(\(l) \(op.rawValue) \(r))"
+        case let .negate(e): return "-" + e.operand(binding: 3)
+        case let .binary(op, l, r):
+            switch op {
+            case .add, .subtract: return l.operand(binding: 1) + " \(op.rawValue) " + r.operand(binding: 2)
+            case .multiply, .divide: return l.operand(binding: 2) + op.rawValue + r.operand(binding: 3)
+            case .power: return l.operand(binding: 5) + "^" + r.operand(binding: 3)
+            }
         case let .call(f, e): return "\(f.rawValue)(\(e))"
         }
+    }
+
+    /// How tightly the printed formula holds together, by grammar rule: 1 a sum, 2 a product, 3 a
+    /// negation, 4 a power, 5 a primary (number, variable, call, or a parenthesised negative number).
+    private var binding: Int {
+        switch self {
+        case .binary(.add, _, _), .binary(.subtract, _, _): return 1
+        case .binary(.multiply, _, _), .binary(.divide, _, _): return 2
+        case .negate: return 3
+        case .binary(.power, _, _): return 4
+        case .number, .variable, .call: return 5
+        }
+    }
+
+    /// The printed formula where the grammar expects at least `binding`, parenthesised if it binds less tightly.
+    private func operand(binding needed: Int) -> String {
+        binding >= needed ? description : "(\(description))"
     }
 }

@@ -9,29 +9,29 @@ public struct BlockPlan: Sendable, Hashable {
     /// One block: which cell, which samples, and its global index.
     public struct Block: Sendable, Hashable {
         /// The block's index across the whole run (its seed comes from this).
-        public let index: Int
+        let index: Int
         /// The index of its cell in ``BlockPlan/cells``.
         public let cell: Int
         /// The block's position within its cell, from 0.
-        public let indexInCell: Int
+        let indexInCell: Int
         /// How many samples of T it draws.
         public let samples: Int
     }
 
     /// The default number of samples per block for a cell with this many draws per sample: about 2^20 draws.
-    public static func defaultBlockSamples(drawsPerSample: Int) -> Int { max(1, 1_048_576 / drawsPerSample) }
+    static func defaultBlockSamples(drawsPerSample: Int) -> Int { max(1, 1_048_576 / drawsPerSample) }
 
     /// The default number of samples per block for q^T k in dimension d (2d draws a sample).
-    public static func defaultBlockSamples(d: Int) -> Int { defaultBlockSamples(drawsPerSample: 2 * d) }
+    static func defaultBlockSamples(d: Int) -> Int { defaultBlockSamples(drawsPerSample: 2 * d) }
 
     /// The Gaussian draws each sample of each cell takes, in run order.
-    public let drawsPerSample: [Int]
+    let drawsPerSample: [Int]
     /// The samples drawn in each cell.
-    public let samplesPerCell: Int
+    let samplesPerCell: Int
     /// The fixed block size (in samples) asked for, or nil for the default per-d size.
-    public let fixedBlockSamples: Int?
+    let fixedBlockSamples: Int?
     /// The global index of each cell's first block, with the total number of blocks appended.
-    public let firstBlock: [Int]
+    let firstBlock: [Int]
 
     /// A plan for `samples` samples in every cell.
     ///
@@ -60,10 +60,10 @@ public struct BlockPlan: Sendable, Hashable {
     }
 
     /// The number of blocks in the whole run.
-    public var blockCount: Int { firstBlock.last! }
+    var blockCount: Int { firstBlock.last! }
 
     /// The number of cells.
-    public var cellCount: Int { drawsPerSample.count }
+    var cellCount: Int { drawsPerSample.count }
 
     /// The samples per block in a cell.
     public func blockSamples(cell: Int) -> Int {
@@ -71,7 +71,7 @@ public struct BlockPlan: Sendable, Hashable {
     }
 
     /// The number of blocks of one cell.
-    public func blockCount(cell: Int) -> Int { firstBlock[cell + 1] - firstBlock[cell] }
+    func blockCount(cell: Int) -> Int { firstBlock[cell + 1] - firstBlock[cell] }
 
     /// The total number of Gaussian draws in the run.
     public var totalDraws: Double {

@@ -14,7 +14,7 @@ public struct BlockRunner<Work: BlockWork>: Sendable {
     /// The GSL algorithm every block uses.
     public let generator: GeneratorType
     /// The seed rule.
-    public let seeder: BlockSeeder
+    let seeder: BlockSeeder
     /// The number of worker threads (at least 1).
     public let threads: Int
 

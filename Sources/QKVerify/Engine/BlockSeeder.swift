@@ -12,14 +12,14 @@
 /// (Generators whose seed space is narrower than 32 bits, such as GSL's `rand`, cannot keep that promise.)
 public struct BlockSeeder: Sendable, Hashable {
     /// The most blocks one run may have.
-    public static let maxBlocks = 4_294_967_295  // 2^32 - 1
+    static let maxBlocks = 4_294_967_295  // 2^32 - 1
 
     /// The user's seed.
     public let seed: UInt64
     private let key: UInt64
 
     /// How many blocks each experiment's stream has before it would run into the next one's.
-    public static let blocksPerStream = 1 << 28
+    static let blocksPerStream = 1 << 28
 
     /// The stream this seeder numbers blocks in (see ``ExperimentStream``).
     public let stream: Int

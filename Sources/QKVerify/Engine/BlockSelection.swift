@@ -26,7 +26,7 @@ public struct BlockSelection: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether this is the whole run.
-    public var isAll: Bool { shards.count == of }
+    var isAll: Bool { shards.count == of }
 
     /// The shards as the user writes them: `3/8`, or `3-5/8` for a merged run of shards (1-based).
     public var description: String {

@@ -11,5 +11,5 @@ public enum ExperimentStream {
     public static let aligned = 3
 
     /// The report's tour of the models: case i (from 0).
-    public static func models(_ i: Int) -> Int { 4 + i }
+    static func models(_ i: Int) -> Int { 4 + i }
 }

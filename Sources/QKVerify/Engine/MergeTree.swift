@@ -17,9 +17,9 @@ public struct MergeTree<Summary: Mergeable>: Sendable {
         /// The cell, in plan order.
         public let cell: Int
         /// The level: a node at level j spans up to 2^j blocks; leaves are level 0.
-        public let level: Int
+        let level: Int
         /// The node's position within its level, from 0.
-        public let index: Int
+        let index: Int
 
         /// A node.
         public init(cell: Int, level: Int, index: Int) {
@@ -29,7 +29,7 @@ public struct MergeTree<Summary: Mergeable>: Sendable {
         }
 
         /// Its first block within the cell.
-        public var firstBlock: Int { index << level }
+        var firstBlock: Int { index << level }
 
         /// Its parent.
         var parent: Node { Node(cell: cell, level: level + 1, index: index >> 1) }
@@ -57,7 +57,7 @@ public struct MergeTree<Summary: Mergeable>: Sendable {
     }
 
     /// The level of a cell's root: the least j with 2^j >= its block count.
-    public func rootLevel(cell: Int) -> Int {
+    func rootLevel(cell: Int) -> Int {
         let n = blocksPerCell[cell]
         return n <= 1 ? 0 : Int.bitWidth - (n - 1).leadingZeroBitCount
     }
@@ -70,13 +70,13 @@ public struct MergeTree<Summary: Mergeable>: Sendable {
     }
 
     /// Whether a node is one of the cell's tree: inside the cell, at or below the root.
-    public func isValid(_ node: Node) -> Bool {
+    func isValid(_ node: Node) -> Bool {
         node.cell >= 0 && node.cell < blocksPerCell.count && node.level >= 0 && node.index >= 0
             && node.level <= rootLevel(cell: node.cell) && !blocks(of: node).isEmpty
     }
 
     /// The held node that contains block `i` of `cell`, if any.
-    public func node(containing i: Int, cell: Int) -> Node? {
+    func node(containing i: Int, cell: Int) -> Node? {
         for level in 0...rootLevel(cell: cell) {
             let node = Node(cell: cell, level: level, index: i >> level)
             if nodes[node] != nil { return node }
@@ -85,7 +85,7 @@ public struct MergeTree<Summary: Mergeable>: Sendable {
     }
 
     /// The global indices of a node's blocks.
-    public func globalBlocks(of node: Node) -> Range<Int> {
+    func globalBlocks(of node: Node) -> Range<Int> {
         let local = blocks(of: node)
         let first = plan.firstBlock[node.cell]
         return (first + local.lowerBound)..<(first + local.upperBound)
@@ -94,7 +94,7 @@ public struct MergeTree<Summary: Mergeable>: Sendable {
     /// The first block at or after global index g, and before `end`, that no held node contains
     /// (`end` when there is none). Skips a held node in one step, so finding the work left after a
     /// resume costs O(nodes log blocks), not O(blocks).
-    public func nextNeeded(from g: Int, before end: Int) -> Int {
+    func nextNeeded(from g: Int, before end: Int) -> Int {
         var g = g
         while g < end {
             let c = plan.cell(of: g)
@@ -125,7 +125,7 @@ public struct MergeTree<Summary: Mergeable>: Sendable {
     }
 
     /// Whether every block of every cell is in.
-    public var isComplete: Bool {
+    var isComplete: Bool {
         blocksPerCell.indices.allSatisfy { nodes[Node(cell: $0, level: rootLevel(cell: $0), index: 0)] != nil }
     }
 
@@ -140,13 +140,13 @@ public struct MergeTree<Summary: Mergeable>: Sendable {
     }
 
     /// Adds a finished block.
-    public mutating func accept(_ block: BlockPlan.Block, _ summary: Summary) {
+    mutating func accept(_ block: BlockPlan.Block, _ summary: Summary) {
         insert(Node(cell: block.cell, level: 0, index: block.indexInCell), summary)
     }
 
     /// Adds a complete node (a block, or a node read from a part or checkpoint) and combines it with
     /// its siblings up the tree while they are present. The node must not overlap one already held.
-    public mutating func insert(_ node: Node, _ summary: Summary) {
+    mutating func insert(_ node: Node, _ summary: Summary) {
         precondition(isValid(node) && nodes[node] == nil)
         var node = node
         var value = summary
@@ -170,7 +170,7 @@ public struct MergeTree<Summary: Mergeable>: Sendable {
     }
 
     /// The number of blocks held (in complete nodes).
-    public var blockCount: Int {
+    var blockCount: Int {
         nodes.keys.reduce(0) { $0 + blocks(of: $1).count }
     }
 }

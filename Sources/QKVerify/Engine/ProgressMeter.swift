@@ -19,7 +19,7 @@ public struct ProgressMeter: Sendable {
     public static let silent = ProgressMeter(style: .silent, label: "")
 
     /// The style chosen.
-    public let style: Style
+    let style: Style
     /// A word naming the job, printed first.
     public let label: String
     /// The least time between two updates.
@@ -57,7 +57,7 @@ public struct ProgressMeter: Sendable {
     }
 
     /// Records finished draws and redraws when it is time.
-    public mutating func advance(draws: Double) {
+    mutating func advance(draws: Double) {
         done += draws
         guard style != .silent else { return }
         let now = ContinuousClock.now
@@ -67,7 +67,7 @@ public struct ProgressMeter: Sendable {
     }
 
     /// Ends the line drawn in place, if any.
-    public mutating func finish() {
+    mutating func finish() {
         if style == .bar && shownAnything { output("\r\u{1B}[K") }
     }
 

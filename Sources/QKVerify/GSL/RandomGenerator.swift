@@ -26,19 +26,19 @@ public final class RandomGenerator {
 
     /// A standard normal draw by GSL's ziggurat method (`gsl_ran_gaussian_ziggurat`).
     @inlinable @inline(__always)
-    public func standardGaussian() -> Double {
+    func standardGaussian() -> Double {
         gsl_ran_gaussian_ziggurat(state, 1.0)
     }
 
     /// A uniform draw on (a, b) (`gsl_ran_flat`).
     @inlinable @inline(__always)
-    public func flat(_ a: Double, _ b: Double) -> Double {
+    func flat(_ a: Double, _ b: Double) -> Double {
         gsl_ran_flat(state, a, b)
     }
 
     /// A fair bit (`gsl_rng_uniform_int(r, 2)`, which uses the generator's high-order bits).
     @inlinable @inline(__always)
-    public func bit() -> Bool {
+    func bit() -> Bool {
         gsl_rng_uniform_int(state, 2) == 1
     }
 
@@ -50,7 +50,7 @@ public final class RandomGenerator {
 
     /// A Student's t draw with nu degrees of freedom (`gsl_ran_tdist`).
     @inlinable @inline(__always)
-    public func studentT(nu: Double) -> Double {
+    func studentT(nu: Double) -> Double {
         gsl_ran_tdist(state, nu)
     }
 

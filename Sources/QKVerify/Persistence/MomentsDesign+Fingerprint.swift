@@ -2,10 +2,10 @@ extension MomentsDesign {
     /// The version of the sampling algorithm: draw order, block sizes and the seed rule. A change to
     /// any of them changes the numbers, so it invalidates old checkpoints and shard parts.
     /// Version 2: blocks combine in the canonical merge tree (version 1 folded them left to right).
-    public static let algorithmVersion = 2
+    static let algorithmVersion = 2
 
     /// The design's fields as `key value` lines, in a fixed order: what a state file records.
-    public var fields: [(String, String)] {
+    var fields: [(String, String)] {
         func list<T>(_ values: [T], _ text: (T) -> String) -> String { values.map(text).joined(separator: ",") }
         var out: [(String, String)] = [("algorithm", String(MomentsDesign.algorithmVersion)),
                                        ("dims", list(grid.dims) { String($0) })]
@@ -26,7 +26,7 @@ extension MomentsDesign {
 
     /// A short hash of everything that decides the numbers (grid, samples, seed, generator, block
     /// size, algorithm version): equal designs, equal fingerprints.
-    public var fingerprint: String {
+    var fingerprint: String {
         FNV1a.hex(fields.map { "\($0.0) \($0.1)\n" }.joined().utf8)
     }
 

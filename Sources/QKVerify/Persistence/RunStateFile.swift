@@ -25,7 +25,7 @@ public struct RunStateFile: Sendable {
     }
 
     /// The format version this build reads and writes.
-    public static let formatVersion = 2
+    static let formatVersion = 2
     static let magic = "qkverify-state"
 
     /// What the file is for.

@@ -47,7 +47,7 @@ public struct StateStore: Sendable {
     }
 
     /// The saved state, or nil when there is none yet.
-    public func load() throws -> RunStateFile? {
+    func load() throws -> RunStateFile? {
         guard FileManager.default.fileExists(atPath: file.path) else { return nil }
         return try StateStore.read(file.path)
     }

@@ -137,7 +137,7 @@ public struct CheckReport: Sendable {
     }
 
     /// The whole report as JSON.
-    public var json: JSONText.Value {
+    var json: JSONText.Value {
         .object([
             ("verdict", .string(overall)),
             ("exit_status", .integer(Int(check.exitStatus))),

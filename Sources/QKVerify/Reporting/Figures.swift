@@ -7,9 +7,9 @@ public enum Figures {
         /// The SVG's file name.
         public let file: String
         /// A one-line caption.
-        public let caption: String
+        let caption: String
         /// The gnuplot script (run in the results directory).
-        public let script: String
+        let script: String
     }
 
     static let preamble = """
@@ -242,7 +242,7 @@ public enum Figures {
     ///
     /// - Returns: the figures drawn; empty when gnuplot is not installed.
     /// - Throws: ``QKVerifyError/io(path:reason:)`` when gnuplot fails on a script.
-    public static func draw(in directory: String, _ figures: [Figure]) throws -> [Figure] {
+    static func draw(in directory: String, _ figures: [Figure]) throws -> [Figure] {
         guard let gnuplot = Figures.gnuplotPath else { return [] }
         for figure in figures {
             let stem = String(figure.file.dropLast(4))
@@ -294,7 +294,7 @@ public enum Figures {
     }
 
     /// Where gnuplot is, or nil.
-    public static var gnuplotPath: String? {
+    static var gnuplotPath: String? {
         let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         return paths.map { "\($0)/gnuplot" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }

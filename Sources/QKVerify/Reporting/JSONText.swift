@@ -1,6 +1,6 @@
 /// Minimal, deterministic JSON writing: keys in the order given, numbers as shortest round-trip text,
 /// non-finite numbers as null.
-public enum JSONText {
+enum JSONText {
     /// A JSON value.
     public indirect enum Value: Sendable, Hashable {
         case string(String), number(Double), integer(Int), bool(Bool), null

@@ -5,7 +5,7 @@ import Foundation
 /// p-values that underflowed as `< 10^{-300}`, `\small` type so a table fits a page.
 ///
 /// Needs `\usepackage{booktabs,dcolumn,array}` (all in TeX Live's base and recommended sets).
-public struct LatexTable: Sendable {
+struct LatexTable: Sendable {
     /// A column: its LaTeX header and how its cells are set.
     public struct Column: Sendable {
         /// The header, LaTeX (math in `$...$`).
@@ -39,7 +39,7 @@ public struct LatexTable: Sendable {
     }
 
     /// The caption: what the table shows (and what it leaves out).
-    public let caption: String
+    let caption: String
     /// The label, for \ref.
     public let label: String
     /// The columns: heading and alignment of each.
@@ -47,7 +47,7 @@ public struct LatexTable: Sendable {
     /// The rows of LaTeX cells.
     public let rows: [[String]]
     /// A header row above the column headers: titles spanning runs of columns ("" for none).
-    public let groups: [(title: String, span: Int)]
+    let groups: [(title: String, span: Int)]
     /// The type size: `small`, or `footnotesize` for a wide table.
     public let size: String
 
@@ -65,7 +65,7 @@ public struct LatexTable: Sendable {
     }
 
     /// The LaTeX source.
-    public var source: String {
+    var source: String {
         let header = columns.map { c -> String in
             if case .number = c.kind { return "\\multicolumn{1}{c}{\(c.header)}" }
             return c.header
@@ -103,13 +103,13 @@ public struct LatexTable: Sendable {
     }
 
     /// A p-value for a `D` column: `< 10^{-300}` where it underflowed to 0.
-    public static func pValue(_ p: Double) -> String {
+    static func pValue(_ p: Double) -> String {
         p == 0 ? "<10^{-300}" : number(p, 3)
     }
 
     /// Plain text made safe for LaTeX (for formulas shown in `\texttt`), with a break allowed after
     /// each operator so a long formula wraps in a narrow column.
-    public static func escape(_ s: String) -> String {
+    static func escape(_ s: String) -> String {
         var out = ""
         for c in s {
             switch c {

@@ -47,7 +47,7 @@ public enum CoordinateLaw: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The law as a type that draws and knows its moments.
-    public var standard: any StandardLaw {
+    var standard: any StandardLaw {
         switch self {
         case .gaussian: return GaussianLaw()
         case .uniform: return UniformLaw()

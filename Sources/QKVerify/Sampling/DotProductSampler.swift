@@ -6,7 +6,7 @@
 /// normalization are resolved once per block, so the inner loop is specialized for each pair.
 public final class DotProductSampler: BlockWorker {
     /// How many values of T are summarised at a time (an exact two-pass over the chunk).
-    public static let chunkSize = 512
+    static let chunkSize = 512
 
     private let buffer: UnsafeMutableBufferPointer<Double>
     private let cells: [Cell]

@@ -2,16 +2,16 @@ import Foundation
 
 /// The bins of T / (sigma^2 sqrt(d)) that the histogram figure and the chi-square test share: 60 of
 /// width 1/6 on [-5, 5], and for the test two more for the tails beyond.
-public struct HistogramBins: Sendable, Hashable {
+struct HistogramBins: Sendable, Hashable {
     /// The number of bins on [lo, hi).
     public static let count = 60
     /// The range the bins cover.
-    public static let lo = -5.0, hi = 5.0
+    static let lo = -5.0, hi = 5.0
     /// A bin's width.
-    public static var width: Double { (hi - lo) / Double(count) }
+    static var width: Double { (hi - lo) / Double(count) }
 
     /// The counts of the 60 bins, then the left tail, then the right tail.
-    public let counts: [Int]
+    let counts: [Int]
 
     /// Bins standardized samples. The bin of x is `floor((x - lo) / width)`: rounding toward zero
     /// would put (lo - width, lo) into bin 0 too.
@@ -27,12 +27,12 @@ public struct HistogramBins: Sendable, Hashable {
     }
 
     /// The left edge of bin b (0 ..< count).
-    public static func left(_ b: Int) -> Double { lo + Double(b) * width }
+    static func left(_ b: Int) -> Double { lo + Double(b) * width }
 
     /// The exact probability of each bin (the 60, then the two tails) for a standardized law with
     /// this cdf: differences of the cdf, so a density's singularity inside a bin is integrated, not
     /// sampled at the midpoint.
-    public static func probabilities(cdf: (Double) -> Double) -> [Double] {
+    static func probabilities(cdf: (Double) -> Double) -> [Double] {
         let edges = (0...count).map { cdf(left($0)) }
         return (0..<count).map { edges[$0 + 1] - edges[$0] } + [edges[0], 1 - edges[count]]
     }
@@ -40,7 +40,7 @@ public struct HistogramBins: Sendable, Hashable {
     /// Pearson's chi-square of these counts against the exact bin probabilities, with adjacent bins
     /// pooled (left to right, tails last) until each expects at least 5: the statistic, its degrees
     /// of freedom (pooled bins - 1) and the upper-tail p-value.
-    public func chiSquare(probabilities p: [Double]) -> (statistic: Double, degreesOfFreedom: Int, p: Double) {
+    func chiSquare(probabilities p: [Double]) -> (statistic: Double, degreesOfFreedom: Int, p: Double) {
         let n = Double(counts.reduce(0, +))
         // In order along the line: left tail, the 60 bins, right tail.
         let order = [HistogramBins.count] + Array(0..<HistogramBins.count) + [HistogramBins.count + 1]

@@ -13,7 +13,7 @@ public struct MomentsVector: Mergeable, Hashable {
     public subscript(i: Int) -> StreamingMoments { components[i] }
 
     /// Adds a chunk of values to component i.
-    public mutating func add(_ i: Int, contentsOf values: UnsafeBufferPointer<Double>) {
+    mutating func add(_ i: Int, contentsOf values: UnsafeBufferPointer<Double>) {
         components[i].add(contentsOf: values)
     }
 

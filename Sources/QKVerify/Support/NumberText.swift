@@ -8,7 +8,7 @@ public enum NumberText {
     }
 
     /// Text for a reader's table: whole numbers below 10^6 as they are, others to 4 significant digits.
-    public static func short(_ x: Double) -> String {
+    static func short(_ x: Double) -> String {
         x == x.rounded() && Swift.abs(x) < 1e6 ? format(x) : String(format: "%.4g", x)
     }
 }

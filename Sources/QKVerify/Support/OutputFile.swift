@@ -58,7 +58,7 @@ public struct OutputFile: Sendable, Hashable {
     }
 
     /// Whether the path is standard output or an existing device, FIFO or socket (after links).
-    public var isStream: Bool {
+    var isStream: Bool {
         if path == "-" { return true }
         var info = stat()
         guard stat(path, &info) == 0 else { return false }

@@ -1,5 +1,5 @@
 /// The standard normal law, drawn by GSL's ziggurat (`gsl_ran_gaussian_ziggurat`).
-public struct GaussianLaw: StandardLaw {
+struct GaussianLaw: StandardLaw {
     /// The law; it has no parameters.
     public init() {}
 

@@ -1,5 +1,5 @@
 /// The Laplace law with scale `1/sqrt 2` (`gsl_ran_laplace`), so variance 1: excess kurtosis 3.
-public struct LaplaceLaw: StandardLaw {
+struct LaplaceLaw: StandardLaw {
     static let scale = 1 / Double(2).squareRoot()
 
     /// The law; it has no parameters.

@@ -1,6 +1,6 @@
 /// The Rademacher law: -1 or +1 with probability 1/2 each (`gsl_rng_uniform_int(r, 2)`), excess
 /// kurtosis -2. Discrete: a vector of its draws can be constant, which LayerNorm cannot divide by.
-public struct RademacherLaw: StandardLaw {
+struct RademacherLaw: StandardLaw {
     /// The law; it has no parameters.
     public init() {}
 

@@ -1,8 +1,8 @@
 /// Student's t with `nu > 2` degrees of freedom, scaled by `sqrt((nu - 2) / nu)` to variance 1
 /// (`gsl_ran_tdist`): excess kurtosis `6 / (nu - 4)` for nu > 4. Only moments of order below nu exist.
-public struct StudentTLaw: StandardLaw {
+struct StudentTLaw: StandardLaw {
     /// The degrees of freedom.
-    public let nu: Double
+    let nu: Double
     private let scale: Double
 
     /// The law with `nu` degrees of freedom (nu > 2, checked by ``CoordinateLaw``).

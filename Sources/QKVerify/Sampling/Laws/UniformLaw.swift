@@ -1,5 +1,5 @@
 /// The uniform law on `(-sqrt 3, sqrt 3)` (`gsl_ran_flat`): excess kurtosis -6/5.
-public struct UniformLaw: StandardLaw {
+struct UniformLaw: StandardLaw {
     static let half = Double(3).squareRoot()
 
     /// The law; it has no parameters.
