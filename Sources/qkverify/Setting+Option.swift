@@ -24,9 +24,7 @@ extension Setting {
         case .scaleClaim: return "--scale"
         case .skewnessClaim: return "--skewness"
         case .kurtosisClaim: return "--kurtosis"
-        case .sequential: return "--sequential"
         case .parts: return "merge"
-        case .checkpoint: return "--checkpoint"
         }
     }
 }

@@ -45,10 +45,6 @@ public enum Setting: String, Sendable, CaseIterable {
     case skewnessClaim
     /// A claimed excess kurtosis of T.
     case kurtosisClaim
-    /// Sequential looks at growing sample sizes.
-    case sequential
     /// The shard parts given to a merge.
     case parts
-    /// A checkpoint file a run saves to and resumes from.
-    case checkpoint
 }
