@@ -58,7 +58,7 @@ public enum ShardMerge {
             let count = whole.selection.of
             let missing = (0..<count).filter { !whole.selection.shards.contains($0) }
             let shown = missing.prefix(5).map { "\($0 + 1)/\(count)" }.joined(separator: ", ") + (missing.count > 5 ? ", ..." : "")
-            throw QKVerifyError.invalid(.parts, "shard \(shown) missing; allowed: one part for each of the \(count) shards (or --part to merge some of them)")
+            throw QKVerifyError.invalid(.parts, "shard \(shown) missing; allowed: one part for each of the \(count) shards (or a merge of some of them into a part)")
         }
         precondition(whole.tree.isComplete)
         return (whole.design, MomentsExperiment.results(of: whole.tree, design: whole.design))

@@ -236,13 +236,13 @@ public enum Figures {
         }
     }
 
-    /// Draws figures in `directory` with gnuplot: each as SVG, PNG
-    /// and PDF, with its gnuplot script kept beside the data it reads (`variance.gp`), so a user can
-    /// restyle it (`gnuplot variance.gp` in the directory redraws the SVG).
+    /// Draws figures in `directory` with gnuplot: each as SVG, PNG and PDF, with its gnuplot script
+    /// kept beside the data it reads (`variance.gp`), so a user can restyle it (`gnuplot variance.gp`
+    /// in the directory redraws the SVG). `option` names the directory in errors.
     ///
     /// - Returns: the figures drawn; empty when gnuplot is not installed.
     /// - Throws: ``QKVerifyError/io(path:reason:)`` when gnuplot fails on a script.
-    static func draw(in directory: String, _ figures: [Figure]) throws -> [Figure] {
+    static func draw(in directory: String, _ figures: [Figure], option: String) throws -> [Figure] {
         guard let gnuplot = Figures.gnuplotPath else { return [] }
         for figure in figures {
             let stem = String(figure.file.dropLast(4))
@@ -250,7 +250,7 @@ public enum Figures {
                 try run(gnuplot, in: directory, script: output.script(figure, to: ".\(stem).\(output.suffix).tmp"),
                         target: "\(stem).\(output.suffix)")
             }
-            try OutputFile(path: (directory as NSString).appendingPathComponent("\(stem).gp"), option: "--out-dir").write(figure.script)
+            try OutputFile(path: (directory as NSString).appendingPathComponent("\(stem).gp"), option: option).write(figure.script)
         }
         return figures
     }

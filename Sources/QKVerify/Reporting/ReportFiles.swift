@@ -8,6 +8,8 @@ public struct ReportFiles {
     public let directory: String
     /// Whether tables.tex is written too.
     public let latex: Bool
+    /// What the caller calls the directory, in errors (the command line passes its option).
+    let option: String
     private let files: [String: OutputFile]
 
     /// The tables, in the order they are written.
@@ -20,6 +22,7 @@ public struct ReportFiles {
     public init(directory: String, latex: Bool, option: String) throws {
         self.directory = directory
         self.latex = latex
+        self.option = option
         files = try (ReportFiles.tables + ["REPORT.md", "tables.tex"]).reduce(into: [:]) { files, name in
             files[name] = try OutputFile(path: (directory as NSString).appendingPathComponent(name), option: option)
         }
@@ -46,7 +49,8 @@ public struct ReportFiles {
         for name in ReportFiles.tables { try files[name]!.write(tables[name]!.bytes) }
         let alignedCell = suite.aligned.cells[0]
         let figures = try Figures.draw(in: directory, Figures.figures(for: results.design.grid, keys: suite.softmax.cells[0].keys) + [
-            Figures.aligned(rho: alignedCell.alignedRho, keys: alignedCell.keys, limit: alignedCell.alignedLimit)])
+            Figures.aligned(rho: alignedCell.alignedRho, keys: alignedCell.keys, limit: alignedCell.alignedLimit)],
+            option: option)
         let document = ReportDocument(results: results, figures: figures, command: command)
         try files["REPORT.md"]!.write(document.markdown)
         if latex { try files["tables.tex"]!.write(document.latex) }
