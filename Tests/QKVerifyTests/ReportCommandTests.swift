@@ -80,6 +80,21 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
     }
 
+    /// Where q and k have different means, the reader's tables say so (`1:0`, q's then k's) instead
+    /// of printing q's mean as if both had it, and the CSV leaves the shared mean empty.
+    @Test func cellsWhoseQAndKDifferAreLabelledQColonK() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try smallReport(["--dims", "2,8", "--q-means", "0,1", "--k-means", "0", "--sigmas", "1", "--format", "latex"], in: dir)
+        let report = try String(contentsOf: dir.appendingPathComponent("REPORT.md"), encoding: .utf8)
+        #expect(report.contains("| 2 | 1:0 | 1 | 4 |") && report.contains("| 1:0 | 1 | "), "\(report)")
+        #expect(report.contains("Where q and k differ, mu and sigma read q's:k's."))
+        #expect(report.contains("from its own coordinate model") && !report.contains("independent N(mu, sigma^2) coordinates"))
+        let scaling = try String(contentsOf: dir.appendingPathComponent("scaling.csv"), encoding: .utf8)
+        #expect(scaling.contains("\r\n,1,2,"), "\(scaling)")
+        #expect(try String(contentsOf: dir.appendingPathComponent("tables.tex"), encoding: .utf8).contains("1{:}0"))
+    }
+
     @Test func aReportOnAGridWithoutTheStandardCellSaysUntestedInsteadOfBlamingClaims() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

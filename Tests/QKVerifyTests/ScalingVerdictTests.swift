@@ -12,7 +12,7 @@ import Testing
         #expect(verdict.entries.count == 4)
         for entry in verdict.entries {
             let fit = entry.fit
-            #expect(fit.slopeInterval.contains(1), "slope \(fit.slope) ± \(fit.slopeSE) at mu \(fit.mu), sigma \(fit.sigma)")
+            #expect(fit.slopeInterval.contains(1), "slope \(fit.slope) ± \(fit.slopeSE) at \(fit.model.label)")
             #expect(!entry.isRejected)
             #expect(abs((fit.intercept - fit.interceptTheory) / fit.interceptSE) < 5)
             #expect(fit.slopeSE < 0.01)  // the interval is tight enough to mean something

@@ -11,14 +11,15 @@ extension ReportDocument {
         let sigma = design.grid.sigmas.contains(1) ? 1 : design.grid.sigmas[0]
         let n = LatexTable.number
         let rows = verdict.comparisons.enumerated().filter { $0.element.cell.sigma == sigma }.map { c, r in
-            [String(r.cell.d), n(r.cell.mu, 4), n(r.varianceTheory, 6), n(r.varianceEstimate, 5), n(r.varianceSE, 3),
+            [String(r.cell.d), r.cell.model.mu.map { n($0, 4) } ?? Self.latexPair(r.cell.model.meanText), n(r.varianceTheory, 6), n(r.varianceEstimate, 5), n(r.varianceSE, 3),
              String(format: "%.2f", r.varianceZ), n(r.scaledVarianceTheory, 4), n(r.scaledVarianceEstimate, 4),
              verdict.rejectedTests(cell: c).isEmpty ? "pass" : "fail"]
         }
         return LatexTable(
             caption: "$\\operatorname{Var}(q^\\top k)$ against its closed form $d(\\sigma^4 + 2\\mu^2\\sigma^2)$, at $\\sigma = \(NumberText.format(sigma))$ only "
                 + "(every $\\sigma$ is in \\texttt{moments.csv}); \(design.samples) samples per cell, standard errors from the fourth cumulant. "
-                + "A cell fails when any of its four moment tests is rejected (Holm, family-wise $\\alpha = \(NumberText.format(verdict.alpha))$).",
+                + "A cell fails when any of its four moment tests is rejected (Holm, family-wise $\\alpha = \(NumberText.format(verdict.alpha))$)."
+                + (verdict.comparisons.allSatisfy(\.cell.model.isShared) ? "" : " Where $q$ and $k$ differ, $\\mu$ reads $\\mu_q{:}\\mu_k$."),
             label: "tab:moments",
             columns: [.init("$d$"), .init("$\\mu$"), .init("exact"), .init("estimate"),
                       .init("SE"), .init("$z$"), .init("exact"), .init("estimate"), .init("verdict", .centered)],
@@ -34,7 +35,8 @@ extension ReportDocument {
             columns: [.init("$\\mu$"), .init("$\\sigma$"), .init("$b$"), .init("95\\% interval", .centered), .init("fit $p$"), .init("verdict", .centered)],
             rows: fits.map { entry in
                 let fit = entry.fit
-                return [LatexTable.number(fit.mu), LatexTable.number(fit.sigma), String(format: "%.4f", fit.slope),
+                return [fit.model.mu.map { LatexTable.number($0) } ?? Self.latexPair(fit.model.meanText),
+                        fit.model.sigma.map { LatexTable.number($0) } ?? Self.latexPair(fit.model.spreadText), String(format: "%.4f", fit.slope),
                         String(format: "$[%.4f, %.4f]$", fit.slopeInterval.lowerBound, fit.slopeInterval.upperBound),
                         fit.degreesOfFreedom > 0 ? LatexTable.pValue(fit.fitP) : "", entry.isRejected ? "fail" : "pass"]
             })
@@ -90,4 +92,7 @@ extension ReportDocument {
             },
             size: "footnotesize")
     }
+
+    /// q's and k's values (`1:0`) for a math column, with the colon as punctuation, not a relation.
+    static func latexPair(_ text: String) -> String { text.replacingOccurrences(of: ":", with: "{:}") }
 }

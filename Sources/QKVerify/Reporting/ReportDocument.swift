@@ -48,7 +48,7 @@ public struct ReportDocument: Sendable {
         let sigma = design.grid.sigmas.contains(1) ? 1 : design.grid.sigmas[0]
         let header = ["d", "mu", "sigma", "Var theory", "Var estimate", "SE", "z", "Var(T/sqrt d) theory", "estimate", "verdict"]
         let rows = verdict.comparisons.enumerated().filter { $0.element.cell.sigma == sigma }.map { c, r in
-            [String(r.cell.d), NumberText.format(r.cell.mu), NumberText.format(r.cell.sigma), NumberText.format(r.varianceTheory),
+            [String(r.cell.d), r.cell.model.meanText, r.cell.model.spreadText, NumberText.format(r.varianceTheory),
              Self.g(r.varianceEstimate, 6), Self.g(r.varianceSE, 3), String(format: "%.2f", r.varianceZ),
              NumberText.format(r.scaledVarianceTheory), Self.g(r.scaledVarianceEstimate, 4),
              verdict.rejectedTests(cell: c).isEmpty ? "pass" : "fail"]
@@ -69,7 +69,7 @@ public struct ReportDocument: Sendable {
         (["mu", "sigma", "slope", "95% interval", "fit p", "verdict"],
          fits.map { entry in
              let fit = entry.fit
-             return [NumberText.format(fit.mu), NumberText.format(fit.sigma), String(format: "%.4f", fit.slope),
+             return [fit.model.meanText, fit.model.spreadText, String(format: "%.4f", fit.slope),
                      String(format: "[%.4f, %.4f]", fit.slopeInterval.lowerBound, fit.slopeInterval.upperBound),
                      fit.degreesOfFreedom > 0 ? Self.p(fit.fitP) : "", entry.isRejected ? "fail" : "pass"]
          })
@@ -147,7 +147,10 @@ public struct ReportDocument: Sendable {
     var introduction: String {
         var md = "# Why attention divides by sqrt(d): a Monte Carlo report\n\n"
         md += "Produced by qkverify. Everything below is reproduced byte for byte by:\n\n    \(command)\n\n"
-        md += "Each cell draws q, k in R^d with independent N(mu, sigma^2) coordinates (GSL generator \(design.generator.name), "
+        let seedModel = verdict.comparisons.allSatisfy { $0.cell.model.isSeedSetting && $0.cell.model.law == .gaussian }
+        md += seedModel ? "Each cell draws q, k in R^d with independent N(mu, sigma^2) coordinates"
+            : "Each cell draws q, k in R^d from its own coordinate model (law, means and spreads of q and k, correlation, normalization; `moments.csv` lists each cell's)"
+        md += " (GSL generator \(design.generator.name), "
         md += "seed \(design.seed), \(design.samples) samples of T = q^T k per cell, \(verdict.comparisons.count) cells). "
         md += "Verdicts use Holm-Bonferroni at family-wise false-failure rate \(NumberText.format(verdict.alpha)).\n\n"
         return md
@@ -177,6 +180,9 @@ public struct ReportDocument: Sendable {
     var varianceSection: String {
         var md = "## 2. Var(q^T k) grows like d\n\n"
         md += markdownTable(momentsRows) + "\n"
+        if verdict.comparisons.contains(where: { !$0.cell.model.isShared }) {
+            md += "Where q and k differ, mu and sigma read q's:k's.\n\n"
+        }
         md += "A weighted least-squares fit of log Var(T) on log d for each (mu, sigma) gives the exponent:\n\n"
         md += markdownTable(scalingRows) + "\n"
         return md + embed("variance.svg")

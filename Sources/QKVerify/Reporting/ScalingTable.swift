@@ -13,7 +13,7 @@ public enum ScalingTable {
         let f = NumberText.format
         for entry in verdict.entries {
             let fit = entry.fit
-            table.append([f(fit.mu), f(fit.sigma), String(fit.dims.count), f(fit.slope), f(fit.slopeSE),
+            table.append([fit.model.mu.map(f) ?? "", fit.model.sigma.map(f) ?? "", String(fit.dims.count), f(fit.slope), f(fit.slopeSE),
                           f(fit.slopeInterval.lowerBound), f(fit.slopeInterval.upperBound), f(fit.slopeZ), f(fit.slopeP),
                           f(fit.intercept), f(fit.interceptSE), fit.interceptTheory.isNaN ? "" : f(fit.interceptTheory), f(fit.chiSquared),
                           String(fit.degreesOfFreedom), fit.degreesOfFreedom > 0 ? f(fit.fitP) : "",

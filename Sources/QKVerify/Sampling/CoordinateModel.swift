@@ -45,6 +45,11 @@ public struct CoordinateModel: Sendable, Hashable {
     /// The shared spread, or nil where q and k have different spreads.
     public var sigma: Double? { sigmaQ == sigmaK ? sigmaQ : nil }
 
+    /// The mean as a reader's table prints it: `1`, or q's and k's as `1:0` where they differ.
+    public var meanText: String { Grid.Pair((muQ, muK)).description }
+    /// The spread as a reader's table prints it: `2`, or q's and k's as `2:0.5` where they differ.
+    public var spreadText: String { Grid.Pair((sigmaQ, sigmaK)).description }
+
     /// Whether this is the seed derivation's setting: raw vectors, independent coordinates, shared
     /// mean and spread (any law).
     public var isSeedSetting: Bool { isShared && rho == 0 && norm == .none }

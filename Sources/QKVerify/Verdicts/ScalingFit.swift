@@ -1,14 +1,10 @@
 import Foundation
 
-/// The power law Var(T) = c d^b, fitted for one (mu, sigma) across d: log Var = a + b log d by weighted
+/// The power law Var(T) = c d^b, fitted for one coordinate model across d: log Var = a + b log d by weighted
 /// least squares, each cell weighted by 1 / Var(log s^2) = (s^2 / SE(s^2))^2 (delta method).
 public struct ScalingFit: Sendable, Hashable {
-    /// The mean of the coordinates.
     /// The coordinate model fitted (every cell of the fit has it).
     public let model: CoordinateModel
-    public let mu: Double
-    /// Their standard deviation.
-    public let sigma: Double
     /// The dimensions fitted.
     public let dims: [Int]
     /// The fitted exponent b (closed form: 1).
@@ -22,12 +18,10 @@ public struct ScalingFit: Sendable, Hashable {
     /// The weighted residual sum of squares: chi-squared with dims - 2 degrees of freedom if the power law holds.
     public let chiSquared: Double
 
-    /// Fits the cells of one (mu, sigma): at least two distinct dimensions.
+    /// Fits the cells of one coordinate model: at least two distinct dimensions.
     public init(_ rows: [MomentComparison]) {
         precondition(rows.count >= 2)
         model = rows[0].cell.model
-        mu = rows[0].cell.mu
-        sigma = rows[0].cell.sigma
         dims = rows.map(\.cell.d)
         let x = rows.map { log(Double($0.cell.d)) }
         let y = rows.map { log($0.varianceEstimate) }
@@ -46,7 +40,7 @@ public struct ScalingFit: Sendable, Hashable {
         chiSquared = chi
     }
 
-    /// The closed form's intercept, log(sigma^4 + 2 mu^2 sigma^2).
+    /// The closed form's intercept, log Var(T) at d = 1 (log(sigma^4 + 2 mu^2 sigma^2) in the seed model).
     public var interceptTheory: Double { log(Cell(d: 1, model: model).theory.variance) }
     /// (slope - 1) / its standard error.
     public var slopeZ: Double { (slope - 1) / slopeSE }
