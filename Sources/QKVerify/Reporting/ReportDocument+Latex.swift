@@ -8,7 +8,7 @@ extension ReportDocument {
     }
 
     var momentsLatex: LatexTable {
-        let sigma = design.grid.sigmas.contains(1) ? 1 : design.grid.sigmas[0]
+        let sigma = VerificationSuite.sigma(of: design.grid)
         let n = LatexTable.number
         let rows = verdict.comparisons.enumerated().filter { $0.element.cell.sigma == sigma }.map { c, r in
             [String(r.cell.d), r.cell.model.mu.map { n($0, 4) } ?? Self.latexPair(r.cell.model.meanText), n(r.varianceTheory, 6), n(r.varianceEstimate, 5), n(r.varianceSE, 3),

@@ -45,7 +45,7 @@ public struct ReportDocument: Sendable {
 
     /// Markdown rows of the moments table at sigma = 1 (or the first sigma).
     var momentsRows: (header: [String], rows: [[String]]) {
-        let sigma = design.grid.sigmas.contains(1) ? 1 : design.grid.sigmas[0]
+        let sigma = VerificationSuite.sigma(of: design.grid)
         let header = ["d", "mu", "sigma", "Var theory", "Var estimate", "SE", "z", "Var(T/sqrt d) theory", "estimate", "verdict"]
         let rows = verdict.comparisons.enumerated().filter { $0.element.cell.sigma == sigma }.map { c, r in
             [String(r.cell.d), r.cell.model.meanText, r.cell.model.spreadText, NumberText.format(r.varianceTheory),
