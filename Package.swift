@@ -5,6 +5,10 @@ import PackageDescription
 // libFuzzer supplies its main, so an ordinary build could not link it.
 let fuzzing = Context.environment["QKVERIFY_FUZZ"] == "1"
 
+/// Every layer of the library, lowest first (the umbrella QKVerify re-exports them).
+let layers = ["QKSupport", "QKGSL", "QKModel", "QKStatistics", "QKEngine", "QKSampling", "QKTheory", "QKClaims",
+              "QKExperiments", "QKPersistence", "QKVerdicts", "QKSuite", "QKReporting"]
+
 let package = Package(
     name: "qkverify",
     products: [
@@ -22,21 +26,45 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
         ),
-        .target(
-            name: "QKVerify",
-            dependencies: ["CGSL"]
-        ),
+        // The library, one target per layer in the order data flows; a target imports only those below it.
+        // Errors, settings, number text, atomic output files, standard streams: used by every layer.
+        .target(name: "QKSupport", dependencies: []),
+        // The only Swift that sees GSL's C API: generators, special functions, integration.
+        .target(name: "QKGSL", dependencies: ["QKSupport", "CGSL"]),
+        // The model of a run: cells and grids, coordinate laws (their moments and draws), normalizations, softmax cells.
+        .target(name: "QKModel", dependencies: ["QKSupport", "QKGSL"]),
+        // Mergeable summaries (streaming central moments, sample lists), Kolmogorov-Smirnov, histogram bins.
+        .target(name: "QKStatistics", dependencies: ["QKGSL"]),
+        // Blocks, seeds and the canonical merge tree: how work is split, run on threads and merged, the same bytes for any split.
+        .target(name: "QKEngine", dependencies: ["QKSupport", "QKGSL", "QKStatistics"]),
+        // The draw loops that turn generator output into T (and softmax weights), block by block.
+        .target(name: "QKSampling", dependencies: ["QKGSL", "QKModel", "QKStatistics", "QKEngine"]),
+        // Closed forms: exact cumulants of T for every model, the variance-gamma law.
+        .target(name: "QKTheory", dependencies: ["QKGSL", "QKModel", "QKStatistics"]),
+        // Claims a user states: formulas in the cell's variables, parsed and evaluated.
+        .target(name: "QKClaims", dependencies: ["QKSupport", "QKModel"]),
+        // Experiments: a design (grid, samples, generator, seed) run into typed per-cell results.
+        .target(name: "QKExperiments", dependencies: ["QKSupport", "QKGSL", "QKModel", "QKStatistics", "QKEngine", "QKSampling", "QKTheory"]),
+        // Parts and checkpoints on disk: fingerprints, checksums, shard merges.
+        .target(name: "QKPersistence", dependencies: ["QKSupport", "QKGSL", "QKModel", "QKStatistics", "QKEngine", "QKExperiments"]),
+        // Estimates against closed forms: z-tests, Holm, power, the reliability rule, claim verdicts.
+        .target(name: "QKVerdicts", dependencies: ["QKGSL", "QKModel", "QKStatistics", "QKTheory", "QKClaims", "QKExperiments"]),
+        // Whole verifications: the report's suite, the models tour, sequential checks.
+        .target(name: "QKSuite", dependencies: ["QKSupport", "QKGSL", "QKModel", "QKStatistics", "QKEngine", "QKTheory", "QKClaims", "QKExperiments", "QKVerdicts"]),
+        // What a person reads: tables in every format, figures, the report.
+        .target(name: "QKReporting", dependencies: ["QKSupport", "QKGSL", "QKModel", "QKStatistics", "QKSampling", "QKTheory", "QKClaims", "QKExperiments", "QKVerdicts", "QKSuite"]),
+        // The library's one import for users: re-exports every layer's public API.
+        .target(name: "QKVerify", dependencies: layers.map { .target(name: $0) }),
         .executableTarget(
             name: "qkverify",
-            dependencies: [
-                "QKVerify",
+            dependencies: layers.map { .target(name: $0) } + [
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "QKVerifyTests",
-            dependencies: [
-                "QKVerify",
+            dependencies: layers.map { .target(name: $0) } + [
+                "qkverify",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["FuzzInputs"]
@@ -45,5 +73,5 @@ let package = Package(
 )
 
 if fuzzing {
-    package.targets.append(.executableTarget(name: "qkverify-fuzz", dependencies: ["QKVerify"], path: "Fuzz"))
+    package.targets.append(.executableTarget(name: "qkverify-fuzz", dependencies: layers.map { .target(name: $0) }, path: "Fuzz"))
 }

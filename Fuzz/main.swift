@@ -1,7 +1,9 @@
 #if canImport(Glibc)
 import Glibc
+import QKModel
+import QKClaims
+import QKPersistence
 #endif
-import QKVerify
 
 // libFuzzer's driver, called from our own main: SwiftPM renames an executable's entry point, so
 // libFuzzer's main cannot be used. Declared here because it has no header in Swift's view.

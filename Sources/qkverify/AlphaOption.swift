@@ -1,5 +1,4 @@
 import ArgumentParser
-import QKVerify
 
 /// `--alpha`, shared by every command that judges: one declaration, one check, one message.
 struct AlphaOption: ParsableArguments {

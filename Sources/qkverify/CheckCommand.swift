@@ -1,6 +1,13 @@
 import ArgumentParser
 import Foundation
-import QKVerify
+import QKSupport
+import QKModel
+import QKEngine
+import QKClaims
+import QKExperiments
+import QKVerdicts
+import QKSuite
+import QKReporting
 
 /// `qkverify check`: test the user's own closed forms on a grid; exit 0 if all hold, 1 if any is rejected.
 struct CheckCommand: ParsableCommand {

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import QKVerify
+import QKSupport
+import QKExperiments
+import QKVerdicts
+import QKReporting
 
 /// `qkverify distribution`: KS tests of T against its exact law and against the normal, at mu = 0.
 struct DistributionCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
-import QKVerify
+import QKSupport
+import QKGSL
 
 /// `qkverify generators`: list the GSL generator names `--rng` accepts.
 struct GeneratorsCommand: ParsableCommand {

@@ -1,6 +1,11 @@
 import ArgumentParser
 import Foundation
-import QKVerify
+import QKSupport
+import QKGSL
+import QKModel
+import QKEngine
+import QKExperiments
+import QKPersistence
 
 /// The grid and sampling options shared by every experiment.
 struct GridOptions: ParsableArguments {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import QKVerify
+import QKSupport
+import QKPersistence
 
 /// `qkverify merge`: combine the part files of a sharded run into the single-machine table.
 struct MergeCommand: ParsableCommand {

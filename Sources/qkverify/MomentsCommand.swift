@@ -1,6 +1,11 @@
 import ArgumentParser
 import Foundation
-import QKVerify
+import QKSupport
+import QKStatistics
+import QKEngine
+import QKExperiments
+import QKPersistence
+import QKReporting
 
 /// `qkverify moments`: estimate the moments of q^T k over a grid and write them beside the closed forms.
 struct MomentsCommand: ParsableCommand {

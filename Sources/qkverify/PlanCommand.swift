@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import QKVerify
+import QKSupport
+import QKExperiments
+import QKVerdicts
+import QKReporting
 
 /// `qkverify plan`: the samples per cell a run needs to detect a given error, from the exact law.
 struct PlanCommand: ParsableCommand {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import QKVerify
+import QKSupport
+import QKGSL
+import QKReporting
 
 /// The `qkverify` command line: parses, calls the library, exits.
 ///

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import QKVerify
+import QKExperiments
+import QKSuite
+import QKReporting
 
 /// `qkverify report`: the whole default suite, its tables, figures and REPORT.md.
 struct ReportCommand: ParsableCommand {

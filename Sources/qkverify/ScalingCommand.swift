@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import QKVerify
+import QKSupport
+import QKExperiments
+import QKVerdicts
+import QKReporting
 
 /// `qkverify scaling`: fit Var(T) = c d^b for each (mu, sigma) and test b = 1.
 struct ScalingCommand: ParsableCommand {

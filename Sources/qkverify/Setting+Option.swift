@@ -1,4 +1,4 @@
-import QKVerify
+import QKSupport
 
 extension Setting {
     /// The option (or environment variable) a user types for this setting, which error messages name.

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import QKVerify
+import QKSupport
+import QKModel
+import QKExperiments
+import QKReporting
 
 /// `qkverify softmax`: attention weights unscaled and scaled, as d grows.
 struct SoftmaxCommand: ParsableCommand {

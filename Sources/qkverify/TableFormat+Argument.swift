@@ -1,5 +1,5 @@
 import ArgumentParser
-import QKVerify
+import QKReporting
 
 /// `--format text|csv|json`: the values appear in `--help`, and a bad one gets the usage error.
 extension TableFormat: ExpressibleByArgument {}

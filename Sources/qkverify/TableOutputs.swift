@@ -1,5 +1,8 @@
 import Foundation
-import QKVerify
+import QKSupport
+import QKExperiments
+import QKVerdicts
+import QKReporting
 
 /// Writes the moments table and, if asked, the controls table: whole files, both checked up front.
 struct TableOutputs {

@@ -1,6 +1,8 @@
 import Synchronization
 import Testing
-@testable import QKVerify
+@testable import QKEngine
+@testable import QKSampling
+@testable import QKExperiments
 
 /// ``BlockRunner``: a stopped run keeps whole blocks only, resumes to the same bytes, and hands out
 /// snapshots of the tree.

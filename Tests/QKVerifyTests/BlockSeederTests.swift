@@ -1,5 +1,5 @@
 import Testing
-@testable import QKVerify
+@testable import QKEngine
 
 /// ``BlockSeeder`` and ``ExperimentStream``: every block of every experiment gets its own non-zero seed.
 @Suite struct BlockSeederTests {

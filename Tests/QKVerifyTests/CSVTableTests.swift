@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QKVerify
+@testable import QKReporting
 
 /// ``CSVTable``: RFC 4180 bytes.
 @Suite struct CSVTableTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import QKVerify
+@testable import QKGSL
+@testable import QKStatistics
+@testable import QKExperiments
+@testable import QKVerdicts
 
 /// The verifier's error rates, measured: true claims over many seeds give uniform p-values, and the
 /// family-wise false-failure rate stays within alpha up to Monte Carlo error.

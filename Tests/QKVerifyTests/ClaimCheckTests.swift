@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import QKVerify
+@testable import QKGSL
+@testable import QKModel
+@testable import QKClaims
+@testable import QKExperiments
+@testable import QKVerdicts
+@testable import QKReporting
 
 /// Seeded runs of every model: each closed form passes (|z| < 5), a plausible wrong one is rejected.
 struct ClaimCheckTests {

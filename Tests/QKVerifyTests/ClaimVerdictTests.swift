@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import QKVerify
+@testable import QKModel
+@testable import QKVerdicts
 
 /// `check` never says more than its tests showed: untested claims are untested, undefined claims are
 /// bad input, the default grid tells formulas apart, cells beyond double precision are not tested,

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import QKVerify
+@testable import QKModel
+@testable import QKExperiments
+@testable import QKVerdicts
 
 /// ``ControlResult``: a true formula passes, a wrong one is detected, one no cell can tell apart is said to be undetected.
 @Suite struct ControlResultTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import QKVerify
+@testable import QKGSL
+@testable import QKModel
+@testable import QKStatistics
 
 /// The coordinate laws: names, moments against independent formulas, and the draws' first moments.
 struct CoordinateLawTests {

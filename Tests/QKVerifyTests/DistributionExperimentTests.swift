@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import QKVerify
+@testable import QKTheory
+@testable import QKExperiments
+@testable import QKVerdicts
 
 /// ``DistributionExperiment`` and ``DistributionResult``: the samples follow the exact law, not the normal, at small d.
 @Suite struct DistributionExperimentTests {

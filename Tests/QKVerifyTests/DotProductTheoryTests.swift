@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import QKVerify
+@testable import QKModel
+@testable import QKTheory
 
 /// The exact cumulants of every model (``DotProductTheory``) against independent closed forms.
 @Suite struct DotProductTheoryTests {

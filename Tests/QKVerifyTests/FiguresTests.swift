@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import QKVerify
+@testable import QKModel
+@testable import QKReporting
 
 /// ``Figures``: the gnuplot scripts read the grid they are drawn for.
 @Suite struct FiguresTests {

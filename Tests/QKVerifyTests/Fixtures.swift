@@ -1,4 +1,9 @@
-@testable import QKVerify
+@testable import QKGSL
+@testable import QKModel
+@testable import QKTheory
+@testable import QKExperiments
+@testable import QKVerdicts
+@testable import QKReporting
 
 /// Small seeded designs for tests.
 enum Fixtures {

@@ -1,7 +1,8 @@
 import Foundation
 import PropertyBased
 import Testing
-@testable import QKVerify
+@testable import QKModel
+@testable import QKClaims
 
 /// ``Formula`` and its parser: the grammar, errors that point at the fault, limits, and round trips.
 @Suite struct FormulaTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import QKVerify
+@testable import QKClaims
+@testable import QKPersistence
 
 /// Replays every input kept from fuzzing (scripts/fuzz.sh), as the fuzz target reads it: the first
 /// byte picks the reader (even: formula, odd: state file). Each must give a value or an error.

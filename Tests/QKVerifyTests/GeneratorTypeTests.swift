@@ -1,5 +1,5 @@
 import Testing
-@testable import QKVerify
+@testable import QKGSL
 
 /// Every generator `--rng` accepts gives true formulas a pass; the refused ones are refused with the reason.
 @Suite struct GeneratorTypeTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import QKVerify
+@testable import QKGSL
+@testable import QKStatistics
+@testable import QKTheory
+@testable import QKExperiments
 
 /// The histogram compares like with like: exact bin probabilities, the right first bin, and a
 /// chi-square test with teeth.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QKVerify
+@testable import QKVerdicts
 
 /// ``HolmBonferroni``: the step-down procedure, against hand-worked thresholds.
 @Suite struct HolmBonferroniTests {

@@ -1,5 +1,5 @@
 import Testing
-@testable import QKVerify
+@testable import QKReporting
 
 /// ``JSONText``: what any JSON reader needs escaped is escaped, and nothing else changes.
 @Suite struct JSONTextTests {

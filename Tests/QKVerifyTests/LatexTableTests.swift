@@ -1,5 +1,5 @@
 import Testing
-@testable import QKVerify
+@testable import QKReporting
 
 /// ``LatexTable``'s cell text: escaping and numbers.
 @Suite struct LatexTableTests {

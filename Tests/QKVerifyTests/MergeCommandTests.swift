@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import QKVerify
 
 /// `qkverify merge`: shards run in separate processes merge to the unsharded bytes.
 @Suite(.serialized) struct MergeCommandTests {

@@ -1,6 +1,8 @@
 import PropertyBased
 import Testing
-@testable import QKVerify
+@testable import QKModel
+@testable import QKStatistics
+@testable import QKEngine
 
 /// The canonical merge tree: the same bits whatever the order blocks arrive in and however they are
 /// split, and few nodes for a contiguous range.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import QKVerify
+@testable import QKGSL
+@testable import QKSuite
 
 /// The report's models section: in every case the true claims hold and the wrong ones are rejected.
 struct ModelsSuiteTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QKVerify
+@testable import QKPersistence
 
 /// `qkverify moments` through the real executable: output formats, interrupts, resume, memory.
 @Suite(.serialized) struct MomentsCommandTests {

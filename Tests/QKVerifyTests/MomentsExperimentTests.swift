@@ -1,5 +1,8 @@
 import Testing
-@testable import QKVerify
+@testable import QKModel
+@testable import QKEngine
+@testable import QKExperiments
+@testable import QKVerdicts
 
 /// ``MomentsExperiment``: estimates and standard errors against the exact theory, the same bytes on any thread count.
 @Suite struct MomentsExperimentTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import QKVerify
+@testable import QKExperiments
+@testable import QKVerdicts
+@testable import QKReporting
 
 /// ``MomentsTable``: its columns.
 @Suite struct MomentsTableTests {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import QKVerify
+@testable import QKGSL
+@testable import QKModel
+@testable import QKStatistics
+@testable import QKExperiments
+@testable import QKVerdicts
 
 /// ``MomentsVerdict``: the four z-tests of every cell, judged together by Holm.
 @Suite struct MomentsVerdictTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QKVerify
+@testable import QKSupport
 
 /// ``NumberText``: shortest round-trip text for output files.
 @Suite struct NumberTextTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import QKVerify
+@testable import qkverify
+@testable import QKSupport
 
 /// ``OptionValue``: the value syntax a user types, as the README writes it.
 @Suite struct OptionValueTests {

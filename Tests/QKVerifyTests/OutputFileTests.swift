@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QKVerify
+@testable import QKSupport
 
 /// ``OutputFile``: what may be written, and how: whole or not at all, never a device replaced, a link kept.
 @Suite struct OutputFileTests {

@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import QKVerify
 
 /// `qkverify plan`: what it says, and what it refuses.
 @Suite struct PlanCommandTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import QKVerify
+@testable import QKTheory
+@testable import QKVerdicts
 
 /// ``Power``: critical and detectable z, and the samples a target needs.
 @Suite struct PowerTests {

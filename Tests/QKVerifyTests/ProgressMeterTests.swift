@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
-@testable import QKVerify
+@testable import QKEngine
 
 /// ``ProgressMeter``: what a user sees while a long run goes.
 @Suite struct ProgressMeterTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import QKVerify
+@testable import QKModel
+@testable import QKReporting
 
 /// `qkverify report` through the real executable: every file written, the same bytes again, figures that follow the grid.
 @Suite struct ReportCommandTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QKVerify
+@testable import QKReporting
 
 /// ``ReportDocument``: how numbers read in the report.
 @Suite struct ReportDocumentTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import QKVerify
+@testable import QKSupport
+@testable import QKEngine
+@testable import QKExperiments
+@testable import QKPersistence
 
 /// ``RunStateFile``: parts and checkpoints round-trip bit for bit, and damaged or foreign ones are refused.
 @Suite struct RunStateFileTests {

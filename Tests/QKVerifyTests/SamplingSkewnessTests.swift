@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import QKVerify
+@testable import QKStatistics
+@testable import QKTheory
+@testable import QKVerdicts
 
 /// ``SamplingSkewness`` and ``ShapeEstimate``: the reliability rule's moments, two derivations agreeing.
 @Suite struct SamplingSkewnessTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import QKVerify
+@testable import QKModel
+@testable import QKStatistics
+@testable import QKExperiments
+@testable import QKVerdicts
 
 /// ``ScalingVerdict``: the fitted exponent of Var(T) in d, judged against 1.
 @Suite struct ScalingVerdictTests {

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import QKVerify
+@testable import QKGSL
+@testable import QKModel
+@testable import QKClaims
+@testable import QKExperiments
+@testable import QKVerdicts
+@testable import QKSuite
 
 /// `check --sequential`: stops as soon as the answer is known, with the error rates it states.
 @Suite struct SequentialCheckTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import QKVerify
+@testable import QKModel
+@testable import QKStatistics
+@testable import QKSampling
+@testable import QKExperiments
 
 /// ``SoftmaxExperiment``: what the temperatures do to the weights as d grows.
 @Suite struct SoftmaxExperimentTests {

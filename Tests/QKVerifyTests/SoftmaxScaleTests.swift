@@ -1,5 +1,5 @@
 import Testing
-@testable import QKVerify
+@testable import QKModel
 
 /// ``SoftmaxScale``: each temperature's closed form, and which scales a cell shows.
 @Suite struct SoftmaxScaleTests {

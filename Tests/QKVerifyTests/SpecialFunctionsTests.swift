@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import QKVerify
+@testable import QKGSL
 
 /// ``SpecialFunctions``: the GSL-backed normal tail.
 @Suite struct SpecialFunctionsTests {

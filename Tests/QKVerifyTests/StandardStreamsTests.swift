@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import QKVerify
 
 /// ``StandardStreams``: a closed or full stream never changes a result, and a failed stdout is an I/O error.
 @Suite(.serialized) struct StandardStreamsTests {

@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-@testable import QKVerify
 
 /// ``StateStore``: checkpoints are one run's at a time, saved whole, and refused when foreign.
 @Suite(.serialized) struct StateStoreTests {

@@ -1,7 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
-@testable import QKVerify
+@testable import QKStatistics
 
 /// ``StreamingMoments``: one pass, chunks and merges in any order against a two-pass reference.
 @Suite struct StreamingMomentsTests {

@@ -1,4 +1,3 @@
-@testable import QKVerify
 
 /// Reference central sums by the textbook two-pass method, with compensated sums.
 struct TwoPass {

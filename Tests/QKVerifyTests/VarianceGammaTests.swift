@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import QKVerify
+@testable import QKGSL
+@testable import QKTheory
 
 /// ``VarianceGamma``: the exact law of q^T k / sigma^2 at mu = 0.
 @Suite struct VarianceGammaTests {

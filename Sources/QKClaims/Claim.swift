@@ -1,0 +1,142 @@
+import QKSupport
+import QKModel
+/// A claimed closed form: "the quantity equals this formula in d, mu, sigma", on a domain of cells.
+public struct Claim: Sendable, Hashable {
+    /// What a claim is about.
+    public enum Quantity: String, Sendable {
+        /// E[T].
+        case mean
+        /// Var(T).
+        case variance = "var"
+        /// The scale s with Var(T / s) = 1 (and E[T / s] = 0 where mu = 0).
+        case scale
+        /// The skewness of T.
+        case skewness
+        /// The excess kurtosis of T.
+        case kurtosis
+
+        /// The setting a claim of this quantity is, for errors.
+        public var setting: Setting {
+            switch self {
+            case .mean: return .meanClaim
+            case .variance: return .varianceClaim
+            case .scale: return .scaleClaim
+            case .skewness: return .skewnessClaim
+            case .kurtosis: return .kurtosisClaim
+            }
+        }
+
+        /// How the claim reads: `E[T]`, `Var(T)`, `s`, `skew(T)`, `exkurt(T)`.
+        public var symbol: String {
+            switch self {
+            case .mean: return "E[T]"
+            case .variance: return "Var(T)"
+            case .scale: return "s"
+            case .skewness: return "skew(T)"
+            case .kurtosis: return "exkurt(T)"
+            }
+        }
+    }
+
+    /// The cells a claim speaks of.
+    public enum Domain: String, Sendable, Hashable {
+        /// Every cell of the grid.
+        case all
+        /// Cells of the seed derivation's model: raw, independent Gaussian coordinates, q and k sharing
+        /// one mean and one spread (the negative controls' skewness and kurtosis forms are Gaussian).
+        case seed = "seed model"
+        /// Those of them with mu = 0 and sigma = 1 (where Var = d and s = sqrt(d) are meant).
+        case standard = "mu=0 and sigma=1"
+
+        /// Whether a cell is in the domain.
+        public func contains(_ cell: Cell) -> Bool {
+            switch self {
+            case .all: return true
+            case .seed: return cell.model.isSeedSetting && cell.model.law == .gaussian
+            case .standard: return cell.model.isStandard
+            }
+        }
+    }
+
+    /// The quantity claimed.
+    public let quantity: Quantity
+    /// The formula as the user wrote it.
+    public let text: String
+    /// The parsed formula.
+    public let formula: Formula
+    /// Where the claim is meant to hold.
+    public let domain: Domain
+
+    /// Parses a claim.
+    ///
+    /// - Throws: ``QKVerifyError/invalid(_:_:)`` naming the quantity's ``Quantity/setting``, with the
+    ///   formula and a caret under the position at fault.
+    public init(_ quantity: Quantity, _ text: String, domain: Domain = .all) throws {
+        do {
+            self.formula = try Formula(parsing: text)
+        } catch let error as FormulaError {
+            throw QKVerifyError.invalid(quantity.setting, error.description)
+        }
+        self.quantity = quantity
+        self.text = text
+        self.domain = domain
+    }
+
+    /// Checks that the grid has at least one cell of the claim's domain, and that every variable the
+    /// formula uses has a value in each of them (before any sampling).
+    ///
+    /// - Throws: ``QKVerifyError/invalid(_:_:)`` naming the claim's setting when it has none, or
+    ///   when the formula says `mu` where q and k have different means (and the like).
+    public func requireCell(in cells: [Cell]) throws {
+        let mine = cells.filter(domain.contains)
+        guard !mine.isEmpty else {
+            let allowed = domain == .standard ? "a grid with mu = 0 and sigma = 1 among its cells (rho 0, norm none)"
+                : "a grid with such cells (Gaussian law, rho 0, no normalization, no separate q and k values)"
+            throw QKVerifyError.invalid(quantity.setting,
+                "\(label) is meant at \(domain.rawValue), and the grid has no such cell; allowed: \(allowed)")
+        }
+        for cell in mine {
+            for variable in formula.variables.sorted(by: { $0.rawValue < $1.rawValue }) {
+                if let reason = variable.undefinedReason(in: cell) {
+                    throw QKVerifyError.invalid(quantity.setting, "\(label): \(reason)")
+                }
+            }
+        }
+    }
+
+    /// ``requireCell(in:)``, and also that the formula is a finite number in every cell of its domain
+    /// (and, for a scale, a positive one): a claim undefined somewhere is a bad claim, not a rejected one.
+    ///
+    /// - Throws: ``QKVerifyError/invalid(_:_:)`` naming the claim's setting, the formula and the
+    ///   first cell where it is undefined.
+    public func requireDefined(in cells: [Cell]) throws {
+        try requireCell(in: cells)
+        for cell in cells where domain.contains(cell) {
+            let value = formula.evaluate(cell)
+            let bad = !value.isFinite ? "is \(value.isNaN ? "undefined (NaN)" : "infinite")"
+                : quantity == .scale && value <= 0 ? "is \(NumberText.format(value)), not a positive scale" : nil
+            if let bad {
+                throw QKVerifyError.invalid(quantity.setting,
+                    "\(label) \(bad) at d = \(cell.d), \(cell.model.label); allowed: a formula defined (finite\(quantity == .scale ? " and positive" : "")) in every cell of the grid")
+            }
+        }
+    }
+
+    /// How the claim reads: `Var(T) = d*sigma^2`.
+    public var label: String { "\(quantity.symbol) = \(text)" }
+
+    /// The seed derivation's answers (docs/THEORY.md section 1): E[T] = d mu^2 everywhere;
+    /// Var(T) = d and s = sqrt(d) at mu = 0, sigma = 1.
+    public static func seed() -> [Claim] {
+        [try! Claim(.mean, "d*mu^2", domain: .seed),
+         try! Claim(.variance, "d", domain: .standard),
+         try! Claim(.scale, "sqrt(d)", domain: .standard)]
+    }
+
+    /// The claim of Vaswani et al. (2017), footnote 4: for independent coordinates of any law with
+    /// mean 0 and variance 1, q.k has mean 0 and variance d.
+    public static func paper() -> [Claim] {
+        [try! Claim(.mean, "0", domain: .standard),
+         try! Claim(.variance, "d", domain: .standard)]
+    }
+}

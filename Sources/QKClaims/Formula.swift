@@ -1,0 +1,163 @@
+import Foundation
+import QKSupport
+import QKModel
+
+/// A formula in the cell's variables, as a user writes it for `qkverify check`: `d*mu^2`, `sqrt(d)`,
+/// `d*(sigma_q^2*sigma_k^2 + mu_q^2*sigma_k^2 + mu_k^2*sigma_q^2)`.
+///
+/// Grammar (lowest precedence first; `^` binds tighter than unary minus and is right-associative,
+/// so `-x^2 = -(x^2)`, `2^3^2 = 2^9` and `2^-1 = 0.5`):
+///
+///     expr    := term (('+' | '-') term)*
+///     term    := unary (('*' | '/') unary)*
+///     unary   := '-' unary | power
+///     power   := primary ('^' unary)?
+///     primary := number | variable | function '(' expr ')' | '(' expr ')'
+///
+/// Variables are `d`, `mu`, `sigma` (where q and k share them), `mu_q`, `mu_k`, `sigma_q`, `sigma_k`,
+/// `rho`, `kurt_q`, `kurt_k` (the coordinate law's excess kurtosis) and the constant `pi`; functions `sqrt`, `exp`, `log` (natural), `abs`; numbers are
+/// decimal with an optional exponent (`2`, `0.5`, `.5`, `1e-3`).
+public indirect enum Formula: Sendable, Hashable, CustomStringConvertible {
+    /// A number.
+    case number(Double)
+    /// One of the cell's variables.
+    case variable(Variable)
+    /// `-x`.
+    case negate(Formula)
+    /// A binary operation.
+    case binary(BinaryOperator, Formula, Formula)
+    /// A function applied to an argument.
+    case call(Function, Formula)
+
+    /// The variables a formula may use.
+    public enum Variable: String, Sendable, CaseIterable {
+        case d, mu, sigma
+        case muQ = "mu_q", muK = "mu_k", sigmaQ = "sigma_q", sigmaK = "sigma_k", rho
+        case kurtQ = "kurt_q", kurtK = "kurt_k"
+        case pi
+
+        /// The variable's value in a cell: NaN for `mu`/`sigma` where q and k differ, and for the
+        /// kurtosis of a law without a fourth moment.
+        public func value(in cell: Cell) -> Double {
+            let m = cell.model
+            switch self {
+            case .d: return Double(cell.d)
+            case .mu: return m.mu ?? .nan
+            case .sigma: return m.sigma ?? .nan
+            case .muQ: return m.muQ
+            case .muK: return m.muK
+            case .sigmaQ: return m.sigmaQ
+            case .sigmaK: return m.sigmaK
+            case .rho: return m.rho
+            case .kurtQ, .kurtK: return m.law.excessKurtosis ?? .nan
+            case .pi: return Double.pi
+            }
+        }
+
+        /// Why the variable has no value in a cell, or nil where it has one.
+        public func undefinedReason(in cell: Cell) -> String? {
+            let m = cell.model
+            switch self {
+            case .mu where m.mu == nil: return "'mu' is not defined where q and k have different means (mu_q = \(NumberText.format(m.muQ)), mu_k = \(NumberText.format(m.muK))); write mu_q and mu_k"
+            case .sigma where m.sigma == nil: return "'sigma' is not defined where q and k have different spreads (sigma_q = \(NumberText.format(m.sigmaQ)), sigma_k = \(NumberText.format(m.sigmaK))); write sigma_q and sigma_k"
+            case .kurtQ where m.law.excessKurtosis == nil, .kurtK where m.law.excessKurtosis == nil:
+                return "'\(rawValue)' is not defined for \(m.law): its fourth moment is infinite"
+            default: return nil
+            }
+        }
+    }
+
+    /// The binary operators.
+    public enum BinaryOperator: String, Sendable {
+        case add = "+", subtract = "-", multiply = "*", divide = "/", power = "^"
+    }
+
+    /// The functions a formula may call.
+    public enum Function: String, Sendable, CaseIterable {
+        case sqrt, exp, log, abs
+    }
+
+    /// Parses a formula. See ``Formula`` for the grammar.
+    ///
+    /// - Throws: ``FormulaError`` with the position at fault.
+    public init(parsing text: String) throws {
+        var parser = FormulaParser(text)
+        self = try parser.parse()
+    }
+
+    /// The formula's value in a cell; NaN or infinite where it is undefined there (`log(0)`, `1/(d-1)` at d = 1).
+    public func evaluate(_ cell: Cell) -> Double {
+        switch self {
+        case let .number(x): return x
+        case let .variable(v): return v.value(in: cell)
+        case let .negate(e): return -e.evaluate(cell)
+        case let .binary(op, l, r):
+            let a = l.evaluate(cell), b = r.evaluate(cell)
+            switch op {
+            case .add: return a + b
+            case .subtract: return a - b
+            case .multiply: return a * b
+            case .divide: return a / b
+            case .power: return Foundation.pow(a, b)
+            }
+        case let .call(f, e):
+            let x = e.evaluate(cell)
+            switch f {
+            case .sqrt: return x.squareRoot()
+            case .exp: return Foundation.exp(x)
+            case .log: return Foundation.log(x)
+            case .abs: return Swift.abs(x)
+            }
+        }
+    }
+
+    /// The variables the formula uses.
+    public var variables: Set<Variable> {
+        switch self {
+        case .number: return []
+        case let .variable(v): return [v]
+        case let .negate(e), let .call(_, e): return e.variables
+        case let .binary(_, l, r): return l.variables.union(r.variables)
+        }
+    }
+
+    /// The longest formula text the parser accepts, in characters.
+    public static let maxLength = FormulaParser.maxLength
+
+    /// The formula with only the parentheses its grammar needs, which parses back to an equal
+    /// expression (within ``maxLength``: numbers print in full, so `1e15` takes 16 characters).
+    ///
+    /// Parentheses appear only where precedence or associativity needs them, so the printed text
+    /// never nests deeper than the text it was parsed from, and stays within the parser's limit.
+    public var description: String {
+        switch self {
+        case let .number(x): return x < 0 ? "(\(NumberText.format(x)))" : NumberText.format(x)
+        case let .variable(v): return v.rawValue
+        case let .negate(e): return "-" + e.operand(binding: 3)
+        case let .binary(op, l, r):
+            switch op {
+            case .add, .subtract: return l.operand(binding: 1) + " \(op.rawValue) " + r.operand(binding: 2)
+            case .multiply, .divide: return l.operand(binding: 2) + op.rawValue + r.operand(binding: 3)
+            case .power: return l.operand(binding: 5) + "^" + r.operand(binding: 3)
+            }
+        case let .call(f, e): return "\(f.rawValue)(\(e))"
+        }
+    }
+
+    /// How tightly the printed formula holds together, by grammar rule: 1 a sum, 2 a product, 3 a
+    /// negation, 4 a power, 5 a primary (number, variable, call, or a parenthesised negative number).
+    private var binding: Int {
+        switch self {
+        case .binary(.add, _, _), .binary(.subtract, _, _): return 1
+        case .binary(.multiply, _, _), .binary(.divide, _, _): return 2
+        case .negate: return 3
+        case .binary(.power, _, _): return 4
+        case .number, .variable, .call: return 5
+        }
+    }
+
+    /// The printed formula where the grammar expects at least `binding`, parenthesised if it binds less tightly.
+    private func operand(binding needed: Int) -> String {
+        binding >= needed ? description : "(\(description))"
+    }
+}

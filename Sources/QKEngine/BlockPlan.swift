@@ -1,0 +1,125 @@
+import QKSupport
+/// How a run's samples are cut into blocks: the unit of seeding, of threading and of merging.
+///
+/// Each cell's n samples are cut into blocks (the last may be shorter). By default a block holds
+/// about 2^20 Gaussian draws, `max(1, 2^20 / draws per sample)` samples (for q^T k, 2d draws a sample:
+/// `2^19 / d`), so every block costs about the same whatever the cell. The block size is part of the
+/// run's design: it decides which stream each sample comes from, so a different block size gives
+/// different (equally valid) numbers.
+public struct BlockPlan: Sendable, Hashable {
+    /// One block: which cell, which samples, and its global index.
+    public struct Block: Sendable, Hashable {
+        /// The block's index across the whole run (its seed comes from this).
+        let index: Int
+        /// The index of its cell in ``BlockPlan/cells``.
+        public let cell: Int
+        /// The block's position within its cell, from 0.
+        let indexInCell: Int
+        /// How many samples of T it draws.
+        public let samples: Int
+    }
+
+    /// The default number of samples per block for a cell with this many draws per sample: about 2^20 draws.
+    static func defaultBlockSamples(drawsPerSample: Int) -> Int { max(1, 1_048_576 / drawsPerSample) }
+
+    /// The default number of samples per block for q^T k in dimension d (2d draws a sample).
+    static func defaultBlockSamples(d: Int) -> Int { defaultBlockSamples(drawsPerSample: 2 * d) }
+
+    /// The Gaussian draws each sample of each cell takes, in run order.
+    let drawsPerSample: [Int]
+    /// The samples drawn in each cell.
+    let samplesPerCell: Int
+    /// The fixed block size (in samples) asked for, or nil for the default per-d size.
+    let fixedBlockSamples: Int?
+    /// The global index of each cell's first block, with the total number of blocks appended.
+    package let firstBlock: [Int]
+
+    /// A plan for `samples` samples in every cell.
+    ///
+    /// - Parameters:
+    ///   - drawsPerSample: the draws one sample takes, for each cell in run order.
+    ///   - blockSamples: samples per block for every cell, or nil for ``defaultBlockSamples(drawsPerSample:)``.
+    /// - Throws: ``QKVerifyError/invalid(_:_:)`` (samples) when the run would need more blocks than
+    ///   ``BlockSeeder/maxBlocks``.
+    public init(drawsPerSample: [Int], samples: Int, blockSamples: Int? = nil) throws {
+        precondition(samples >= 1 && (blockSamples ?? 1) >= 1)
+        self.drawsPerSample = drawsPerSample
+        self.samplesPerCell = samples
+        self.fixedBlockSamples = blockSamples
+        var first = [0]
+        for draws in drawsPerSample {
+            let size = blockSamples ?? BlockPlan.defaultBlockSamples(drawsPerSample: draws)
+            let count = (samples + size - 1) / size
+            let (next, overflow) = first.last!.addingReportingOverflow(count)
+            guard !overflow, next <= BlockSeeder.maxBlocks else {
+                throw QKVerifyError.invalid(.samples,
+                    "the run needs more than 2^32 - 1 blocks; allowed: fewer samples, fewer cells or a larger block size")
+            }
+            first.append(next)
+        }
+        self.firstBlock = first
+    }
+
+    /// The number of blocks in the whole run.
+    package var blockCount: Int { firstBlock.last! }
+
+    /// The number of cells.
+    var cellCount: Int { drawsPerSample.count }
+
+    /// The samples per block in a cell.
+    public func blockSamples(cell: Int) -> Int {
+        fixedBlockSamples ?? BlockPlan.defaultBlockSamples(drawsPerSample: drawsPerSample[cell])
+    }
+
+    /// The number of blocks of one cell.
+    package func blockCount(cell: Int) -> Int { firstBlock[cell + 1] - firstBlock[cell] }
+
+    /// The total number of Gaussian draws in the run.
+    public var totalDraws: Double {
+        var total = 0.0
+        for draws in drawsPerSample { total += Double(draws) * Double(samplesPerCell) }
+        return total
+    }
+
+    /// The draws of one block.
+    public func draws(_ block: Block) -> Double { Double(drawsPerSample[block.cell]) * Double(block.samples) }
+
+    /// The cell of global block g: the last cell whose first block is <= g.
+    public func cell(of g: Int) -> Int {
+        precondition(g >= 0 && g < blockCount)
+        var lo = 0, hi = cellCount - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if firstBlock[mid] <= g { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    /// The block with global index g.
+    public func block(_ g: Int) -> Block {
+        let c = cell(of: g)
+        let inCell = g - firstBlock[c]
+        return Block(index: g, cell: c, indexInCell: inCell, samples: samples(cell: c, blocks: inCell..<(inCell + 1)))
+    }
+
+    /// The samples in blocks `blocks` (indices within the cell) of a cell.
+    public func samples(cell: Int, blocks: Range<Int>) -> Int {
+        let size = blockSamples(cell: cell)
+        return min(blocks.upperBound * size, samplesPerCell) - min(blocks.lowerBound * size, samplesPerCell)
+    }
+
+    /// The draws of blocks `blocks` (indices within the cell) of a cell.
+    public func draws(cell: Int, blocks: Range<Int>) -> Double {
+        Double(drawsPerSample[cell]) * Double(samples(cell: cell, blocks: blocks))
+    }
+
+    /// The draws of every block before global block g (g may equal the block count).
+    public func draws(before g: Int) -> Double {
+        precondition(g >= 0 && g <= blockCount)
+        if g == blockCount { return totalDraws }
+        let c = cell(of: g)
+        var total = 0.0
+        for earlier in 0..<c { total += Double(drawsPerSample[earlier]) * Double(samplesPerCell) }
+        return total + draws(cell: c, blocks: 0..<(g - firstBlock[c]))
+    }
+}

@@ -1,0 +1,15 @@
+/// The streams of one run: each experiment draws its blocks from its own (``BlockSeeder``), so the
+/// tests of a report are independent of one another. Stream e starts 2^28 blocks after stream e - 1.
+public enum ExperimentStream {
+    /// `moments`, `check`, `scaling`, `merge`: the main table.
+    public static let moments = 0
+    /// `distribution`: the whole law of T.
+    public static let distribution = 1
+    /// `softmax`: the attention weights.
+    public static let softmax = 2
+    /// `softmax --aligned-rho` inside a report: the aligned key.
+    public static let aligned = 3
+
+    /// The report's tour of the models: case i (from 0).
+    package static func models(_ i: Int) -> Int { 4 + i }
+}

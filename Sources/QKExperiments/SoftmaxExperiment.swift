@@ -1,0 +1,51 @@
+import QKSupport
+import QKGSL
+import QKModel
+import QKStatistics
+import QKEngine
+import QKSampling
+/// The softmax experiment: how attention weights behave as d grows, unscaled and scaled.
+public struct SoftmaxExperiment: Sendable {
+    /// The cells: mu outermost, then sigma, then the number of keys, then d.
+    public let cells: [SoftmaxCell]
+    /// Queries per cell.
+    public let samples: Int
+    /// The queries per cell allowed.
+    public static let allowedQueries = AllowedRange(100...1_000_000_000, "a whole number from 100 to 10^9")
+    /// The user's seed.
+    public let seed: UInt64
+    /// The GSL generator every block draws from.
+    public let generator: GeneratorType
+    /// How the queries are cut into blocks (the unit of seeding and merging).
+    public let plan: BlockPlan
+    /// The stream its blocks are seeded in (``ExperimentStream``).
+    public let stream: Int
+
+    /// A validated experiment.
+    ///
+    /// - Throws: ``QKVerifyError/invalid(_:_:)`` for the keys, queries or aligned correlation.
+    /// - Parameter alignedRho: the correlation of key 1 with the query (0: none), in (-1, 1].
+    public init(grid: Grid, keys: [Int], samples: Int, seed: UInt64, generator: GeneratorType, blockSamples: Int? = nil,
+                alignedRho: Double = 0, stream: Int = ExperimentStream.softmax) throws {
+        guard alignedRho.isFinite, alignedRho > -1, alignedRho <= 1 else {
+            throw QKVerifyError.invalid(.alignedCorrelation, "'\(NumberText.format(alignedRho))' is not allowed; allowed: a number in (-1, 1], 0 for no aligned key")
+        }
+        guard !keys.isEmpty, keys.allSatisfy({ $0 >= 2 && $0 <= 1_000_000 }) else {
+            throw QKVerifyError.invalid(.keys, "allowed: whole numbers of keys from 2 to 10^6")
+        }
+        try SoftmaxExperiment.allowedQueries.check(samples, .queries)
+        cells = grid.means.flatMap { mu in grid.sigmas.flatMap { sigma in keys.flatMap { n in
+            grid.dims.map { SoftmaxCell(d: $0, mu: mu, sigma: sigma, keys: n, alignedRho: alignedRho) } } } }
+        self.samples = samples
+        self.seed = seed
+        self.generator = generator
+        self.stream = stream
+        plan = try BlockPlan(drawsPerSample: cells.map(\.drawsPerSample), samples: samples, blockSamples: blockSamples)
+    }
+
+    /// Every cell's summary: one streaming summary per (scale, statistic), see ``SoftmaxWork/component(_:_:)``.
+    public func run(threads: Int, progress: ProgressMeter = .silent) -> [MomentsVector] {
+        BlockExperiment(plan: plan, work: SoftmaxWork(cells: cells), seed: seed, generator: generator, stream: stream)
+            .run(threads: threads, progress: progress)
+    }
+}

@@ -1,0 +1,178 @@
+import Foundation
+import QKSupport
+import QKClaims
+import QKExperiments
+import QKVerdicts
+
+/// The report of `qkverify check`: every test of every claim, and each claim's verdict.
+public struct CheckReport: Sendable {
+    /// The output formats.
+    public enum Format: String, Sendable, CaseIterable {
+        case text, csv, markdown, json
+    }
+
+    /// The judged claims.
+    public let check: ClaimCheck
+    /// The run they were judged on.
+    public let design: MomentsDesign
+    /// For a sequential check, the looks made (samples per cell); nil for a fixed sample size.
+    public let looks: [Int]?
+
+    /// A report.
+    public init(check: ClaimCheck, design: MomentsDesign, looks: [Int]? = nil) {
+        self.check = check
+        self.design = design
+        self.looks = looks
+    }
+
+    static let columns = ["claim", "d", "mu", "sigma", "statistic", "claimed", "estimate", "se", "z", "p", "mdd", "verdict"]
+
+    /// Whether the grid goes beyond the seed model (then a `model` column describes each cell).
+    var showsModel: Bool { design.grid.models.contains { $0.law != .gaussian || !$0.isSeedSetting } }
+
+    var header: [String] {
+        (showsModel ? Array(CheckReport.columns[..<4]) + ["model"] + CheckReport.columns[4...] : CheckReport.columns)
+            + (looks != nil ? ["samples"] : [])
+    }
+
+    /// The report in a format.
+    public func render(_ format: Format) -> String {
+        switch format {
+        case .csv: return String(decoding: csv.bytes, as: UTF8.self)
+        case .text: return table(compact: true).text + "\n" + summary.joined(separator: "\n") + "\n"
+        case .markdown: return table(compact: true).markdown + "\n" + summary.map { "- " + $0 }.joined(separator: "\n") + "\n"
+        case .json: return json.text + "\n"
+        }
+    }
+
+    /// One line per claim, then how the run was judged.
+    public var summary: [String] {
+        var lines = check.claims.map(summaryLine)
+        let made = check.testsMade
+        let tolerance = check.tolerance.map { String(format: "; confirmed within %g%%: the %g%% interval of each relative error inside", 100 * $0, 100 * (1 - 2 * check.alpha)) } ?? ""
+        let samples = looks.map { "sequential: looks at \($0.map(String.init).joined(separator: ", ")) samples (at most \(design.samples)); look k spends alpha 2^-(k+1)" }
+            ?? "\(design.samples) samples per cell"
+        lines.append(String(format: "%d %@ made, Holm-Bonferroni at family-wise alpha %g%@; %@, seed %llu, %@. mdd: the smallest error each test detects with 90%% power.",
+                            made, made == 1 ? "test" : "tests", check.alpha, tolerance, samples, design.seed, design.generator.name))
+        return lines
+    }
+
+    /// The verdict line of one claim.
+    func summaryLine(_ claim: Claim) -> String {
+        let (tested, failed) = check.cellCounts(claim)
+        // The domain is worth saying only where the grid has cells outside it.
+        let where_ = design.grid.cells.allSatisfy(claim.domain.contains) ? "" : " (at \(claim.domain.rawValue))"
+        let (untested, needed) = check.untested(claim)
+        let note = untested == 0 ? ""
+            : needed.map { "; \(untested) tests not made (the normal approximation needs n >= \($0) there)" }
+            ?? "; \(untested) tests not made (their standard error is unknown or 0: a moment is missing from the law or has no closed form, or the statistic does not vary)"
+        let cells = tested == 1 ? "1 cell" : "\(tested) cells"
+        func percent(_ x: Double) -> String { String(format: "%.2g%%", 100 * x) }
+        let verdict = check.verdict(claim)
+        let text: String = switch verdict {
+        case .rejected:
+            "fails in \(failed) of \(cells), largest |z| \(String(format: "%.3g", check.largestZ(claim)))"
+        case .confirmed:
+            "within \(percent(check.tolerance!)) in \(tested == 1 ? "the" : "all") \(cells) (largest relative error bound \(percent(check.largestErrorBound(claim))))"
+        case .undecided:
+            "not rejected in \(cells), but not confirmed within \(percent(check.tolerance!)) (largest relative error bound \(percent(check.largestErrorBound(claim)))); more samples would decide"
+        case .notRejected:
+            "not rejected in \(cells); errors smaller than \(percent(check.largestRelativeMDD(claim))) could be missed (give --tolerance to confirm)"
+        case .untested:
+            "no test could be made on this grid, so nothing is claimed"
+        }
+        return "\(verdict.word) \(claim.label)\(where_): \(text)\(note)\(decidedAt(claim, verdict))"
+    }
+
+    private func rows(_ f: (Double) -> String) -> [[String]] {
+        check.tests.indices.map { i in
+            let (t, rejected, confirmed) = (check.tests[i], check.rejected[i], check.confirmed[i])
+            let m = t.cell.model
+            return [t.claim.label, String(t.cell.d), m.mu.map(f) ?? "", m.sigma.map(f) ?? ""]
+                + (showsModel ? [m.label] : [])
+                + [t.statistic.rawValue, f(t.claimed), f(t.estimate),
+                   f(t.standardError), f(t.z), f(t.p), f(check.power.minimumDetectable(standardError: t.standardError)),
+                   testVerdict(t, rejected: rejected, confirmed: confirmed)]
+                + (looks != nil ? [String(t.samples)] : [])
+        }
+    }
+
+    private func table(compact: Bool) -> TextTable {
+        let numeric = (showsModel ? Set([1, 2, 3] + Array(6...11)) : Set(1...10)).union(looks != nil ? [header.count - 1] : [])
+        var table = TextTable(header: header, rightAligned: numeric)
+        for row in rows(compact ? NumberText.short : NumberText.format) { table.append(row) }
+        return table
+    }
+
+    /// The tests as RFC 4180 CSV, at full precision.
+    public var csv: CSVTable {
+        var table = CSVTable(header: header)
+        for row in rows(NumberText.format) { table.append(row) }
+        return table
+    }
+
+    /// For a sequential check: the samples at which a claim was decided.
+    func decidedAt(_ claim: Claim, _ verdict: ClaimVerdict) -> String {
+        guard looks != nil else { return "" }
+        let mine = check.tests.indices.filter { check.tests[$0].claim == claim && check.tests[$0].isTested }
+        switch verdict {
+        case .rejected:
+            let n = mine.filter { check.rejected[$0] }.map { check.tests[$0].samples }.min() ?? 0
+            return "; rejected at n = \(n)"
+        case .confirmed:
+            return "; confirmed by n = \(mine.map { check.tests[$0].samples }.max() ?? 0)"
+        default:
+            return mine.isEmpty ? "" : "; looked up to n = \(mine.map { check.tests[$0].samples }.max()!)"
+        }
+    }
+
+    /// One test's verdict: `fail`, `confirmed` (within the tolerance), `pass` (not rejected), `untested`.
+    func testVerdict(_ t: ClaimTest, rejected: Bool, confirmed: Bool) -> String {
+        !t.isTested ? "untested" : rejected ? "fail" : confirmed ? "confirmed" : "pass"
+    }
+
+    /// The run's verdict in a word: rejected, undecided (some claim untested or undecided), or passed.
+    var overall: String {
+        switch check.exitStatus {
+        case 1: "rejected"
+        case 0: check.tolerance == nil ? "not rejected" : "confirmed"
+        default: "undecided"
+        }
+    }
+
+    /// The whole report as JSON.
+    var json: JSONText.Value {
+        .object([
+            ("verdict", .string(overall)),
+            ("exit_status", .integer(Int(check.exitStatus))),
+            ("alpha", .number(check.alpha)),
+            ("tolerance", check.tolerance.map { .number($0) } ?? .null),
+            ("tests_made", .integer(check.testsMade)),
+            ("samples", .integer(design.samples)),
+            ("seed", .string(String(design.seed))),
+            ("rng", .string(design.generator.name)),
+            ("looks", looks.map { .array($0.map { .integer($0) }) } ?? .null),
+            ("claims", .array(check.claims.map { claim in
+                let (tested, failed) = check.cellCounts(claim)
+                return .object([("claim", .string(claim.label)), ("quantity", .string(claim.quantity.rawValue)),
+                                ("formula", .string(claim.text)), ("domain", .string(claim.domain.rawValue)),
+                                ("verdict", .string(check.verdict(claim).rawValue)), ("cells", .integer(tested)),
+                                ("rejected_cells", .integer(failed)), ("largest_abs_z", .number(check.largestZ(claim)))])
+            })),
+            ("tests", .array(check.tests.indices.map { i in
+                let (t, rejected, confirmed) = (check.tests[i], check.rejected[i], check.confirmed[i])
+                return JSONText.Value.object([("claim", .string(t.claim.label)), ("d", .integer(t.cell.d)),
+                         ("law", .string(t.cell.model.law.description)),
+                         ("mu_q", .number(t.cell.model.muQ)), ("mu_k", .number(t.cell.model.muK)),
+                         ("sigma_q", .number(t.cell.model.sigmaQ)), ("sigma_k", .number(t.cell.model.sigmaK)),
+                         ("rho", .number(t.cell.model.rho)), ("norm", .string(t.cell.model.norm.rawValue)),
+                         ("statistic", .string(t.statistic.rawValue)),
+                         ("claimed", .number(t.claimed)), ("estimate", .number(t.estimate)),
+                         ("se", .number(t.standardError)), ("z", .number(t.z)), ("p", .number(t.p)),
+                         ("mdd", .number(check.power.minimumDetectable(standardError: t.standardError))),
+                         ("verdict", .string(testVerdict(t, rejected: rejected, confirmed: confirmed))),
+                         ("samples", .integer(t.samples))])
+            })),
+        ])
+    }
+}

@@ -1,0 +1,277 @@
+import Foundation
+import QKSupport
+import QKGSL
+import QKModel
+import QKStatistics
+import QKSampling
+import QKExperiments
+import QKVerdicts
+import QKSuite
+
+/// The report written from a suite's results: REPORT.md, and tables.tex for a paper.
+public struct ReportDocument: Sendable {
+    /// What the suite measured and judged.
+    public let results: SuiteResults
+    /// The figures drawn (empty without gnuplot).
+    public let figures: [Figures.Figure]
+    /// The command that reproduces everything.
+    public let command: String
+
+    /// A report of these results, embedding these figures.
+    public init(results: SuiteResults, figures: [Figures.Figure], command: String) {
+        self.results = results
+        self.figures = figures
+        self.command = command
+    }
+
+    var design: MomentsDesign { results.design }
+    var verdict: MomentsVerdict { results.verdict }
+    var seedCheck: ClaimCheck { results.seedCheck }
+    var controls: [ControlResult] { results.controls }
+    var fits: [ScalingVerdict.Entry] { results.scaling.entries }
+    var softmax: (experiment: SoftmaxExperiment, summaries: [MomentsVector]) { (results.suite.softmax, results.softmax) }
+    var distribution: [DistributionResult] { results.distribution.results }
+    var models: [ModelsSuite.Outcome] { results.models }
+    var aligned: (experiment: SoftmaxExperiment, summaries: [MomentsVector]) { (results.suite.aligned, results.aligned) }
+
+    static func g(_ x: Double, _ digits: Int = 4) -> String { String(format: "%.\(digits)g", x) }
+
+    /// A p-value for a reader: 3 significant digits, and `< 1e-300` where it underflowed to 0.
+    static func p(_ x: Double) -> String { x == 0 ? "< 1e-300" : g(x, 3) }
+
+    /// The mean the softmax table describes: 0 where the grid has it, else its first.
+    var softmaxMu: Double {
+        let means = softmax.experiment.cells.map(\.mu)
+        return means.contains(0) ? 0 : means.first ?? 0
+    }
+
+    /// The softmax statistic for (mu, scale, d), if measured.
+    func softmaxValue(mu: Double, scale: SoftmaxScale, d: Int, _ statistic: SoftmaxStatistic) -> StreamingMoments? {
+        guard let c = softmax.experiment.cells.firstIndex(where: { $0.mu == mu && $0.d == d }) else { return nil }
+        return softmax.summaries[c][SoftmaxWork.component(scale, statistic)]
+    }
+
+    /// Markdown rows of the moments table at sigma = 1 (or the first sigma).
+    var momentsRows: (header: [String], rows: [[String]]) {
+        let sigma = VerificationSuite.sigma(of: design.grid)
+        let header = ["d", "mu", "sigma", "Var theory", "Var estimate", "SE", "z", "Var(T/sqrt d) theory", "estimate", "verdict"]
+        let rows = verdict.comparisons.enumerated().filter { $0.element.cell.sigma == sigma }.map { c, r in
+            [String(r.cell.d), r.cell.model.meanText, r.cell.model.spreadText, NumberText.format(r.varianceTheory),
+             Self.g(r.varianceEstimate, 6), Self.g(r.varianceSE, 3), String(format: "%.2f", r.varianceZ),
+             NumberText.format(r.scaledVarianceTheory), Self.g(r.scaledVarianceEstimate, 4),
+             verdict.rejectedTests(cell: c).isEmpty ? "pass" : "fail"]
+        }
+        return (header, rows)
+    }
+
+    var controlRows: (header: [String], rows: [[String]]) {
+        (["claim", "where", "truth", "cells tested", "rejected in", "largest abs z", "status"],
+         controls.map { r in
+             let (tested, rejected) = r.check.cellCounts(r.control.claim)
+             return [r.control.claim.label, r.control.claim.domain.rawValue, r.control.isTrue ? "true" : "false",
+                     String(tested), String(rejected), Self.g(r.check.largestZ(r.control.claim), 3), r.status.rawValue]
+         })
+    }
+
+    var scalingRows: (header: [String], rows: [[String]]) {
+        (["mu", "sigma", "slope", "95% interval", "fit p", "verdict"],
+         fits.map { entry in
+             let fit = entry.fit
+             return [fit.model.meanText, fit.model.spreadText, String(format: "%.4f", fit.slope),
+                     String(format: "[%.4f, %.4f]", fit.slopeInterval.lowerBound, fit.slopeInterval.upperBound),
+                     fit.degreesOfFreedom > 0 ? Self.p(fit.fitP) : "", entry.isRejected ? "fail" : "pass"]
+         })
+    }
+
+    var distributionRows: (header: [String], rows: [[String]]) {
+        let (exact, chi, normal) = distributionRejections
+        return (["d", "excess kurtosis", "KS to exact law", "p", "verdict", "chi-square to exact (df)", "p", "verdict", "KS to N(0,1)", "p", "verdict"],
+                distribution.enumerated().map { i, r in
+                    [String(r.cell.d), Self.g(6 / Double(r.cell.d), 3), Self.g(r.exact.distance, 3), Self.p(r.exact.p),
+                     exact[i] ? "fail" : "pass", "\(Self.g(r.chiSquare.statistic, 3)) (\(r.chiSquare.degreesOfFreedom))", Self.p(r.chiSquare.p),
+                     chi[i] ? "fail" : "pass", Self.g(r.normal.distance, 3), Self.p(r.normal.p), normal[i] ? "fail" : "pass"]
+                })
+    }
+
+    /// The distribution tests' rejections (KS exact, chi-square exact, KS normal), from ``DistributionVerdict``.
+    var distributionRejections: (exact: [Bool], chiSquare: [Bool], normal: [Bool]) {
+        let v = results.distribution
+        return (v.exactRejected, v.chiSquareRejected, v.normalRejected)
+    }
+
+    /// What the distribution tests found, in a sentence built from them.
+    var distributionSummary: String {
+        let (exact, chi, normal) = distributionRejections
+        let dims = distribution.map(\.cell.d)
+        let exactFails = dims.indices.filter { exact[$0] || chi[$0] }.map { dims[$0] }
+        let first = exactFails.isEmpty ? "Neither KS nor chi-square rejects the exact law at any d"
+            : "The exact law is rejected (KS or chi-square) at d = \(exactFails.map(String.init).joined(separator: ", "))"
+        let normalFails = dims.indices.filter { normal[$0] }.map { dims[$0] }
+        let second: String
+        if normalFails.isEmpty {
+            second = "the normal approximation is rejected at no d tested"
+        } else if let last = normalFails.max(), let firstPass = dims.filter({ $0 > last }).min() {
+            second = "the normal approximation is rejected up to d = \(last) and not from d = \(firstPass) on (excess kurtosis 6/d: \(Self.g(6 / Double(firstPass), 2)) there), at \(distribution.first?.samples ?? 0) samples"
+        } else {
+            second = "the normal approximation is rejected at every d tested, up to d = \(normalFails.max()!)"
+        }
+        return first + "; " + second + "."
+    }
+
+    var softmaxRows: (header: [String], rows: [[String]]) {
+        let dims = softmax.experiment.cells.filter { $0.mu == softmax.experiment.cells[0].mu }.map(\.d)
+        let header = ["d", "max weight, tau = 1", "tau = sqrt(d)", "entropy, tau = 1", "tau = sqrt(d)", "saturated, tau = 1"]
+        let rows = Set(dims).sorted().map { d -> [String] in
+            func v(_ scale: SoftmaxScale, _ s: SoftmaxStatistic) -> String {
+                softmaxValue(mu: softmaxMu, scale: scale, d: d, s).map { String(format: "%.3f ± %.3f", $0.mean, $0.meanStandardError) } ?? ""
+            }
+            return [String(d), v(.none, .maxWeight), v(.sqrtD, .maxWeight), v(.none, .entropy), v(.sqrtD, .entropy), v(.none, .saturated)]
+        }
+        return (header, rows)
+    }
+
+    /// A figure's Markdown (image and caption), or nothing when it was not drawn.
+    func embed(_ file: String) -> String {
+        guard let figure = figures.first(where: { $0.file == file }) else { return "" }
+        return "![\(figure.caption)](\(figure.file))\n\n*\(figure.caption)*\n\n"
+    }
+
+    func markdownTable(_ t: (header: [String], rows: [[String]])) -> String {
+        // Numbers right-aligned, words (verdicts, labels) left-aligned.
+        let numeric = t.header.indices.filter { c in
+            t.rows.allSatisfy { row in row[c].isEmpty || Double(row[c].split(separator: " ").first.map(String.init) ?? "") != nil || row[c].hasPrefix("< ") }
+        }
+        var table = TextTable(header: t.header, rightAligned: Set(numeric))
+        for row in t.rows { table.append(row) }
+        return table.markdown
+    }
+
+    /// REPORT.md: the sections in order, each written from the results.
+    public var markdown: String {
+        [introduction, claimsSection, varianceSection, scaledVarianceSection, softmaxSection, distributionSection,
+         controlsSection, modelsMarkdown, filesSection].joined()
+    }
+
+    var introduction: String {
+        var md = "# Why attention divides by sqrt(d): a Monte Carlo report\n\n"
+        md += "Produced by qkverify. Everything below is reproduced byte for byte by:\n\n    \(command)\n\n"
+        let seedModel = verdict.comparisons.allSatisfy { $0.cell.model.isSeedSetting && $0.cell.model.law == .gaussian }
+        md += seedModel ? "Each cell draws q, k in R^d with independent N(mu, sigma^2) coordinates"
+            : "Each cell draws q, k in R^d from its own coordinate model (law, means and spreads of q and k, correlation, normalization; `moments.csv` lists each cell's)"
+        md += " (GSL generator \(design.generator.name), "
+        md += "seed \(design.seed), \(design.samples) samples of T = q^T k per cell, \(verdict.comparisons.count) cells). "
+        md += "Verdicts use Holm-Bonferroni at family-wise false-failure rate \(NumberText.format(verdict.alpha)).\n\n"
+        return md
+    }
+
+    var claimsSection: String {
+        var md = "## 1. The claims\n\n"
+        md += "The derivation under test: (a) E[q^T k] = d mu^2; (b) at mu = 0, sigma = 1, Var(q^T k) = d; (c) so s = sqrt(d) "
+        md += "makes q^T k / s have mean 0 and variance 1.\n\n"
+        for claim in seedCheck.claims {
+            let (tested, failed) = seedCheck.cellCounts(claim)
+            let whereText = claim.domain == .all || claim.domain == .seed ? "" : " (at \(claim.domain.rawValue))"
+            let outcome = switch seedCheck.verdict(claim) {
+            case .rejected: "REJECTED in \(failed) of \(tested) cells.\n"
+            case .untested: "untested: no cell of this grid could test it.\n"
+            default: "not rejected in any of the \(tested) cells tested.\n"
+            }
+            md += "- **\(claim.label)**\(whereText): " + outcome
+        }
+        let wrong = controls.filter { !$0.control.isTrue }
+        md += "\nAll \(verdict.comparisons.count) cells' mean, variance, skewness and kurtosis tests: \(verdict.failedCells) cells fail. "
+        md += "Of \(wrong.count) plausible wrong formulas run through the same samples, \(wrong.filter { $0.status == .detected }.count) are detected "
+        md += "(section 6).\n\n"
+        return md
+    }
+
+    var varianceSection: String {
+        var md = "## 2. Var(q^T k) grows like d\n\n"
+        md += markdownTable(momentsRows) + "\n"
+        if verdict.comparisons.contains(where: { !$0.cell.model.isShared }) {
+            md += "Where q and k differ, mu and sigma read q's:k's.\n\n"
+        }
+        md += "A weighted least-squares fit of log Var(T) on log d for each (mu, sigma) gives the exponent:\n\n"
+        md += markdownTable(scalingRows) + "\n"
+        return md + embed("variance.svg")
+    }
+
+    var scaledVarianceSection: String {
+        var md = "## 3. Dividing by sqrt(d) fixes the variance, at sigma^4 + 2 mu^2 sigma^2\n\n"
+        md += "Var(q^T k / sqrt(d)) does not depend on d, but it equals 1 only when mu = 0 and sigma = 1 (column 'Var(T/sqrt d)' above): "
+        md += "the sqrt(d) argument silently assumes zero-mean, unit-variance coordinates.\n\n"
+        return md + embed("scaled_variance.svg")
+    }
+
+    var softmaxSection: String {
+        var md = "## 4. Why it matters: softmax saturates without the scale\n\n"
+        let keys = softmax.experiment.cells.first?.keys ?? 0
+        let sigma = softmax.experiment.cells.first?.sigma ?? 1
+        md += "For each query, \(keys) keys, \(softmax.experiment.samples) queries per cell, mu = \(NumberText.format(softmaxMu)), sigma = \(NumberText.format(sigma)) (mean ± SE):\n\n"
+        md += markdownTable(softmaxRows) + "\n"
+        return md + saturationSentences + shiftedMeanSentences + embed("softmax.svg")
+    }
+
+    /// How the largest weight and the Jacobian change with d, with and without the scale.
+    var saturationSentences: String {
+        let dims = Set(softmax.experiment.cells.map(\.d)).sorted()
+        func value(_ scale: SoftmaxScale, _ d: Int, _ s: SoftmaxStatistic) -> StreamingMoments? {
+            softmaxValue(mu: softmaxMu, scale: scale, d: d, s)
+        }
+        guard let small = dims.first, let large = dims.last,
+              let a = value(.none, small, .maxWeight), let b = value(.none, large, .maxWeight),
+              let c = value(.sqrtD, large, .maxWeight), let j1 = value(.none, large, .jacobianNorm),
+              let j2 = value(.sqrtD, large, .jacobianNorm) else { return "" }
+        var md = "Unscaled, the spread of the logits grows like sqrt(d): the largest weight rises from \(Self.g(a.mean, 3)) at d = \(small) "
+        md += "to \(Self.g(b.mean, 3)) at d = \(large), and the softmax Jacobian's norm (the gradient it passes) falls to \(Self.g(j1.mean, 3)), "
+        md += "against \(Self.g(j2.mean, 3)) with tau = sqrt(d), where the largest weight is \(Self.g(c.mean, 3)). "
+        let scaled = dims.compactMap { value(.sqrtD, $0, .maxWeight)?.mean }
+        guard let lowest = scaled.min(), let highest = scaled.max() else { return md + "\n\n" }
+        md += "Over d = \(small) to \(large) the scaled largest weight stays between \(Self.g(lowest, 3)) and \(Self.g(highest, 3)); "
+        md += "what variation there is comes at small d, where |q|^2 / d fluctuates like a chi-squared with d degrees of freedom "
+        md += "(relative spread sqrt(2/d): \(Self.g((2 / Double(small)).squareRoot(), 2)) at d = \(small), \(Self.g((2 / Double(large)).squareRoot(), 2)) at d = \(large)).\n\n"
+        return md
+    }
+
+    /// At a nonzero mean, which temperature is right, where the grid has a second mean.
+    var shiftedMeanSentences: String {
+        let cells = softmax.experiment.cells
+        guard let large = Set(cells.map(\.d)).max(), let mu = cells.last(where: { $0.mu != softmaxMu })?.mu,
+              let s = softmaxValue(mu: mu, scale: .sqrtD, d: large, .maxWeight), let w = softmaxValue(mu: mu, scale: .withinQuery, d: large, .maxWeight),
+              let t = softmaxValue(mu: mu, scale: .total, d: large, .maxWeight), let z = softmaxValue(mu: softmaxMu, scale: .sqrtD, d: large, .maxWeight)
+        else { return "" }
+        var md = "With mu = \(NumberText.format(mu)) the right temperature is the spread of the logits *given q*, "
+        md += "tau = sqrt(d sigma^2 (sigma^2 + mu^2)), since softmax ignores a shift shared by all keys: at d = \(large) it gives a largest weight of "
+        md += "\(Self.g(w.mean, 3)) (mu = \(NumberText.format(softmaxMu)) with sqrt(d): \(Self.g(z.mean, 3))), while sqrt(d) leaves it too sharp (\(Self.g(s.mean, 3))) "
+        md += "and the total sqrt(Var T) too flat (\(Self.g(t.mean, 3))).\n\n"
+        return md
+    }
+
+    var distributionSection: String {
+        var md = "## 5. The whole distribution\n\n"
+        md += "At mu = 0, q^T k / sigma^2 has an exact variance-gamma law (density |x|^((d-1)/2) K_((d-1)/2)(|x|) / (sqrt(pi) Gamma(d/2) 2^((d-1)/2))). "
+        md += "Kolmogorov-Smirnov and chi-square (60 bins of width 1/6 on [-5, 5] and both tails) tests of \(distribution.first?.samples ?? 0) samples per d against it, and a Kolmogorov-Smirnov test of q^T k / (sigma^2 sqrt(d)) against N(0, 1), each family Holm-corrected:\n\n"
+        md += markdownTable(distributionRows) + "\n"
+        md += distributionSummary + "\n\n"
+        return md + embed("histograms.svg")
+    }
+
+    var controlsSection: String {
+        var md = "## 6. Negative controls\n\n"
+        md += "Each formula is judged as its own family on the same samples. A wrong formula that no cell can tell from the truth would show as "
+        md += "`undetected`; one whose statistic is too far from normal at this sample size as `untested`.\n\n"
+        return md + markdownTable(controlRows) + "\n"
+    }
+
+    var filesSection: String {
+        var md = "## Files\n\n"
+        md += "`moments.csv` (all \(MomentsTable.header.count) columns), `controls.csv`, `scaling.csv`, `softmax.csv`, `distribution.csv`, "
+        md += "`histogram.csv`" + (models.isEmpty ? "" : ", `models.csv`, `aligned.csv`") + (figures.isEmpty ? "" : ", and the figures") + ". Generated by qkverify \(ReportDocument.version).\n"
+        if figures.isEmpty { md += "\n(Figures were not drawn: gnuplot is not installed; `apt-get install gnuplot-nox`.)\n" }
+        return md
+    }
+
+    /// The tool's version, as printed in reports.
+    public static let version = "0.1.0"
+
+}

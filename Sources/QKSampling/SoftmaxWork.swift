@@ -1,0 +1,109 @@
+import Foundation
+import QKGSL
+import QKModel
+import QKStatistics
+import QKEngine
+
+/// The softmax experiment's block work: for each query, the attention weights under every scale,
+/// from the same draws (common random numbers make the scales' differences sharp).
+public struct SoftmaxWork: BlockWork {
+    /// The cells, indexed as the plan's cells.
+    public let cells: [SoftmaxCell]
+
+    /// Work over these cells.
+    public init(cells: [SoftmaxCell]) { self.cells = cells }
+
+    public func makeWorker() -> SoftmaxSampler { SoftmaxSampler(cells: cells) }
+
+    /// The index of (scale, statistic) in a block's ``MomentsVector``.
+    public static func component(_ scale: SoftmaxScale, _ statistic: SoftmaxStatistic) -> Int {
+        SoftmaxScale.allCases.firstIndex(of: scale)! * SoftmaxStatistic.allCases.count
+            + SoftmaxStatistic.allCases.firstIndex(of: statistic)!
+    }
+}
+
+/// Draws queries and keys and measures their attention weights. For each query it draws q
+/// (d coordinates), then k_1, ..., k_N (d coordinates each), keeping q and the N logits only.
+public final class SoftmaxSampler: BlockWorker {
+    static let chunk = 256
+    private let cells: [SoftmaxCell]
+    private var q: [Double] = []
+    private var a: [Double] = []  // the query's standardized coordinates, for an aligned key
+    private var logits: [Double] = []
+    private let buffer: UnsafeMutableBufferPointer<Double>  // components x chunk
+    private let components = SoftmaxScale.allCases.count * SoftmaxStatistic.allCases.count
+
+    init(cells: [SoftmaxCell]) {
+        self.cells = cells
+        buffer = .allocate(capacity: components * SoftmaxSampler.chunk)
+    }
+
+    deinit { buffer.deallocate() }
+
+    public func run(cell index: Int, samples: Int, generator: RandomGenerator) -> MomentsVector {
+        let cell = cells[index]
+        if q.count != cell.d { q = Array(repeating: 0, count: cell.d); a = q }
+        let rest = (1 - cell.alignedRho * cell.alignedRho).squareRoot()
+        if logits.count != cell.keys { logits = Array(repeating: 0, count: cell.keys) }
+        var summary = MomentsVector(count: components)
+        let taus = SoftmaxScale.allCases.map { $0.tau(cell) }
+        var filled = 0
+        for _ in 0..<samples {
+            for i in 0..<cell.d { a[i] = generator.standardGaussian(); q[i] = cell.mu + cell.sigma * a[i] }
+            for j in 0..<cell.keys {
+                var t = 0.0
+                if j == 0 && cell.alignedRho != 0 {
+                    for i in 0..<cell.d {
+                        t += q[i] * (cell.mu + cell.sigma * (cell.alignedRho * a[i] + rest * generator.standardGaussian()))
+                    }
+                } else {
+                    for i in 0..<cell.d { t += q[i] * (cell.mu + cell.sigma * generator.standardGaussian()) }
+                }
+                logits[j] = t
+            }
+            measure(taus: taus, keys: cell.keys, slot: filled)
+            filled += 1
+            if filled == SoftmaxSampler.chunk { flush(&summary, filled); filled = 0 }
+        }
+        if filled > 0 { flush(&summary, filled) }
+        return summary
+    }
+
+    private func measure(taus: [Double], keys: Int, slot: Int) {
+        let n = Double(keys)
+        var top = -Double.infinity, mean = 0.0
+        for l in logits { top = max(top, l); mean += l }
+        mean /= n
+        var spread = 0.0
+        for l in logits { spread += (l - mean) * (l - mean) }
+        let logitVariance = spread / (n - 1)
+        for (s, tau) in taus.enumerated() {
+            // Weights relative to the largest (which gets exp(0) = 1), so p_max = 1 / Z exactly.
+            var z = 0.0
+            for l in logits { z += exp((l - top) / tau) }
+            var sum2 = 0.0, sum3 = 0.0, weightedLogit = 0.0, saturated = 0.0
+            for l in logits {
+                let p = exp((l - top) / tau) / z
+                sum2 += p * p
+                sum3 += p * p * p
+                weightedLogit += p * (l - top) / tau
+                if p * (1 - p) < 1e-6 { saturated += 1 }
+            }
+            let base = (s * SoftmaxStatistic.allCases.count) * SoftmaxSampler.chunk + slot
+            let stride = SoftmaxSampler.chunk
+            func put(_ statistic: SoftmaxStatistic, _ value: Double) { buffer[base + statistic.index * stride] = value }
+            put(.maxWeight, 1 / z)
+            put(.entropy, max(0, log(z) - weightedLogit) / log(n))
+            put(.jacobianNorm, max(0, sum2 - 2 * sum3 + sum2 * sum2).squareRoot())
+            put(.saturated, saturated / n)
+            put(.logitVariance, logitVariance / (tau * tau))
+            put(.alignedWeight, exp((logits[0] - top) / tau) / z)
+        }
+    }
+
+    private func flush(_ summary: inout MomentsVector, _ count: Int) {
+        for c in 0..<components {
+            summary.add(c, contentsOf: UnsafeBufferPointer(rebasing: buffer[c * SoftmaxSampler.chunk..<c * SoftmaxSampler.chunk + count]))
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import QKModel
+import QKStatistics
+import QKTheory
+import QKExperiments
+import QKVerdicts
+/// What a ``VerificationSuite`` measured, each experiment with its verdicts: the input of every
+/// table, figure and report written from it.
+public struct SuiteResults: Sendable {
+    /// The suite that ran.
+    public let suite: VerificationSuite
+    /// The moments run's comparisons, judged.
+    public let verdict: MomentsVerdict
+    /// The seed derivation's claims, judged on the moments run.
+    public let seedCheck: ClaimCheck
+    /// The negative controls, judged on the moments run.
+    public let controls: [ControlResult]
+    /// The fits of Var(T) against d, judged.
+    public let scaling: ScalingVerdict
+    /// The softmax experiment's summary of each cell.
+    public let softmax: [MomentsVector]
+    /// The distribution tests, judged.
+    public let distribution: DistributionVerdict
+    /// The samples drawn for the histograms, with each cell's exact law.
+    public let histogram: [(cell: Cell, samples: SampleList, law: VarianceGamma)]
+    /// The tour of the models beyond the seed derivation.
+    public let models: [ModelsSuite.Outcome]
+    /// The aligned-key experiment's summary of each cell.
+    public let aligned: [MomentsVector]
+
+    /// The moments run's design.
+    public var design: MomentsDesign { suite.design }
+}

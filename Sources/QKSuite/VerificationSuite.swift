@@ -1,0 +1,82 @@
+import QKSupport
+import QKModel
+import QKEngine
+import QKClaims
+import QKExperiments
+import QKVerdicts
+/// The default verification, as `qkverify report` runs it: every experiment of the report on one
+/// grid, with one seed, generator and block size, each experiment drawing its own stream
+/// (``ExperimentStream``), so no two share a sample.
+public struct VerificationSuite: Sendable {
+    /// The moments run: the grid, samples per cell, seed, generator and block size.
+    public let design: MomentsDesign
+    /// The family-wise false-failure rate of each family of tests.
+    public let alpha: Double
+    /// Softmax with and without the scale, on the grid's dimensions and means at ``sigma``.
+    public let softmax: SoftmaxExperiment
+    /// The whole law of T at mu = 0 and ``sigma``.
+    public let distribution: DistributionExperiment
+    /// The tour of the models beyond the seed derivation.
+    public let models: ModelsSuite
+    /// Softmax with one key aligned with the query (correlation ``alignedRho``).
+    public let aligned: SoftmaxExperiment
+
+    /// The aligned key's correlation with its query.
+    public static let alignedRho = 0.5
+
+    /// The suite on a moments design.
+    ///
+    /// - Parameters:
+    ///   - keys: the numbers of keys per query of the softmax experiment.
+    ///   - queries: queries per softmax cell.
+    ///   - distributionSamples: samples per d of the distribution experiment (kept in memory).
+    /// - Throws: ``QKVerifyError/invalid(_:_:)`` when the grid has fewer than two dimensions (there
+    ///   is no slope to fit), or as the experiments' own checks.
+    public init(design: MomentsDesign, alpha: Double, keys: [Int], queries: Int, distributionSamples: Int) throws {
+        guard design.grid.dims.count >= 2 else {
+            throw QKVerifyError.invalid(.dimensions, "the report fits a slope in d; allowed: a list of 2 or more dimensions")
+        }
+        // The distribution's samples are this suite's own setting (the moments run has its own).
+        try DistributionExperiment.allowedSamples.check(distributionSamples, .distributionSamples)
+        let (dims, seed, generator, block) = (design.grid.dims, design.seed, design.generator, design.blockSamples)
+        let sigma = VerificationSuite.sigma(of: design.grid)
+        self.design = design
+        self.alpha = alpha
+        softmax = try SoftmaxExperiment(grid: Grid(dims: dims, means: design.grid.means, sigmas: [sigma]), keys: keys,
+                                        samples: queries, seed: seed, generator: generator, blockSamples: block)
+        distribution = try DistributionExperiment(dims: dims, sigmas: [sigma], samples: distributionSamples, seed: seed,
+                                                  generator: generator, blockSamples: block)
+        models = try ModelsSuite(dims: dims, samples: design.samples, seed: seed, generator: generator, blockSamples: block)
+        aligned = try SoftmaxExperiment(grid: Grid(dims: dims, means: [0], sigmas: [1]), keys: [keys[0]], samples: queries,
+                                        seed: seed, generator: generator, blockSamples: block,
+                                        alignedRho: VerificationSuite.alignedRho, stream: ExperimentStream.aligned)
+    }
+
+    /// The spread the softmax and distribution experiments use: 1 where the grid has it, else its first.
+    public static func sigma(of grid: Grid) -> Double {
+        grid.sigmas.contains(1) ? 1 : grid.sigmas[0]
+    }
+
+    /// Runs every experiment and judges it.
+    ///
+    /// - Parameters:
+    ///   - threads: worker threads (the results do not depend on them).
+    ///   - progress: a progress meter for each experiment, by its label.
+    public func run(threads: Int, progress: (String) -> ProgressMeter = { _ in .silent }) throws -> SuiteResults {
+        let comparisons = MomentsExperiment(design: design, threads: threads).run(progress: progress("moments"))
+            .map(MomentComparison.init)
+        let softmaxSummaries = softmax.run(threads: threads, progress: progress("softmax"))
+        let lists = distribution.run(threads: threads, progress: progress("distribution"))
+        let analysis = distribution.analyse(lists, histogramDims: DistributionExperiment.histogramDims(design.grid.dims))
+        let outcomes = try models.run(threads: threads, alpha: alpha, progress: progress("models"))
+        let alignedSummaries = aligned.run(threads: threads, progress: progress("aligned key"))
+        return try SuiteResults(
+            suite: self, verdict: MomentsVerdict(comparisons, alpha: alpha),
+            // Every claim of the derivation is listed; one with no cell on this grid is said to be untested.
+            seedCheck: ClaimCheck(claims: Claim.seed(), comparisons: comparisons, alpha: alpha, requireCells: false),
+            controls: NegativeControl.standard.map { try ControlResult($0, comparisons: comparisons, alpha: alpha, requireCells: false) },
+            scaling: ScalingVerdict(comparisons, alpha: alpha),
+            softmax: softmaxSummaries, distribution: DistributionVerdict(analysis.results, alpha: alpha),
+            histogram: analysis.histogram, models: outcomes, aligned: alignedSummaries)
+    }
+}

@@ -1,0 +1,115 @@
+import QKModel
+import QKClaims
+/// Claims judged on a run: every test of every claim in every cell, Holm-corrected together at
+/// family-wise false-failure rate alpha.
+public struct ClaimCheck: Sendable, Hashable {
+    /// The claims, in the order given.
+    public let claims: [Claim]
+    /// Every test, claim by claim, then cell by cell.
+    public let tests: [ClaimTest]
+    /// Whether each test is rejected.
+    public let rejected: [Bool]
+    /// The family-wise false-failure rate.
+    public let alpha: Double
+    /// The power analysis for this family.
+    public let power: Power
+    /// The relative tolerance delta of `--tolerance`, or nil.
+    public let tolerance: Double?
+    /// Whether each test confirms its claim within the tolerance (false without one).
+    public let confirmed: [Bool]
+
+    /// Judges claims against a run's comparisons.
+    ///
+    /// - Parameters:
+    ///   - tolerance: with a relative tolerance delta, a test also confirms its claim when the
+    ///     (1 - 2 alpha) interval of its relative error lies inside [-delta, delta] (TOST). A claim is
+    ///     confirmed when every test of it made does, so the chance of confirming a claim that is off
+    ///     by more than delta in some cell is at most alpha (an intersection-union test).
+    ///   - requireCells: whether a claim with no cell of its domain in the grid is an error (for a
+    ///     user's claims), or simply untested (for the report's fixed claims on the user's grid).
+    /// - Throws: ``QKVerifyError/invalid(_:_:)`` when a claim has no cell of its domain in the grid.
+    public init(claims: [Claim], comparisons: [MomentComparison], alpha: Double, tolerance: Double? = nil, requireCells: Bool = true) throws {
+        var tests: [ClaimTest] = []
+        for claim in claims {
+            if requireCells { try claim.requireCell(in: comparisons.map(\.cell)) }
+            tests += comparisons.flatMap { ClaimTest.tests(of: claim, in: $0) }
+        }
+        self.init(claims: claims, tests: tests, alpha: alpha, tolerance: tolerance)
+    }
+
+    /// Judges claims on tests already made (by a sequential run, each at its own look).
+    ///
+    /// - Parameter rejected: each test's rejection, when already decided (else Holm over the tests made).
+    public init(claims: [Claim], tests: [ClaimTest], alpha: Double, tolerance: Double?, rejected: [Bool]? = nil, confirmed: [Bool]? = nil) {
+        self.claims = claims
+        self.tests = tests
+        // Only the tests made enter the family; the others are reported as untested.
+        if let rejected {
+            self.rejected = rejected
+        } else {
+            var flat = HolmBonferroni.rejections(tests.filter(\.isTested).map(\.p), alpha: alpha).makeIterator()
+            self.rejected = tests.map { $0.isTested ? flat.next()! : false }
+        }
+        self.alpha = alpha
+        self.power = Power(alpha: alpha, tests: max(1, tests.filter(\.isTested).count))
+        self.tolerance = tolerance
+        self.confirmed = confirmed ?? tests.map { test in tolerance.map { test.isConfirmed(within: $0, alpha: alpha) } ?? false }
+    }
+
+    /// Whether no test of a claim was rejected (which is not to say it was tested: see ``verdict(_:)``).
+    public func holds(_ claim: Claim) -> Bool {
+        !zip(tests, rejected).contains { $0.claim == claim && $1 }
+    }
+
+    /// The number of tests made.
+    public var testsMade: Int { tests.filter(\.isTested).count }
+
+    /// What the run shows about a claim.
+    public func verdict(_ claim: Claim) -> ClaimVerdict {
+        let mine = tests.indices.filter { tests[$0].claim == claim }
+        if mine.contains(where: { rejected[$0] }) { return .rejected }
+        let made = mine.filter { tests[$0].isTested }
+        if made.isEmpty { return .untested }
+        guard tolerance != nil else { return .notRejected }
+        return made.allSatisfy { confirmed[$0] } ? .confirmed : .undecided
+    }
+
+    /// Every claim's verdict, in order.
+    public var verdicts: [ClaimVerdict] { claims.map(verdict) }
+
+    /// The exit status the verdicts call for (see ``ClaimVerdict/exitStatus(_:)``).
+    public var exitStatus: Int32 { ClaimVerdict.exitStatus(verdicts) }
+
+    /// The largest error bound (relative, at the (1 - 2 alpha) interval) among a claim's tests made.
+    public func largestErrorBound(_ claim: Claim) -> Double {
+        tests.filter { $0.claim == claim && $0.isTested }.map { $0.errorBound(alpha: alpha) }.max() ?? .nan
+    }
+
+    /// The largest minimum detectable difference, relative, among a claim's tests made.
+    public func largestRelativeMDD(_ claim: Claim) -> Double {
+        tests.filter { $0.claim == claim && $0.isTested }.map { power.minimumDetectable(standardError: $0.relativeSE) }.max() ?? .nan
+    }
+
+    /// The number of cells where a claim was tested (at least one test made), and where it was rejected.
+    public func cellCounts(_ claim: Claim) -> (tested: Int, rejected: Int) {
+        var tested = Set<Cell>(), failed = Set<Cell>()
+        for (test, isRejected) in zip(tests, rejected) where test.claim == claim && test.isTested {
+            tested.insert(test.cell)
+            if isRejected { failed.insert(test.cell) }
+        }
+        return (tested.count, failed.count)
+    }
+
+    /// The number of a claim's tests not made, and the fewest samples that would make them all (nil
+    /// when some can never be made: the law lacks a moment they need, or no closed form gives it).
+    public func untested(_ claim: Claim) -> (count: Int, samplesNeeded: Int?) {
+        let mine = tests.filter { $0.claim == claim && !$0.isTested }
+        let needed = mine.map(\.samplesNeeded)
+        return (mine.count, needed.contains(nil) ? nil : needed.compactMap { $0 }.max() ?? 0)
+    }
+
+    /// The largest |z| among a claim's tests (infinite where it is undefined somewhere).
+    public func largestZ(_ claim: Claim) -> Double {
+        tests.filter { $0.claim == claim && $0.isTested }.map { $0.z.isNaN ? .infinity : Swift.abs($0.z) }.max() ?? 0
+    }
+}

@@ -1,0 +1,87 @@
+import QKModel
+import QKClaims
+import QKExperiments
+/// A negative control judged on a run: where it was rejected, and for a wrong formula the run could
+/// not tell apart, the cell and sample count that would.
+public struct ControlResult: Sendable, Hashable {
+    /// What a control's outcome means.
+    public enum Status: String, Sendable {
+        /// A true formula, rejected nowhere: as it should be (which is "not rejected", not "proved").
+        case pass = "not rejected"
+        /// A true formula rejected somewhere: a false failure (expected in at most alpha of runs).
+        case falseFailure = "false failure"
+        /// A wrong formula rejected somewhere: as it should be.
+        case detected
+        /// A wrong formula rejected nowhere: the grid or the sample count cannot tell it from the truth.
+        case undetected
+        /// No test of the formula could be made: its statistic is too far from normal at this n.
+        case untested
+    }
+
+    /// The formula judged, and whether it is true.
+    public let control: NegativeControl
+    /// The control's tests, judged as their own family at the run's alpha.
+    public let check: ClaimCheck
+    /// How the formula fared: detected, undetected, not rejected or untested.
+    public let status: Status
+    /// For an undetected wrong formula: the cell and sample count that detect it with 90% power.
+    public let catchWith: (cell: Cell, samples: Int)?
+
+    public static func == (a: ControlResult, b: ControlResult) -> Bool {
+        a.control == b.control && a.check == b.check && a.status == b.status
+            && a.catchWith?.cell == b.catchWith?.cell && a.catchWith?.samples == b.catchWith?.samples
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(control) }
+
+    /// Judges a control on a run's comparisons.
+    public init(_ control: NegativeControl, comparisons: [MomentComparison], alpha: Double, requireCells: Bool = true) throws {
+        self.control = control
+        self.check = try ClaimCheck(claims: [control.claim], comparisons: comparisons, alpha: alpha, requireCells: requireCells)
+        let rejected = !check.holds(control.claim)
+        switch (control.isTrue, rejected) {
+        case _ where check.cellCounts(control.claim).tested == 0: status = .untested
+        case (true, false): status = .pass
+        case (true, true): status = .falseFailure
+        case (false, true): status = .detected
+        case (false, false): status = .undetected
+        }
+        catchWith = status == .undetected || (status == .untested && !control.isTrue)
+            ? ControlResult.catchingCell(control.claim, alpha: alpha) : nil
+    }
+
+    /// Whether the control is a wrong formula the run did not detect and no cell tried could tell
+    /// from the truth (``catchWith`` is nil where it was sought).
+    public var isIndistinguishable: Bool {
+        catchWith == nil && (status == .undetected || (status == .untested && !control.isTrue))
+    }
+
+    /// The cell of a wide grid where a wrong claim is cheapest to detect (90% power, single test at
+    /// alpha), from the exact law: nil when it matches the truth on every cell tried.
+    static func catchingCell(_ claim: Claim, alpha: Double) -> (cell: Cell, samples: Int)? {
+        let z = Power(alpha: alpha, tests: 1).detectableZ
+        var best: (cell: Cell, samples: Int)?
+        let cells = [0, 0.5, 1, 2].flatMap { mu in
+            [0.5, 1, 2].flatMap { sigma in (0...10).map { Cell(d: 1 << $0, mu: mu, sigma: sigma) } }
+        }
+        for cell in cells {
+            guard claim.domain.contains(cell) else { continue }
+            let t = cell.theory
+            let value = claim.formula.evaluate(cell)
+            // The statistic's exact error with one sample, and how far the claim is from the truth.
+            let (difference, unitSE, kind): (Double, Double, MomentTest) = switch claim.quantity {
+            case .mean: (value - t.mean, t.variance.squareRoot(), .mean)
+            case .variance: (value - t.variance, (t.kappa4 + 2 * t.variance * t.variance).squareRoot(), .variance)
+            case .scale: (1 - t.variance / (value * value), (t.kappa4 + 2 * t.variance * t.variance).squareRoot() / (value * value), .variance)
+            case .skewness: (value - t.skewness, t.shape(samples: 1).skewness.standardError, .skewness)
+            case .kurtosis: (value - t.excessKurtosis, t.shape(samples: 1).kurtosis.standardError, .kurtosis)
+            }
+            guard difference.isFinite, Swift.abs(difference) > 1e-12 * max(Swift.abs(value), 1) else { continue }
+            let ratio = z * unitSE / Swift.abs(difference)
+            guard let reliable = SamplingSkewness(t).samplesNeeded(kind), ratio * ratio < 9e18 else { continue }
+            let needed = max(Int((ratio * ratio).rounded(.up)), MomentsDesign.minSamples, reliable)
+            if best == nil || needed < best!.samples { best = (cell, needed) }
+        }
+        return best
+    }
+}

@@ -1,0 +1,111 @@
+import QKTheory
+/// How far from normal each test statistic's sampling distribution is, and so where its z-test can
+/// be trusted.
+///
+/// Each estimator (mean, variance, skewness, excess kurtosis) is, to first order, the mean of its
+/// influence function `Y = psi(T)`, a polynomial of degree at most 4 in `e = T - E[T]`. The skewness
+/// of that mean is `gamma1 / sqrt(n)` with `gamma1 = E[Y^3] / E[Y^2]^(3/2)`, computed exactly here from
+/// the central moments of T up to order 12. A one-term Edgeworth expansion shows the tail error of the
+/// normal approximation grows with this skewness, so qkverify makes a test only where
+/// `|gamma1| / sqrt(n) <= ``limit``` and reports it as untested elsewhere, with the n it would need.
+///
+/// For T at d = 1, mu = 0 (its heaviest tails), gamma1 is 0 for the mean (the law is symmetric), 8.84
+/// for the variance and 158.7 for the kurtosis: n = 10^4 serves the variance test, while the kurtosis
+/// test needs 2.5 x 10^6 samples there.
+///
+/// The excess kurtosis of that mean, `gamma2 / n` with `gamma2 = E[Y^4] / E[Y^2]^2 - 3`, matters too:
+/// at mu = 0 the skewness estimator's sampling skewness is 0 but its sampling kurtosis is large
+/// (gamma2 about 3000 at d = 1), and the one-term Edgeworth correction of a tail at |z| = 4.2 is about
+/// `gamma2 / n x He3(z) / 24`, 2.6 gamma2 / n. A test is made only where also `gamma2 / n <=`
+/// ``kurtosisLimit`` (where gamma2 is known: it needs central moments to order 4 x the degree of Y,
+/// which the kurtosis test's would put at 16, beyond the 12 known; that test's skewness rule is the
+/// stricter one anyway).
+public struct SamplingSkewness: Sendable, Hashable {
+    /// The largest sampling skewness at which a z-test is made.
+    public static let limit = 0.1
+    /// The largest sampling excess kurtosis at which a z-test is made: the tail at |z| = 4.2 is then
+    /// off by at most about a quarter (as the skewness ``limit`` allows).
+    public static let kurtosisLimit = 0.1
+
+    /// `gamma1` for each test, in ``MomentTest`` order; NaN where the central moments it needs
+    /// (order 3, 6, 9, 12 for mean, variance, skewness, kurtosis) are not known.
+    public let perObservation: [Double]
+    /// `gamma2` for each test, in ``MomentTest`` order; NaN where unknown (orders 4, 8, 12, 16).
+    public let kurtosisPerObservation: [Double]
+
+    /// The sampling skewness factors for a cell's exact law (NaN where it lacks a moment).
+    public init(_ theory: DotProductTheory) {
+        self.init(centralMoments: theory.centralMoments(upTo: 12))
+    }
+
+    /// The factors from central moments `m[0...p]` (m[0] = 1, m[1] = 0); a test needing an order beyond
+    /// p, or a NaN moment, gets NaN.
+    public init(centralMoments given: [Double]) {
+        let m = given + [Double](repeating: .nan, count: max(0, 13 - given.count))
+        let m2 = m[2], m3 = m[3], m4 = m[4]
+        let s15 = m2 * m2.squareRoot()
+        // Influence functions as coefficients of e^0 ... e^4.
+        let mean: [Double] = [0, 1]
+        let variance: [Double] = [-m2, 0, 1]
+        let skewness: [Double] = [(-m3 + 1.5 * m3) / s15, -3 * m2 / s15, -1.5 * m3 / (m2 * s15), 1 / s15]
+        let kurtosis: [Double] = [-m4 / (m2 * m2) + 2 * m4 / (m2 * m2), -4 * m3 / (m2 * m2),
+                                  -2 * m4 / (m2 * m2 * m2), 0, 1 / (m2 * m2)]
+        let influence = [mean, variance, skewness, kurtosis]
+        perObservation = influence.map { y in
+            let y2 = SamplingSkewness.product(y, y), y3 = SamplingSkewness.product(y2, y)
+            let ey2 = SamplingSkewness.expectation(y2, m), ey3 = SamplingSkewness.expectation(y3, m)
+            return ey2 > 0 ? ey3 / (ey2 * ey2.squareRoot()) : (ey2.isNaN || ey3.isNaN ? .nan : 0)
+        }
+        kurtosisPerObservation = influence.map { y in
+            let y2 = SamplingSkewness.product(y, y), y4 = SamplingSkewness.product(y2, y2)
+            guard y4.count <= m.count else { return .nan }
+            let ey2 = SamplingSkewness.expectation(y2, m), ey4 = SamplingSkewness.expectation(y4, m)
+            return ey2 > 0 ? ey4 / (ey2 * ey2) - 3 : (ey2.isNaN || ey4.isNaN ? .nan : 0)
+        }
+    }
+
+    /// Each test's factors from these moments where they are known, else from `fallback`.
+    public func filled(from fallback: SamplingSkewness) -> SamplingSkewness {
+        SamplingSkewness(perObservation: zip(perObservation, fallback.perObservation).map { $0.isNaN ? $1 : $0 },
+                         kurtosisPerObservation: zip(kurtosisPerObservation, fallback.kurtosisPerObservation).map { $0.isNaN ? $1 : $0 })
+    }
+
+    private init(perObservation: [Double], kurtosisPerObservation: [Double]) {
+        self.perObservation = perObservation
+        self.kurtosisPerObservation = kurtosisPerObservation
+    }
+
+    /// The sampling skewness of a test's statistic with n samples (NaN where unknown).
+    public func skewness(_ test: MomentTest, samples n: Int) -> Double {
+        perObservation[test.index] / Double(n).squareRoot()
+    }
+
+    /// Whether a test's normal approximation is trusted with n samples (never where its skewness is
+    /// unknown): the sampling skewness within ``limit`` and, where known, the sampling excess kurtosis
+    /// within ``kurtosisLimit``.
+    public func isReliable(_ test: MomentTest, samples n: Int) -> Bool {
+        let kurtosis = kurtosisPerObservation[test.index] / Double(n)
+        return Swift.abs(skewness(test, samples: n)) <= SamplingSkewness.limit
+            && (kurtosis.isNaN || Swift.abs(kurtosis) <= SamplingSkewness.kurtosisLimit)
+    }
+
+    /// The fewest samples at which a test's normal approximation is trusted; nil where the moments
+    /// that decide it are not known (the test is never made).
+    public func samplesNeeded(_ test: MomentTest) -> Int? {
+        let g = perObservation[test.index] / SamplingSkewness.limit
+        guard g.isFinite, g * g < 9e18 else { return nil }
+        let k = Swift.abs(kurtosisPerObservation[test.index]) / SamplingSkewness.kurtosisLimit
+        let byKurtosis = k.isFinite && k < 9e18 ? Int(k.rounded(.up)) : 0
+        return max(Int((g * g).rounded(.up)), byKurtosis)
+    }
+
+    static func product(_ a: [Double], _ b: [Double]) -> [Double] {
+        var out = [Double](repeating: 0, count: a.count + b.count - 1)
+        for (i, x) in a.enumerated() { for (j, y) in b.enumerated() { out[i + j] += x * y } }
+        return out
+    }
+
+    static func expectation(_ poly: [Double], _ moments: [Double]) -> Double {
+        poly.enumerated().reduce(0) { $1.element == 0 ? $0 : $0 + $1.element * moments[$1.offset] }
+    }
+}
