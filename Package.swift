@@ -42,7 +42,7 @@ let package = Package(
         // Closed forms: exact cumulants of T for every model, the variance-gamma law.
         .target(name: "QKTheory", dependencies: ["QKGSL", "QKModel", "QKStatistics"]),
         // Claims a user states: formulas in the cell's variables, parsed and evaluated.
-        .target(name: "QKClaims", dependencies: ["QKSupport", "QKModel"]),
+        .target(name: "QKClaims", dependencies: ["QKSupport", "QKModel", "QKTheory"]),
         // Experiments: a design (grid, samples, generator, seed) run into typed per-cell results.
         .target(name: "QKExperiments", dependencies: ["QKSupport", "QKGSL", "QKModel", "QKStatistics", "QKEngine", "QKSampling", "QKTheory"]),
         // Parts and checkpoints on disk: fingerprints, checksums, shard merges.

@@ -7,7 +7,8 @@
 set -uo pipefail
 old=$(realpath "$1"); new=$(realpath "$2")
 list=${3:-"$(dirname "$0")/golden/commands.txt"}
-work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+# KEEP=DIR keeps both sides' outputs in DIR (old/N, new/N, old.N.out, ...) for a closer look.
+if [ -n "${KEEP:-}" ]; then work=$KEEP; rm -rf "$work"; mkdir -p "$work"; else work=$(mktemp -d); trap 'rm -rf "$work"' EXIT; fi
 n=0; differ=0
 while IFS= read -r line; do
   case "$line" in ''|'#'*) continue ;; esac

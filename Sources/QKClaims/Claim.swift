@@ -1,39 +1,40 @@
 import QKSupport
 import QKModel
+import QKTheory
 /// A claimed closed form: "the quantity equals this formula in d, mu, sigma", on a domain of cells.
 public struct Claim: Sendable, Hashable {
-    /// What a claim is about.
-    public enum Quantity: String, Sendable {
-        /// E[T].
-        case mean
-        /// Var(T).
-        case variance = "var"
-        /// The scale s with Var(T / s) = 1 (and E[T / s] = 0 where mu = 0).
+    /// What a claim is about: a moment statistic of T, or the scale that makes T's variance 1.
+    public enum Quantity: Sendable, Hashable {
+        /// A statistic of T: `--mean`, `--var`, `--skewness`, `--kurtosis`.
+        case moment(MomentStatistic)
+        /// The scale s with Var(T / s) = 1 (and E[T / s] = 0 where the exact mean is 0): `--scale`.
         case scale
-        /// The skewness of T.
-        case skewness
-        /// The excess kurtosis of T.
-        case kurtosis
 
-        /// The setting a claim of this quantity is, for errors.
-        public var setting: Setting {
+        /// E[T].
+        public static let mean = Quantity.moment(.mean)
+        /// Var(T).
+        public static let variance = Quantity.moment(.variance)
+        /// The skewness of T.
+        public static let skewness = Quantity.moment(.skewness)
+        /// The excess kurtosis of T.
+        public static let kurtosis = Quantity.moment(.kurtosis)
+
+        /// The word its option uses: `mean`, `var`, `scale`, `skewness`, `kurtosis`.
+        public var name: String {
             switch self {
-            case .mean: return .meanClaim
-            case .variance: return .varianceClaim
-            case .scale: return .scaleClaim
-            case .skewness: return .skewnessClaim
-            case .kurtosis: return .kurtosisClaim
+            case let .moment(statistic): return statistic.claimName
+            case .scale: return "scale"
             }
         }
+
+        /// The setting a claim of this quantity is, for errors.
+        public var setting: Setting { .claim(name) }
 
         /// How the claim reads: `E[T]`, `Var(T)`, `s`, `skew(T)`, `exkurt(T)`.
         public var symbol: String {
             switch self {
-            case .mean: return "E[T]"
-            case .variance: return "Var(T)"
+            case let .moment(statistic): return statistic.symbol
             case .scale: return "s"
-            case .skewness: return "skew(T)"
-            case .kurtosis: return "exkurt(T)"
             }
         }
     }
@@ -114,10 +115,10 @@ public struct Claim: Sendable, Hashable {
         for cell in cells where domain.contains(cell) {
             let value = formula.evaluate(cell)
             let bad = !value.isFinite ? "is \(value.isNaN ? "undefined (NaN)" : "infinite")"
-                : quantity == .scale && value <= 0 ? "is \(NumberText.format(value)), not a positive scale" : nil
+                : quantity == Quantity.scale && value <= 0 ? "is \(NumberText.format(value)), not a positive scale" : nil
             if let bad {
                 throw QKVerifyError.invalid(quantity.setting,
-                    "\(label) \(bad) at d = \(cell.d), \(cell.model.label); allowed: a formula defined (finite\(quantity == .scale ? " and positive" : "")) in every cell of the grid")
+                    "\(label) \(bad) at d = \(cell.d), \(cell.model.label); allowed: a formula defined (finite\(quantity == Quantity.scale ? " and positive" : "")) in every cell of the grid")
             }
         }
     }

@@ -90,7 +90,7 @@ public struct CheckReport: Sendable {
             let m = t.cell.model
             return [t.claim.label, String(t.cell.d), m.mu.map(f) ?? "", m.sigma.map(f) ?? ""]
                 + (showsModel ? [m.label] : [])
-                + [t.statistic.rawValue, f(t.claimed), f(t.estimate),
+                + [t.label, f(t.claimed), f(t.estimate),
                    f(t.standardError), f(t.z), f(t.p), f(check.power.minimumDetectable(standardError: t.standardError)),
                    testVerdict(t, rejected: rejected, confirmed: confirmed)]
                 + (looks != nil ? [String(t.samples)] : [])
@@ -154,7 +154,7 @@ public struct CheckReport: Sendable {
             ("looks", looks.map { .array($0.map { .integer($0) }) } ?? .null),
             ("claims", .array(check.claims.map { claim in
                 let (tested, failed) = check.cellCounts(claim)
-                return .object([("claim", .string(claim.label)), ("quantity", .string(claim.quantity.rawValue)),
+                return .object([("claim", .string(claim.label)), ("quantity", .string(claim.quantity.name)),
                                 ("formula", .string(claim.text)), ("domain", .string(claim.domain.rawValue)),
                                 ("verdict", .string(check.verdict(claim).rawValue)), ("cells", .integer(tested)),
                                 ("rejected_cells", .integer(failed)), ("largest_abs_z", .number(check.largestZ(claim)))])
@@ -166,7 +166,7 @@ public struct CheckReport: Sendable {
                          ("mu_q", .number(t.cell.model.muQ)), ("mu_k", .number(t.cell.model.muK)),
                          ("sigma_q", .number(t.cell.model.sigmaQ)), ("sigma_k", .number(t.cell.model.sigmaK)),
                          ("rho", .number(t.cell.model.rho)), ("norm", .string(t.cell.model.norm.rawValue)),
-                         ("statistic", .string(t.statistic.rawValue)),
+                         ("statistic", .string(t.label)),
                          ("claimed", .number(t.claimed)), ("estimate", .number(t.estimate)),
                          ("se", .number(t.standardError)), ("z", .number(t.z)), ("p", .number(t.p)),
                          ("mdd", .number(check.power.minimumDetectable(standardError: t.standardError))),

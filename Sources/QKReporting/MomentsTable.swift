@@ -1,66 +1,93 @@
-import QKSupport
 import QKGSL
+import QKTheory
 import QKExperiments
 import QKVerdicts
 import QKSuite
-/// The moments table: one row per cell, estimates beside closed forms (see the README for columns).
+
+/// The moments table: one row per cell, each statistic's estimate beside its closed form.
+///
+/// The columns are built from ``MomentStatistic/all``: for each statistic `s` (mean, var, skew,
+/// kurt), `s_theory`, `s_est`, `s_se`, `s_se_theory`, `s_z` and `s_p`. Theory columns (and the z and
+/// p that need them) are empty where the cell has no closed form; p is empty where the test is not
+/// made; `mu` and `sigma` are empty where q and k do not share them.
 public enum MomentsTable {
-    /// The columns, in order.
-    public static let header = [
-        "d", "mu", "sigma", "law", "mu_q", "mu_k", "sigma_q", "sigma_k", "rho", "norm", "samples", "seed", "rng",
-        "mean_theory", "mean_est", "mean_se", "mean_se_theory", "mean_z",
-        "var_theory", "var_est", "var_se", "var_se_theory", "var_z", "var_rel_error",
-        "scaled_var_theory", "scaled_var_est",
-        "mean_p", "var_p",
-        "skew_theory", "skew_est", "skew_se", "skew_se_theory", "skew_z", "skew_p",
-        "kurt_theory", "kurt_est", "kurt_se", "kurt_se_theory", "kurt_z", "kurt_p",
-        "mean_mdd", "var_mdd", "verdict", "rejected", "untested",
+    /// One row: cell c of a run's verdict.
+    public struct Row: Sendable {
+        /// The run's verdicts.
+        public let verdict: MomentsVerdict
+        /// The run's design.
+        public let design: MomentsDesign
+        /// The cell's index in the run.
+        public let cell: Int
+        /// The cell's comparison with the closed forms.
+        public var comparison: MomentComparison { verdict.comparisons[cell] }
+    }
+
+    /// What identifies a cell and its run.
+    static let cellColumns: [Column<Row>] = [
+        Column("d", "dimension of q and k") { .integer($0.comparison.cell.d) },
+        Column("mu", "shared mean of the coordinates (empty where q and k differ)") { r in r.comparison.cell.model.mu.map { .number($0) } ?? .empty },
+        Column("sigma", "shared spread of the coordinates (empty where q and k differ)") { r in r.comparison.cell.model.sigma.map { .number($0) } ?? .empty },
+        Column("law", "coordinate law") { .text($0.comparison.cell.model.law.description) },
+        Column("mu_q", "mean of q's coordinates") { .number($0.comparison.cell.model.muQ) },
+        Column("mu_k", "mean of k's coordinates") { .number($0.comparison.cell.model.muK) },
+        Column("sigma_q", "spread of q's coordinates") { .number($0.comparison.cell.model.sigmaQ) },
+        Column("sigma_k", "spread of k's coordinates") { .number($0.comparison.cell.model.sigmaK) },
+        Column("rho", "correlation of paired coordinates") { .number($0.comparison.cell.model.rho) },
+        Column("norm", "normalization of q and k") { .text($0.comparison.cell.model.norm.rawValue) },
+        Column("samples", "samples of T drawn") { .integer($0.comparison.samples) },
+        Column("seed", "the run's seed") { .unsigned($0.design.seed) },
+        Column("rng", "GSL generator") { .text($0.design.generator.name) },
     ]
+
+    /// A statistic's columns: closed form, estimate, their errors, z and p.
+    static func columns(_ s: MomentStatistic) -> [Column<Row>] {
+        [Column("\(s.key)_theory", "\(s.symbol) by the closed form") { .known($0.comparison[s].theory.value) },
+         Column("\(s.key)_est", "\(s.symbol) estimated from the samples") { .number($0.comparison[s].estimate.value) },
+         Column("\(s.key)_se", "the estimate's standard error, estimated") { .number($0.comparison[s].estimate.standardError) },
+         Column("\(s.key)_se_theory", "the estimator's exact standard error under the closed form") { .known($0.comparison[s].theory.standardError) },
+         Column("\(s.key)_z", "(estimate - closed form) / standard error") { .known($0.comparison[s].z) },
+         Column("\(s.key)_p", "two-sided p-value of z (empty where the test is not made)") { r in
+             r.verdict.isTested(s, cell: r.cell) ? .number(r.comparison[s].p) : .empty }]
+    }
+
+    /// The columns after the statistics': the sqrt(d) argument's, power, the verdict.
+    static let verdictColumns: [Column<Row>] = [
+        Column("var_rel_error", "estimated variance / closed form - 1") { r in
+            .known(r.comparison[.variance].estimate.value / r.comparison[.variance].theory.value - 1) },
+        Column("scaled_var_theory", "Var(T / sqrt(d)) by the closed form") { .known($0.comparison.scaledVarianceTheory) },
+        Column("scaled_var_est", "Var(T / sqrt(d)) estimated") { .number($0.comparison.scaledVarianceEstimate) },
+        Column("mean_mdd", "smallest absolute error in E[T] detected with 90% power") { .number($0.verdict.meanMinimumDetectable(cell: $0.cell)) },
+        Column("var_mdd", "smallest relative error in Var(T) detected with 90% power") { .number($0.verdict.varianceMinimumDetectable(cell: $0.cell)) },
+        Column("verdict", "fail if a test is rejected, untested if none is made, else pass") { r in
+            .text(!r.verdict.rejectedTests(cell: r.cell).isEmpty ? "fail"
+                  : r.verdict.untestedTests(cell: r.cell).count == MomentStatistic.all.count ? "untested" : "pass") },
+        Column("rejected", "statistics whose test is rejected") { .text($0.verdict.rejectedTests(cell: $0.cell).map(\.key).joined(separator: ";")) },
+        Column("untested", "statistics whose test is not made") { .text($0.verdict.untestedTests(cell: $0.cell).map(\.key).joined(separator: ";")) },
+    ]
+
+    /// Every column, in order.
+    public static let columns: [Column<Row>] = cellColumns + MomentStatistic.all.flatMap(columns) + verdictColumns
+
+    /// The column names, in order.
+    public static var header: [String] { columns.map(\.name) }
 
     /// The columns `--format text` shows: the variance test, which the argument is about.
     public static let textColumns = ["d", "mu", "sigma", "law", "rho", "norm", "var_theory", "var_est", "var_se",
                                      "var_rel_error", "var_z", "verdict", "untested"]
 
-    /// The table for a run's verdicts. Theory columns (and the z and p that need them) are empty where
-    /// the cell has no closed form; `mu` and `sigma` are empty where q and k do not share them.
+    /// The rows of a run's verdicts.
+    public static func rows(_ verdict: MomentsVerdict, design: MomentsDesign) -> [Row] {
+        verdict.comparisons.indices.map { Row(verdict: verdict, design: design, cell: $0) }
+    }
+
+    /// The table for a run's verdicts.
     public static func table(_ verdict: MomentsVerdict, design: MomentsDesign) -> CSVTable {
-        var table = CSVTable(header: header)
-        let f = NumberText.format
-        // A value the theory does not give is left empty, never printed as nan.
-        let t = { (x: Double) in x.isNaN ? "" : NumberText.format(x) }
-        for (c, r) in verdict.comparisons.enumerated() {
-            let failed = verdict.rejectedTests(cell: c)
-            let untested = verdict.untestedTests(cell: c)
-            let m = r.cell.model
-            // A test not made has no p-value: its normal approximation does not hold at this n.
-            let p = { (t: MomentTest, z: Double) in verdict.isTested(t, cell: c) ? f(SpecialFunctions.twoSidedP(z)) : "" }
-            table.append([
-                String(r.cell.d), m.mu.map(f) ?? "", m.sigma.map(f) ?? "", m.law.description,
-                f(m.muQ), f(m.muK), f(m.sigmaQ), f(m.sigmaK), f(m.rho), m.norm.rawValue,
-                String(r.samples), String(design.seed), design.generator.name,
-                t(r.meanTheory), f(r.meanEstimate), f(r.meanSE), t(r.meanSETheory), t(r.meanZ),
-                t(r.varianceTheory), f(r.varianceEstimate), f(r.varianceSE), t(r.varianceSETheory), t(r.varianceZ),
-                t(r.varianceEstimate / r.varianceTheory - 1),
-                t(r.scaledVarianceTheory), f(r.scaledVarianceEstimate),
-                p(.mean, r.meanZ), p(.variance, r.varianceZ),
-                t(r.skewnessTheory.value), f(r.skewnessEstimate.value), f(r.skewnessEstimate.standardError),
-                t(r.skewnessTheory.standardError), t(r.skewnessZ), p(.skewness, r.skewnessZ),
-                t(r.kurtosisTheory.value), f(r.kurtosisEstimate.value), f(r.kurtosisEstimate.standardError),
-                t(r.kurtosisTheory.standardError), t(r.kurtosisZ), p(.kurtosis, r.kurtosisZ),
-                f(verdict.meanMinimumDetectable(cell: c)), f(verdict.varianceMinimumDetectable(cell: c)),
-                !failed.isEmpty ? "fail" : untested.count == MomentTest.allCases.count ? "untested" : "pass",
-                failed.map(\.rawValue).joined(separator: ";"), untested.map(\.rawValue).joined(separator: ";"),
-            ])
-        }
-        return table
+        rows(verdict, design: design).table(columns)
     }
 
     /// One table of several runs' verdicts (the models tour), their rows in run order.
     public static func table(_ outcomes: [ModelsSuite.Outcome]) -> CSVTable {
-        var table = CSVTable(header: header)
-        for outcome in outcomes {
-            for row in MomentsTable.table(outcome.verdict, design: outcome.design).rows { table.append(row) }
-        }
-        return table
+        outcomes.flatMap { rows($0.verdict, design: $0.design) }.table(columns)
     }
 }

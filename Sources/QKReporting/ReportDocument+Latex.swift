@@ -15,8 +15,8 @@ extension ReportDocument {
         let sigma = VerificationSuite.sigma(of: design.grid)
         let n = LatexTable.number
         let rows = verdict.comparisons.enumerated().filter { $0.element.cell.sigma == sigma }.map { c, r in
-            [String(r.cell.d), r.cell.model.mu.map { n($0, 4) } ?? Self.latexPair(r.cell.model.meanText), n(r.varianceTheory, 6), n(r.varianceEstimate, 5), n(r.varianceSE, 3),
-             String(format: "%.2f", r.varianceZ), n(r.scaledVarianceTheory, 4), n(r.scaledVarianceEstimate, 4),
+            [String(r.cell.d), r.cell.model.mu.map { n($0, 4) } ?? Self.latexPair(r.cell.model.meanText), n(r[.variance].theory.value, 6), n(r[.variance].estimate.value, 5), n(r[.variance].estimate.standardError, 3),
+             String(format: "%.2f", r[.variance].z), n(r.scaledVarianceTheory, 4), n(r.scaledVarianceEstimate, 4),
              verdict.rejectedTests(cell: c).isEmpty ? "pass" : "fail"]
         }
         return LatexTable(

@@ -43,32 +43,32 @@ extension ReportDocument {
         func pm(_ x: Double, _ se: Double) -> String { "\(Self.g(x, 4)) ± \(Self.g(se, 2))" }
         switch outcome.case.title {
         case "Coordinate laws":
-            let variance = at(largest) { _ in true }.map { "\($0.cell.model.law) \(pm($0.varianceEstimate / Double(largest), $0.varianceSE / Double(largest)))" }
-            let kurtosis = at(smallest) { _ in true }.map { "\($0.cell.model.law) \(Self.g($0.kurtosisEstimate.value * Double(smallest), 3))" }
+            let variance = at(largest) { _ in true }.map { "\($0.cell.model.law) \(pm($0[.variance].estimate.value / Double(largest), $0[.variance].estimate.standardError / Double(largest)))" }
+            let kurtosis = at(smallest) { _ in true }.map { "\($0.cell.model.law) \(Self.g($0[.kurtosis].estimate.value * Double(smallest), 3))" }
             return "Var(q.k)/d at d = \(largest), mean 0 and variance 1: " + variance.joined(separator: ", ")
                 + ": the variance is law-free. The tails are not: excess kurtosis x d at d = \(smallest) is "
                 + kurtosis.joined(separator: ", ") + " (closed form ((3 + kurt_q)(3 + kurt_k) - 3): 6, 0.24, -2, 33 and 13 for t:10)."
         case "Separate scales":
             let values = at(largest) { _ in true }.map {
-                "sigma_q = \(NumberText.format($0.cell.model.sigmaQ)), sigma_k = \(NumberText.format($0.cell.model.sigmaK)): \(pm($0.varianceEstimate / Double(largest), $0.varianceSE / Double(largest)))"
+                "sigma_q = \(NumberText.format($0.cell.model.sigmaQ)), sigma_k = \(NumberText.format($0.cell.model.sigmaK)): \(pm($0[.variance].estimate.value / Double(largest), $0[.variance].estimate.standardError / Double(largest)))"
             }
             return "q and k rarely share a scale. Var(q.k)/d at d = \(largest): " + values.joined(separator: "; ")
                 + ", that is sigma_q^2 sigma_k^2, not sigma^4 of either."
         case "Correlated q and k":
-            let means = rows.map { "d = \($0.cell.d): \(Self.g($0.meanEstimate / Double($0.cell.d).squareRoot(), 3))" }
+            let means = rows.map { "d = \($0.cell.d): \(Self.g($0[.mean].estimate.value / Double($0.cell.d).squareRoot(), 3))" }
             return "With corr(q_i, k_i) = \(NumberText.format(rows[0].cell.model.rho)) the mean grows like d and the spread like sqrt(d): "
                 + "the mean of q.k / sqrt(d) drifts like rho sqrt(d) (" + means.joined(separator: ", ")
                 + "). Once training aligns q with k, q.k is a law-of-large-numbers object: this is why muP divides by d."
         case "QK-norm":
-            let values = at(largest) { _ in true }.map { "\($0.cell.model.law) \(pm($0.varianceEstimate * Double(largest), $0.varianceSE * Double(largest)))" }
+            let values = at(largest) { _ in true }.map { "\($0.cell.model.law) \(pm($0[.variance].estimate.value * Double(largest), $0[.variance].estimate.standardError * Double(largest)))" }
             return "Unit vectors make the logits too small, not too large: d Var(cos) at d = \(largest) is "
                 + values.joined(separator: ", ") + " (closed form 1): QK-norm needs a learned gain of order sqrt(d)."
         case "LayerNorm":
             let raw = at(largest) { $0.norm == .none && $0.law == .gaussian }.first
             let layer = at(largest) { $0.norm == .layer && $0.law == .gaussian }.first
             guard let raw, let layer else { return "" }
-            return "At mean 1 the raw variance at d = \(largest) is \(pm(raw.varianceEstimate, raw.varianceSE)) (3d = \(3 * largest)); "
-                + "after LayerNorm it is \(pm(layer.varianceEstimate, layer.varianceSE)) (d^2/(d-1) = \(Self.g(Double(largest * largest) / Double(largest - 1), 5))), "
+            return "At mean 1 the raw variance at d = \(largest) is \(pm(raw[.variance].estimate.value, raw[.variance].estimate.standardError)) (3d = \(3 * largest)); "
+                + "after LayerNorm it is \(pm(layer[.variance].estimate.value, layer[.variance].estimate.standardError)) (d^2/(d-1) = \(Self.g(Double(largest * largest) / Double(largest - 1), 5))), "
                 + "here for Gaussian and uniform coordinates, and by a permutation argument for any continuous law and any mean: "
                 + "LayerNorm restores the sqrt(d) argument that a nonzero mean broke."
         default:

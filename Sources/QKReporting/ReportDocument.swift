@@ -56,8 +56,8 @@ public struct ReportDocument: Sendable {
         let sigma = VerificationSuite.sigma(of: design.grid)
         let header = ["d", "mu", "sigma", "Var theory", "Var estimate", "SE", "z", "Var(T/sqrt d) theory", "estimate", "verdict"]
         let rows = verdict.comparisons.enumerated().filter { $0.element.cell.sigma == sigma }.map { c, r in
-            [String(r.cell.d), r.cell.model.meanText, r.cell.model.spreadText, NumberText.format(r.varianceTheory),
-             Self.g(r.varianceEstimate, 6), Self.g(r.varianceSE, 3), String(format: "%.2f", r.varianceZ),
+            [String(r.cell.d), r.cell.model.meanText, r.cell.model.spreadText, NumberText.format(r[.variance].theory.value),
+             Self.g(r[.variance].estimate.value, 6), Self.g(r[.variance].estimate.standardError, 3), String(format: "%.2f", r[.variance].z),
              NumberText.format(r.scaledVarianceTheory), Self.g(r.scaledVarianceEstimate, 4),
              verdict.rejectedTests(cell: c).isEmpty ? "pass" : "fail"]
         }

@@ -113,9 +113,7 @@ public struct SequentialCheck: Sendable {
                 let comparison = MomentComparison(CellResult(cell: cells[c], moments: tree.nodes[node]!))
                 for claim in claims { tests += ClaimTest.tests(of: claim, in: comparison).map { (c, $0) } }
             }
-            let made = tests.indices.filter { tests[$0].test.isTested }
-            var rejected = Array(repeating: false, count: tests.count)
-            for (i, r) in zip(made, HolmBonferroni.rejections(made.map { tests[$0].test.p }, alpha: lookAlpha)) { rejected[i] = r }
+            let rejected = HolmBonferroni.rejections(tests.map(\.test.p), made: tests.map(\.test.isTested), alpha: lookAlpha)
             let confirmed = tests.map { pair in tolerance.map { pair.test.isConfirmed(within: $0, alpha: lookAlpha) } ?? false }
             let anyRejected = rejected.contains(true)
             var stillActive: [Int] = []

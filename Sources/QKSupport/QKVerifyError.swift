@@ -11,7 +11,7 @@ public enum QKVerifyError: Error, Equatable, CustomStringConvertible {
     /// A file exists but is not what it should be (corrupt, foreign, wrong version).
     case badFile(path: String, reason: String)
 
-    public var description: String { description(naming: \.rawValue) }
+    public var description: String { description(naming: \.name) }
 
     /// The message, with each setting named by `name` (the command line passes its option names).
     public func description(naming name: (Setting) -> String) -> String {

@@ -2,7 +2,7 @@
 ///
 /// The library checks values in its own terms (``QKVerifyError/invalid(_:_:)``); the command line
 /// names each setting by the option or variable a user types.
-public enum Setting: String, Sendable, CaseIterable {
+public enum Setting: Sendable, Hashable {
     /// The dimensions d of the grid.
     case dimensions
     /// The coordinate laws.
@@ -24,9 +24,9 @@ public enum Setting: String, Sendable, CaseIterable {
     /// The seed, given by the caller.
     case seed
     /// The generator named by GSL's `GSL_RNG_TYPE` environment variable.
-    case generatorVariable = "GSL_RNG_TYPE"
+    case generatorVariable
     /// The seed given by GSL's `GSL_RNG_SEED` environment variable.
-    case seedVariable = "GSL_RNG_SEED"
+    case seedVariable
     /// The samples per d of the report's distribution experiment.
     case distributionSamples
     /// The numbers of keys a query is compared with (softmax).
@@ -35,16 +35,32 @@ public enum Setting: String, Sendable, CaseIterable {
     case queries
     /// The correlation of the aligned key with its query (softmax).
     case alignedCorrelation
-    /// A claimed formula for E[T].
-    case meanClaim
-    /// A claimed formula for Var(T).
-    case varianceClaim
-    /// A claimed scale s.
-    case scaleClaim
-    /// A claimed skewness of T.
-    case skewnessClaim
-    /// A claimed excess kurtosis of T.
-    case kurtosisClaim
+    /// A claimed formula for a quantity, by the word its option uses (`var` for `--var`).
+    case claim(String)
     /// The shard parts given to a merge.
     case parts
+
+    /// The setting's name in the library's own messages (the command line names it by its option).
+    public var name: String {
+        switch self {
+        case .dimensions: return "dimensions"
+        case .laws: return "laws"
+        case .means: return "means"
+        case .sigmas: return "sigmas"
+        case .correlations: return "correlations"
+        case .normalizations: return "normalizations"
+        case .samples: return "samples"
+        case .blockSize: return "blockSize"
+        case .generator: return "generator"
+        case .seed: return "seed"
+        case .generatorVariable: return "GSL_RNG_TYPE"
+        case .seedVariable: return "GSL_RNG_SEED"
+        case .distributionSamples: return "distributionSamples"
+        case .keys: return "keys"
+        case .queries: return "queries"
+        case .alignedCorrelation: return "alignedCorrelation"
+        case let .claim(word): return word + "Claim"
+        case .parts: return "parts"
+        }
+    }
 }

@@ -47,8 +47,7 @@ public struct ClaimCheck: Sendable, Hashable {
         if let rejected {
             self.rejected = rejected
         } else {
-            var flat = HolmBonferroni.rejections(tests.filter(\.isTested).map(\.p), alpha: alpha).makeIterator()
-            self.rejected = tests.map { $0.isTested ? flat.next()! : false }
+            self.rejected = HolmBonferroni.rejections(tests.map(\.p), made: tests.map(\.isTested), alpha: alpha)
         }
         self.alpha = alpha
         self.power = Power(alpha: alpha, tests: max(1, tests.filter(\.isTested).count))

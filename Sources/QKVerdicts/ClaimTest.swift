@@ -1,48 +1,29 @@
+import Foundation
 import QKGSL
 import QKModel
+import QKTheory
 import QKClaims
 /// One z-test of a claim in one cell: the claimed value against the estimate.
 public struct ClaimTest: Sendable, Hashable {
-    /// What a claim's test compares, named as reports print it.
-    public enum Statistic: String, Sendable, CaseIterable {
-        /// E[T], for a mean claim.
-        case mean = "E[T]"
-        /// Var(T), for a variance claim.
-        case variance = "Var(T)"
-        /// Var(T/s) = 1, for a scale claim.
-        case scaledVariance = "Var(T/s)"
-        /// E[T/s] = 0, for a scale claim where the exact mean is 0.
-        case scaledMean = "E[T/s]"
-        /// The skewness of T.
-        case skewness = "skew(T)"
-        /// The excess kurtosis of T.
-        case kurtosis = "exkurt(T)"
-
-        /// The moment test whose z-statistic and reliability rule this statistic shares.
-        public var momentTest: MomentTest {
-            switch self {
-            case .mean, .scaledMean: return .mean
-            case .variance, .scaledVariance: return .variance
-            case .skewness: return .skewness
-            case .kurtosis: return .kurtosis
-            }
-        }
-    }
-
     /// The claim tested.
     public let claim: Claim
     /// The cell tested.
     public let cell: Cell
     /// The statistic compared.
-    public let statistic: Statistic
+    public let statistic: MomentStatistic
+    /// Whether the statistic is of T / s, s the claimed scale (a scale claim), rather than of T.
+    public let isScaled: Bool
     /// The value the claim implies (NaN where its formula is undefined in this cell).
     public let claimed: Double
     /// The Monte Carlo estimate.
     public let estimate: Double
     /// The standard error of the estimate.
     public let standardError: Double
-    /// The moment test whose statistic this is.
-    public var kind: MomentTest { statistic.momentTest }
+    /// How reports name what is compared: `Var(T)`, or `Var(T/s)` for a scale claim.
+    public var label: String {
+        isScaled ? statistic.symbol.replacingOccurrences(of: "(T)", with: "(T/s)").replacingOccurrences(of: "[T]", with: "[T/s]")
+            : statistic.symbol
+    }
     /// Whether the test is made: its standard error is known and its normal approximation holds at
     /// this cell's sample size.
     public let isTested: Bool
@@ -74,37 +55,35 @@ public struct ClaimTest: Sendable, Hashable {
         Swift.abs(relativeError) + SpecialFunctions.normalUpperQuantile(alpha) * relativeSE
     }
 
-    /// The tests a claim makes in one cell (none outside its domain; two for a scale claim where mu = 0).
+    /// The tests a claim makes in one cell (none outside its domain; two for a scale claim where the
+    /// exact mean is 0).
     public static func tests(of claim: Claim, in comparison: MomentComparison) -> [ClaimTest] {
         let cell = comparison.cell
         guard claim.domain.contains(cell) else { return [] }
         let value = claim.formula.evaluate(cell)
-        func test(_ statistic: Statistic, _ claimed: Double, _ estimate: Double, _ se: Double) -> ClaimTest {
-            let kind = statistic.momentTest
-            let n = comparison.samples
-            let scale = claimed != 0 ? Swift.abs(claimed) : (kind == .mean ? se * Double(n).squareRoot() : 1)
-            return ClaimTest(claim: claim, cell: cell, statistic: statistic, claimed: claimed, estimate: estimate,
+        let n = comparison.samples
+        // A test of `statistic` of T / divisor (divisor 1: of T itself) against `claimed`.
+        func test(_ statistic: MomentStatistic, _ claimed: Double, dividedBy divisor: Double = 1, scaled: Bool = false) -> ClaimTest {
+            let compared = comparison[statistic]
+            let estimate = compared.estimate.value / divisor
+            let se = compared.standardError / divisor
+            let scale = claimed != 0 ? Swift.abs(claimed) : (statistic.isUnitFree ? 1 : se * Double(n).squareRoot())
+            return ClaimTest(claim: claim, cell: cell, statistic: statistic, isScaled: scaled, claimed: claimed, estimate: estimate,
                              standardError: se,
-                             isTested: comparison.isReliable(kind) && se.isFinite && se > 0 && estimate.isFinite && claimed.isFinite,
-                             samplesNeeded: se.isFinite && se > 0 ? comparison.samplingSkewness.samplesNeeded(kind) : nil,
+                             isTested: comparison.isReliable(statistic) && se.isFinite && se > 0 && estimate.isFinite && claimed.isFinite,
+                             samplesNeeded: se.isFinite && se > 0 ? comparison.samplingSkewness.samplesNeeded(statistic) : nil,
                              samples: n, toleranceScale: scale)
         }
         switch claim.quantity {
-        case .mean:
-            return [test(.mean, value, comparison.meanEstimate, comparison.meanSE)]
-        case .variance:
-            return [test(.variance, value, comparison.varianceEstimate, comparison.varianceSE)]
-        case .skewness:
-            return [test(.skewness, value, comparison.skewnessEstimate.value, comparison.skewnessSE)]
-        case .kurtosis:
-            return [test(.kurtosis, value, comparison.kurtosisEstimate.value, comparison.kurtosisSE)]
+        case let .moment(statistic):
+            return [test(statistic, value)]
         case .scale:
             // s must be a positive number for T / s to be a rescaling.
             let s = value.isFinite && value > 0 ? value : .nan
-            var tests = [test(.scaledVariance, 1, comparison.varianceEstimate / (s * s), comparison.varianceSE / (s * s))]
+            var tests = [test(.variance, 1, dividedBy: s * s, scaled: true)]
             // E[T/s] = 0 is part of the claim only where the exact mean is 0 (mu = 0 and no correlation).
-            if comparison.meanTheory == 0 {
-                tests.append(test(.scaledMean, 0, comparison.meanEstimate / s, comparison.meanSE / s))
+            if comparison[.mean].theory.value == 0 {
+                tests.append(test(.mean, 0, dividedBy: s, scaled: true))
             }
             return tests
         }

@@ -1,4 +1,5 @@
 import QKModel
+import QKTheory
 import QKClaims
 import QKExperiments
 /// A negative control judged on a run: where it was rejected, and for a wrong formula the run could
@@ -69,12 +70,11 @@ public struct ControlResult: Sendable, Hashable {
             let t = cell.theory
             let value = claim.formula.evaluate(cell)
             // The statistic's exact error with one sample, and how far the claim is from the truth.
-            let (difference, unitSE, kind): (Double, Double, MomentTest) = switch claim.quantity {
-            case .mean: (value - t.mean, t.variance.squareRoot(), .mean)
-            case .variance: (value - t.variance, (t.kappa4 + 2 * t.variance * t.variance).squareRoot(), .variance)
-            case .scale: (1 - t.variance / (value * value), (t.kappa4 + 2 * t.variance * t.variance).squareRoot() / (value * value), .variance)
-            case .skewness: (value - t.skewness, t.shape(samples: 1).skewness.standardError, .skewness)
-            case .kurtosis: (value - t.excessKurtosis, t.shape(samples: 1).kurtosis.standardError, .kurtosis)
+            let (difference, unitSE, kind): (Double, Double, MomentStatistic) = switch claim.quantity {
+            case let .moment(statistic):
+                (value - statistic.theory(t, samples: 1).value, statistic.unitStandardError(t), statistic)
+            case .scale:
+                (1 - t.variance / (value * value), MomentStatistic.variance.unitStandardError(t) / (value * value), .variance)
             }
             guard difference.isFinite, Swift.abs(difference) > 1e-12 * max(Swift.abs(value), 1) else { continue }
             let ratio = z * unitSE / Swift.abs(difference)

@@ -16,4 +16,17 @@ public enum HolmBonferroni {
         }
         return rejected
     }
+
+    /// Holm over the tests actually made: a test not made is never rejected and does not count in
+    /// the family (its p-value, if any, is ignored).
+    ///
+    /// - Parameters:
+    ///   - made: whether each test was made; as many as `pValues`.
+    public static func rejections(_ pValues: [Double], made: [Bool], alpha: Double) -> [Bool] {
+        precondition(made.count == pValues.count)
+        let indices = pValues.indices.filter { made[$0] }
+        var rejected = [Bool](repeating: false, count: pValues.count)
+        for (i, r) in zip(indices, rejections(indices.map { pValues[$0] }, alpha: alpha)) { rejected[i] = r }
+        return rejected
+    }
 }

@@ -1,4 +1,4 @@
-import QKGSL
+import QKTheory
 /// The verdicts of a moments run: every cell's four z-tests judged together by Holm's procedure at
 /// family-wise false-failure rate alpha, with what each cell could have detected.
 public struct MomentsVerdict: Sendable, Hashable {
@@ -6,10 +6,10 @@ public struct MomentsVerdict: Sendable, Hashable {
     public let comparisons: [MomentComparison]
     /// The family-wise false-failure rate.
     public let alpha: Double
-    /// `rejected[c][t]`: whether test t (``MomentTest`` order) of cell c is rejected.
-    public let rejected: [[Bool]]
-    /// `tested[c][t]`: whether test t of cell c is made (its normal approximation holds at this n).
-    public let tested: [[Bool]]
+    /// Per cell, the statistics whose test is rejected.
+    public let rejected: [Set<MomentStatistic>]
+    /// Per cell, the statistics whose test is made (its normal approximation holds at this n).
+    public let tested: [Set<MomentStatistic>]
     /// The power analysis for this family of tests.
     public let power: Power
 
@@ -17,46 +17,52 @@ public struct MomentsVerdict: Sendable, Hashable {
     public init(_ comparisons: [MomentComparison], alpha: Double) {
         self.comparisons = comparisons
         self.alpha = alpha
-        tested = comparisons.map { c in MomentTest.allCases.map(c.isTested) }
-        // Only the tests made enter the family.
-        var p: [Double] = []
-        for (c, comparison) in comparisons.enumerated() {
-            for (t, z) in comparison.zScores.enumerated() where tested[c][t] { p.append(SpecialFunctions.twoSidedP(z)) }
+        let tests = comparisons.indices.flatMap { c in MomentStatistic.all.map { (cell: c, statistic: $0) } }
+        let made = tests.map { comparisons[$0.cell].isTested($0.statistic) }
+        let rejections = HolmBonferroni.rejections(tests.map { comparisons[$0.cell][$0.statistic].p }, made: made, alpha: alpha)
+        var rejected = [Set<MomentStatistic>](repeating: [], count: comparisons.count)
+        var tested = rejected
+        for (i, test) in tests.enumerated() {
+            if made[i] { tested[test.cell].insert(test.statistic) }
+            if rejections[i] { rejected[test.cell].insert(test.statistic) }
         }
-        var flat = HolmBonferroni.rejections(p, alpha: alpha).makeIterator()
-        rejected = tested.map { row in row.map { $0 ? flat.next()! : false } }
-        power = Power(alpha: alpha, tests: p.count)
+        self.rejected = rejected
+        self.tested = tested
+        power = Power(alpha: alpha, tests: made.filter { $0 }.count)
     }
 
     /// Whether every test in the run passes.
-    public var allPass: Bool { !rejected.joined().contains(true) }
+    public var allPass: Bool { rejected.allSatisfy(\.isEmpty) }
 
     /// The number of cells with a rejected test.
-    public var failedCells: Int { rejected.filter { $0.contains(true) }.count }
+    public var failedCells: Int { rejected.filter { !$0.isEmpty }.count }
 
-    /// Whether test t of cell c is rejected.
-    public func isRejected(_ t: MomentTest, cell c: Int) -> Bool { rejected[c][t.index] }
+    /// Whether a statistic's test in cell c is rejected.
+    public func isRejected(_ statistic: MomentStatistic, cell c: Int) -> Bool { rejected[c].contains(statistic) }
 
-    /// Whether test t of cell c is made (its normal approximation holds at this n).
-    public func isTested(_ t: MomentTest, cell c: Int) -> Bool { tested[c][t.index] }
+    /// Whether a statistic's test in cell c is made (its normal approximation holds at this n).
+    public func isTested(_ statistic: MomentStatistic, cell c: Int) -> Bool { tested[c].contains(statistic) }
 
-    /// Cell c's rejected tests, in ``MomentTest`` order.
-    public func rejectedTests(cell c: Int) -> [MomentTest] {
-        MomentTest.allCases.filter { isRejected($0, cell: c) }
+    /// Cell c's rejected statistics, in ``MomentStatistic/all`` order.
+    public func rejectedTests(cell c: Int) -> [MomentStatistic] {
+        MomentStatistic.all.filter { isRejected($0, cell: c) }
     }
 
-    /// Cell c's tests not made, in ``MomentTest`` order.
-    public func untestedTests(cell c: Int) -> [MomentTest] {
-        MomentTest.allCases.filter { !isTested($0, cell: c) }
+    /// Cell c's statistics not tested, in ``MomentStatistic/all`` order.
+    public func untestedTests(cell c: Int) -> [MomentStatistic] {
+        MomentStatistic.all.filter { !isTested($0, cell: c) }
+    }
+
+    /// The smallest absolute error in a statistic's formula that cell c detects with 90% power.
+    public func minimumDetectable(_ statistic: MomentStatistic, cell c: Int) -> Double {
+        power.minimumDetectable(standardError: comparisons[c][statistic].estimate.standardError)
     }
 
     /// The smallest absolute error in the mean formula cell c detects with 90% power.
-    public func meanMinimumDetectable(cell c: Int) -> Double {
-        power.minimumDetectable(standardError: comparisons[c].meanSE)
-    }
+    public func meanMinimumDetectable(cell c: Int) -> Double { minimumDetectable(.mean, cell: c) }
 
     /// The smallest relative error in the variance formula cell c detects with 90% power.
     public func varianceMinimumDetectable(cell c: Int) -> Double {
-        power.minimumDetectable(standardError: comparisons[c].varianceSE) / comparisons[c].varianceEstimate
+        minimumDetectable(.variance, cell: c) / comparisons[c][.variance].estimate.value
     }
 }

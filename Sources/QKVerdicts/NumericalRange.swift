@@ -1,5 +1,6 @@
 import Foundation
 import QKModel
+import QKTheory
 
 /// Where double precision can estimate what a test tests: outside it the test is not made (the cell
 /// is `untested`), so an accepted input never gets a true formula rejected. See docs/THEORY.md
@@ -10,18 +11,15 @@ import QKModel
 /// - **Rounding.** Summing d products rounds each sample of T by up to about `d eps a`
 ///   (eps = 2^-52). A test is made only where that is at most a tenth of the mean's standard error,
 ///   `s / sqrt(n)`: the rounding then moves no z-score by more than 0.1.
-/// - **Range.** The test of order p (mean 2, variance 4, skewness 6, kurtosis 8: the central sum its
+/// - **Range.** The test of order p (``MomentStatistic/centralSumOrder``: the central sum its
 ///   standard error needs) is made only where `n s^p <= 10^300` and `s^p >= 10^-290`, so the sums
 ///   neither overflow nor underflow; and T itself, about `d a`, must be below 10^300.
 public enum NumericalRange {
-    /// The order of the central sum each test's standard error needs, in ``MomentTest`` order.
-    static let orders = [2, 4, 6, 8]
-
     /// Why a test cannot be estimated in double precision here, or nil when it can.
     ///
     /// - Parameters:
     ///   - variance: Var(T), exact or estimated.
-    public static func problem(_ test: MomentTest, cell: Cell, samples n: Int, variance: Double) -> String? {
+    public static func problem(_ statistic: MomentStatistic, cell: Cell, samples n: Int, variance: Double) -> String? {
         let m = cell.model
         let a = m.norm == .none ? (Swift.abs(m.muQ) + 10 * m.sigmaQ) * (Swift.abs(m.muK) + 10 * m.sigmaK) : 1
         let d = Double(cell.d)
@@ -32,10 +30,10 @@ public enum NumericalRange {
         if d * Double.ulpOfOne * a > 0.1 * s / Double(n).squareRoot() {
             return "rounding in T's sum (about \(String(format: "%.2g", d * Double.ulpOfOne * a))) is not small against the mean's standard error"
         }
-        let p = Double(orders[test.index])
+        let p = Double(statistic.centralSumOrder)
         let logPower = p * log10(s)
         if logPower + log10(Double(n)) > 300 || logPower < -290 {
-            return "the central sums of order \(orders[test.index]) would overflow or underflow a double"
+            return "the central sums of order \(statistic.centralSumOrder) would overflow or underflow a double"
         }
         return nil
     }

@@ -27,74 +27,70 @@ public struct SamplingSkewness: Sendable, Hashable {
     /// off by at most about a quarter (as the skewness ``limit`` allows).
     public static let kurtosisLimit = 0.1
 
-    /// `gamma1` for each test, in ``MomentTest`` order; NaN where the central moments it needs
-    /// (order 3, 6, 9, 12 for mean, variance, skewness, kurtosis) are not known.
-    public let perObservation: [Double]
-    /// `gamma2` for each test, in ``MomentTest`` order; NaN where unknown (orders 4, 8, 12, 16).
-    public let kurtosisPerObservation: [Double]
+    /// `gamma1` for each statistic; NaN where the central moments it needs (order 3, 6, 9, 12 for
+    /// mean, variance, skewness, kurtosis: three times the degree of its influence function) are not known.
+    public let perObservation: [MomentStatistic: Double]
+    /// `gamma2` for each statistic; NaN where unknown (orders 4, 8, 12, 16).
+    public let kurtosisPerObservation: [MomentStatistic: Double]
 
     /// The sampling skewness factors for a cell's exact law (NaN where it lacks a moment).
     public init(_ theory: DotProductTheory) {
         self.init(centralMoments: theory.centralMoments(upTo: 12))
     }
 
-    /// The factors from central moments `m[0...p]` (m[0] = 1, m[1] = 0); a test needing an order beyond
-    /// p, or a NaN moment, gets NaN.
+    /// The factors from central moments `m[0...p]` (m[0] = 1, m[1] = 0); a statistic needing an order
+    /// beyond p, or a NaN moment, gets NaN.
     public init(centralMoments given: [Double]) {
         let m = given + [Double](repeating: .nan, count: max(0, 13 - given.count))
-        let m2 = m[2], m3 = m[3], m4 = m[4]
-        let s15 = m2 * m2.squareRoot()
-        // Influence functions as coefficients of e^0 ... e^4.
-        let mean: [Double] = [0, 1]
-        let variance: [Double] = [-m2, 0, 1]
-        let skewness: [Double] = [(-m3 + 1.5 * m3) / s15, -3 * m2 / s15, -1.5 * m3 / (m2 * s15), 1 / s15]
-        let kurtosis: [Double] = [-m4 / (m2 * m2) + 2 * m4 / (m2 * m2), -4 * m3 / (m2 * m2),
-                                  -2 * m4 / (m2 * m2 * m2), 0, 1 / (m2 * m2)]
-        let influence = [mean, variance, skewness, kurtosis]
-        perObservation = influence.map { y in
+        var skewness: [MomentStatistic: Double] = [:], kurtosis: [MomentStatistic: Double] = [:]
+        for statistic in MomentStatistic.all {
+            let y = statistic.influence(centralMoments: m)
             let y2 = SamplingSkewness.product(y, y), y3 = SamplingSkewness.product(y2, y)
             let ey2 = SamplingSkewness.expectation(y2, m), ey3 = SamplingSkewness.expectation(y3, m)
-            return ey2 > 0 ? ey3 / (ey2 * ey2.squareRoot()) : (ey2.isNaN || ey3.isNaN ? .nan : 0)
+            skewness[statistic] = ey2 > 0 ? ey3 / (ey2 * ey2.squareRoot()) : (ey2.isNaN || ey3.isNaN ? .nan : 0)
+            let y4 = SamplingSkewness.product(y2, y2)
+            if y4.count <= m.count {
+                let ey4 = SamplingSkewness.expectation(y4, m)
+                kurtosis[statistic] = ey2 > 0 ? ey4 / (ey2 * ey2) - 3 : (ey2.isNaN || ey4.isNaN ? .nan : 0)
+            } else {
+                kurtosis[statistic] = .nan
+            }
         }
-        kurtosisPerObservation = influence.map { y in
-            let y2 = SamplingSkewness.product(y, y), y4 = SamplingSkewness.product(y2, y2)
-            guard y4.count <= m.count else { return .nan }
-            let ey2 = SamplingSkewness.expectation(y2, m), ey4 = SamplingSkewness.expectation(y4, m)
-            return ey2 > 0 ? ey4 / (ey2 * ey2) - 3 : (ey2.isNaN || ey4.isNaN ? .nan : 0)
-        }
+        perObservation = skewness
+        kurtosisPerObservation = kurtosis
     }
 
-    /// Each test's factors from these moments where they are known, else from `fallback`.
+    /// Each statistic's factors from these moments where they are known, else from `fallback`.
     public func filled(from fallback: SamplingSkewness) -> SamplingSkewness {
-        SamplingSkewness(perObservation: zip(perObservation, fallback.perObservation).map { $0.isNaN ? $1 : $0 },
-                         kurtosisPerObservation: zip(kurtosisPerObservation, fallback.kurtosisPerObservation).map { $0.isNaN ? $1 : $0 })
+        SamplingSkewness(perObservation: perObservation.merging(fallback.perObservation) { $0.isNaN ? $1 : $0 },
+                         kurtosisPerObservation: kurtosisPerObservation.merging(fallback.kurtosisPerObservation) { $0.isNaN ? $1 : $0 })
     }
 
-    private init(perObservation: [Double], kurtosisPerObservation: [Double]) {
+    private init(perObservation: [MomentStatistic: Double], kurtosisPerObservation: [MomentStatistic: Double]) {
         self.perObservation = perObservation
         self.kurtosisPerObservation = kurtosisPerObservation
     }
 
-    /// The sampling skewness of a test's statistic with n samples (NaN where unknown).
-    public func skewness(_ test: MomentTest, samples n: Int) -> Double {
-        perObservation[test.index] / Double(n).squareRoot()
+    /// The sampling skewness of a statistic's estimator with n samples (NaN where unknown).
+    public func skewness(_ statistic: MomentStatistic, samples n: Int) -> Double {
+        perObservation[statistic, default: .nan] / Double(n).squareRoot()
     }
 
-    /// Whether a test's normal approximation is trusted with n samples (never where its skewness is
-    /// unknown): the sampling skewness within ``limit`` and, where known, the sampling excess kurtosis
-    /// within ``kurtosisLimit``.
-    public func isReliable(_ test: MomentTest, samples n: Int) -> Bool {
-        let kurtosis = kurtosisPerObservation[test.index] / Double(n)
-        return Swift.abs(skewness(test, samples: n)) <= SamplingSkewness.limit
+    /// Whether a statistic's normal approximation is trusted with n samples (never where its skewness
+    /// is unknown): the sampling skewness within ``limit`` and, where known, the sampling excess
+    /// kurtosis within ``kurtosisLimit``.
+    public func isReliable(_ statistic: MomentStatistic, samples n: Int) -> Bool {
+        let kurtosis = kurtosisPerObservation[statistic, default: .nan] / Double(n)
+        return Swift.abs(skewness(statistic, samples: n)) <= SamplingSkewness.limit
             && (kurtosis.isNaN || Swift.abs(kurtosis) <= SamplingSkewness.kurtosisLimit)
     }
 
-    /// The fewest samples at which a test's normal approximation is trusted; nil where the moments
-    /// that decide it are not known (the test is never made).
-    public func samplesNeeded(_ test: MomentTest) -> Int? {
-        let g = perObservation[test.index] / SamplingSkewness.limit
+    /// The fewest samples at which a statistic's normal approximation is trusted; nil where the
+    /// moments that decide it are not known (the test is never made).
+    public func samplesNeeded(_ statistic: MomentStatistic) -> Int? {
+        let g = perObservation[statistic, default: .nan] / SamplingSkewness.limit
         guard g.isFinite, g * g < 9e18 else { return nil }
-        let k = Swift.abs(kurtosisPerObservation[test.index]) / SamplingSkewness.kurtosisLimit
+        let k = Swift.abs(kurtosisPerObservation[statistic, default: .nan]) / SamplingSkewness.kurtosisLimit
         let byKurtosis = k.isFinite && k < 9e18 ? Int(k.rounded(.up)) : 0
         return max(Int((g * g).rounded(.up)), byKurtosis)
     }

@@ -26,8 +26,8 @@ public struct ScalingFit: Sendable, Hashable {
         model = rows[0].cell.model
         dims = rows.map(\.cell.d)
         let x = rows.map { log(Double($0.cell.d)) }
-        let y = rows.map { log($0.varianceEstimate) }
-        let w = rows.map { ($0.varianceEstimate / $0.varianceSE) * ($0.varianceEstimate / $0.varianceSE) }
+        let y = rows.map { log($0[.variance].estimate.value) }
+        let w = rows.map { ($0[.variance].estimate.value / $0[.variance].estimate.standardError) * ($0[.variance].estimate.value / $0[.variance].estimate.standardError) }
         var s = 0.0, sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0
         for i in x.indices {
             s += w[i]; sx += w[i] * x[i]; sy += w[i] * y[i]; sxx += w[i] * x[i] * x[i]; sxy += w[i] * x[i] * y[i]

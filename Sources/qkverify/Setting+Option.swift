@@ -14,16 +14,12 @@ extension Setting {
         case .blockSize: return "--block-size"
         case .generator: return "--rng"
         case .seed: return "--seed"
-        case .generatorVariable, .seedVariable: return rawValue
+        case .generatorVariable, .seedVariable: return name
         case .distributionSamples: return "--distribution-samples"
         case .keys: return "--keys"
         case .queries: return "--queries"
         case .alignedCorrelation: return "--aligned-rho"
-        case .meanClaim: return "--mean"
-        case .varianceClaim: return "--var"
-        case .scaleClaim: return "--scale"
-        case .skewnessClaim: return "--skewness"
-        case .kurtosisClaim: return "--kurtosis"
+        case let .claim(word): return "--" + word
         case .parts: return "merge"
         }
     }

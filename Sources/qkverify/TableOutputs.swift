@@ -1,5 +1,6 @@
 import Foundation
 import QKSupport
+import QKTheory
 import QKExperiments
 import QKVerdicts
 import QKReporting
@@ -35,7 +36,7 @@ struct TableOutputs {
             summary = "controls: \(wrong.filter { $0.status == .detected }.count) of \(wrong.count) wrong formulas detected, "
                 + "\(controlResults.filter { $0.status == .pass }.count) of \(controlResults.count - wrong.count) true ones not rejected (\(controls.path)); "
         }
-        let worstZ = rows.map { $0.zScores.map(abs).max()! }.max() ?? 0
+        let worstZ = rows.map { row in MomentStatistic.all.map { abs(row[$0].z) }.max()! }.max() ?? 0
         let worstRSE = rows.map(\.varianceRelativeSE).max() ?? 0
         return summary + String(format: "%d cells, %.3g draws; largest |z| %.2f, largest relative SE of a variance %.2f%%; %d of %d cells fail at alpha %g; wrote %@",
                                 rows.count, design.plan.totalDraws, worstZ, 100 * worstRSE, verdict.failedCells, rows.count, alpha, out.path)

@@ -12,7 +12,7 @@ import Testing
         let r = try CLI.run(["moments"] + Self.tiny + ["--out", out.path])
         #expect(r.status == 0, "\(r.stderr)")
         let text = try String(contentsOf: out, encoding: .utf8)
-        #expect(text.hasPrefix("d,mu,sigma,law,mu_q,mu_k,sigma_q,sigma_k,rho,norm,samples,seed,rng,mean_theory,mean_est,mean_se,mean_se_theory,mean_z,var_theory,var_est,var_se,var_se_theory,var_z,var_rel_error,scaled_var_theory,scaled_var_est"))
+        #expect(text.hasPrefix("d,mu,sigma,law,mu_q,mu_k,sigma_q,sigma_k,rho,norm,samples,seed,rng,mean_theory,mean_est,mean_se,mean_se_theory,mean_z,mean_p,var_theory,var_est,var_se,var_se_theory,var_z,var_p,skew_theory"))
         #expect(text.split(separator: "\r\n").count == 3)
         #expect(r.stderr.isEmpty)
     }

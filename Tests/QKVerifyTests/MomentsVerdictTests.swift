@@ -3,6 +3,7 @@ import Testing
 @testable import QKGSL
 @testable import QKModel
 @testable import QKStatistics
+@testable import QKTheory
 @testable import QKExperiments
 @testable import QKVerdicts
 
@@ -39,12 +40,12 @@ import Testing
     /// Each of the four tests rejects a wrong closed form: samples of one cell judged against the
     /// closed forms of another that differs in that statistic.
     @Test(arguments: [
-        (MomentTest.mean, Cell(d: 4, mu: 0.2, sigma: 1), Cell(d: 4, mu: 0, sigma: 1)),
+        (MomentStatistic.mean, Cell(d: 4, mu: 0.2, sigma: 1), Cell(d: 4, mu: 0, sigma: 1)),
         (.variance, Cell(d: 4, mu: 0, sigma: 1.05), Cell(d: 4, mu: 0, sigma: 1)),
         (.skewness, Cell(d: 16, mu: 0.5, sigma: 1), Cell(d: 16, mu: 0, sigma: 1)),
         (.kurtosis, Cell(d: 16, model: CoordinateModel(law: .uniform, muQ: 0, muK: 0, sigmaQ: 1, sigmaK: 1)), Cell(d: 16, mu: 0, sigma: 1)),
     ])
-    func eachOfTheFourTestsRejectsAWrongClosedForm(test: MomentTest, drawn: Cell, claimed: Cell) throws {
+    func eachOfTheFourTestsRejectsAWrongClosedForm(test: MomentStatistic, drawn: Cell, claimed: Cell) throws {
         let m = drawn.model
         let grid = try Grid(dims: [drawn.d], laws: [m.law], meanPairs: [(m.muQ, m.muK)], sigmaPairs: [(m.sigmaQ, m.sigmaK)])
         let design = try MomentsDesign(grid: grid, samples: 200_000, seed: 11, generator: GeneratorType(name: "mt19937"))

@@ -4,17 +4,17 @@ import Testing
 @testable import QKTheory
 @testable import QKVerdicts
 
-/// ``SamplingSkewness`` and ``ShapeEstimate``: the reliability rule's moments, two derivations agreeing.
+/// ``SamplingSkewness`` and ``Estimate``: the reliability rule's moments, two derivations agreeing.
 @Suite struct SamplingSkewnessTests {
     /// The exact sampling skewness of the variance estimator at d = 1, mu = 0: Y = T^2 - 1 with
     /// E[T^2] = 1, E[T^4] = 9, E[T^6] = 225 gives E[Y^3] = 200, E[Y^2] = 8, gamma1 = 200 / 8^1.5.
     @Test func samplingSkewnessOfTheVarianceAtDOne() {
         let s = SamplingSkewness(DotProductTheory(d: 1, mu: 0, sigma: 1))
-        #expect(abs(s.perObservation[1] - 200 / (8 * 8.0.squareRoot())) < 1e-9)
-        #expect(s.perObservation[0] == 0)  // the law is symmetric at mu = 0
+        #expect(abs(s.perObservation[.variance]! - 200 / (8 * 8.0.squareRoot())) < 1e-9)
+        #expect(s.perObservation[.mean] == 0)  // the law is symmetric at mu = 0
         #expect(s.isReliable(.variance, samples: 10_000) && !s.isReliable(.variance, samples: 7_000))
         #expect(!s.isReliable(.kurtosis, samples: 100_000))
-        #expect(abs(s.perObservation[3] - 158.73843284630223) < 1e-6)  // computed independently (Python)
+        #expect(abs(s.perObservation[.kurtosis]! - 158.73843284630223) < 1e-6)  // computed independently (Python)
         #expect(s.samplesNeeded(.kurtosis) == 2_519_790)
         // At large d, T is nearly normal: the kurtosis test is made at ordinary n.
         #expect(SamplingSkewness(DotProductTheory(d: 256, mu: 0, sigma: 1)).isReliable(.kurtosis, samples: 100_000))
@@ -40,7 +40,7 @@ import Testing
     /// Normal data: the delta-method errors reduce to sqrt(6/n) and sqrt(24/n).
     @Test func shapeErrorsForNormalData() {
         let normal = [1.0, 0, 1, 0, 3, 0, 15, 0, 105]
-        let (skew, kurt) = ShapeEstimate.shape(centralMoments: normal, samples: 600)
+        let (skew, kurt) = Estimate.shape(centralMoments: normal, samples: 600)
         #expect(abs(skew.standardError - 0.1) < 1e-12 && abs(kurt.standardError - 0.2) < 1e-12)
     }
 }

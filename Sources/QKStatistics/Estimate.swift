@@ -1,5 +1,6 @@
-/// An estimate of a shape statistic (skewness or excess kurtosis) with its delta-method standard error.
-public struct ShapeEstimate: Sendable, Hashable {
+/// An estimate with its standard error: a statistic measured from samples, or its exact value with the
+/// exact standard error of its estimator.
+public struct Estimate: Sendable, Hashable {
     /// The estimate itself.
     public let value: Double
     /// Its standard error.
@@ -14,7 +15,7 @@ public struct ShapeEstimate: Sendable, Hashable {
     /// For normal data they reduce to the familiar sqrt(6/n) and sqrt(24/n).
     ///
     /// - Returns: (skewness, excess kurtosis).
-    public static func shape(centralMoments mu: [Double], samples n: Int) -> (skewness: ShapeEstimate, kurtosis: ShapeEstimate) {
+    public static func shape(centralMoments mu: [Double], samples n: Int) -> (skewness: Estimate, kurtosis: Estimate) {
         precondition(mu.count == 9)
         func cov(_ r: Int, _ s: Int) -> Double {
             let rd = Double(r), sd = Double(s)
@@ -29,8 +30,8 @@ public struct ShapeEstimate: Sendable, Hashable {
         let gk2 = -2 * m4 / (m2 * m2 * m2), gk4 = 1 / (m2 * m2)
         let varSkew = gs2 * gs2 * cov(2, 2) + 2 * gs2 * gs3 * cov(2, 3) + gs3 * gs3 * cov(3, 3)
         let varKurt = gk2 * gk2 * cov(2, 2) + 2 * gk2 * gk4 * cov(2, 4) + gk4 * gk4 * cov(4, 4)
-        return (ShapeEstimate(value: skew, standardError: varSkew.isNaN ? .nan : max(varSkew, 0).squareRoot()),
-                ShapeEstimate(value: kurt, standardError: varKurt.isNaN ? .nan : max(varKurt, 0).squareRoot()))
+        return (Estimate(value: skew, standardError: varSkew.isNaN ? .nan : max(varSkew, 0).squareRoot()),
+                Estimate(value: kurt, standardError: varKurt.isNaN ? .nan : max(varKurt, 0).squareRoot()))
     }
 
     /// A value with its error.
@@ -43,11 +44,11 @@ public struct ShapeEstimate: Sendable, Hashable {
 extension StreamingMoments {
     /// The sample skewness `k3 / k2^(3/2)` and excess kurtosis `k4 / k2^2` (ratios of k-statistics,
     /// nearly unbiased), with delta-method standard errors from the sample central moments up to order 8.
-    public var shape: (skewness: ShapeEstimate, kurtosis: ShapeEstimate) {
+    public var shape: (skewness: Estimate, kurtosis: Estimate) {
         let moments = [1, 0] + (2...8).map { centralMoment($0) }
-        let errors = ShapeEstimate.shape(centralMoments: moments, samples: count)
+        let errors = Estimate.shape(centralMoments: moments, samples: count)
         let k2 = variance
-        return (ShapeEstimate(value: k3 / (k2 * k2.squareRoot()), standardError: errors.skewness.standardError),
-                ShapeEstimate(value: k4 / (k2 * k2), standardError: errors.kurtosis.standardError))
+        return (Estimate(value: k3 / (k2 * k2.squareRoot()), standardError: errors.skewness.standardError),
+                Estimate(value: k4 / (k2 * k2), standardError: errors.kurtosis.standardError))
     }
 }

@@ -1,0 +1,26 @@
+/// One column of a table of `Row`s: its name (the CSV header and JSON key), what it means, and how a
+/// row gives its value. A table is a list of columns; every format renders from them.
+public struct Column<Row>: Sendable {
+    /// The column's name in CSV headers, JSON keys and figure scripts.
+    public let name: String
+    /// What the column holds, in a sentence (for documentation and captions).
+    public let meaning: String
+    /// The row's value in this column.
+    public let value: @Sendable (Row) -> TableValue
+
+    /// A column.
+    public init(_ name: String, _ meaning: String, _ value: @escaping @Sendable (Row) -> TableValue) {
+        self.name = name
+        self.meaning = meaning
+        self.value = value
+    }
+}
+
+extension Array {
+    /// The CSV table of these rows under `columns`.
+    package func table(_ columns: [Column<Element>]) -> CSVTable {
+        var table = CSVTable(header: columns.map(\.name))
+        for row in self { table.append(columns.map { $0.value(row).csv }) }
+        return table
+    }
+}

@@ -1,0 +1,30 @@
+import QKSupport
+
+/// One field of a table, typed: every format (CSV, JSON, text, Markdown, LaTeX) renders it from here
+/// instead of guessing a type back from text.
+public enum TableValue: Sendable, Hashable {
+    /// A measured or exact number (CSV: shortest round-trip text; JSON: a number).
+    case number(Double)
+    /// A count or an index.
+    case integer(Int)
+    /// A seed or a checksum: a whole number that may exceed Int.max.
+    case unsigned(UInt64)
+    /// A word or a label.
+    case text(String)
+    /// Nothing: a value the cell does not have (no closed form, a test not made).
+    case empty
+
+    /// A number, or ``empty`` where it is NaN (a closed form or a z the cell does not have).
+    public static func known(_ x: Double) -> TableValue { x.isNaN ? .empty : .number(x) }
+
+    /// The field as CSV writes it.
+    public var csv: String {
+        switch self {
+        case let .number(x): return NumberText.format(x)
+        case let .integer(i): return String(i)
+        case let .unsigned(u): return String(u)
+        case let .text(s): return s
+        case .empty: return ""
+        }
+    }
+}

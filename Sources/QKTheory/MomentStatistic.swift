@@ -1,0 +1,133 @@
+import QKStatistics
+
+/// A statistic of T that every cell of a moments run estimates and tests against its closed form:
+/// the mean, the variance, the skewness and the excess kurtosis.
+///
+/// Everything about one statistic is here: how it is estimated from a cell's ``StreamingMoments``
+/// (with its standard error), its exact value and exact standard error under a ``DotProductTheory``,
+/// which standard error its z-test uses, its influence function (which decides where the z-test can
+/// be trusted, see `SamplingSkewness`), the central sum its standard error needs (see
+/// `NumericalRange`), its names in tables and claims. Tables, verdicts, claims and the reliability
+/// rules iterate over ``all``; adding a statistic of T is a case here.
+public struct MomentStatistic: Statistic {
+    enum Kind: Sendable, Hashable { case mean, variance, skewness, kurtosis }
+    let kind: Kind
+
+    /// E[T] = d mu^2 in the seed model.
+    public static let mean = MomentStatistic(kind: .mean)
+    /// Var(T) = d (sigma^4 + 2 mu^2 sigma^2).
+    public static let variance = MomentStatistic(kind: .variance)
+    /// skewness = 6 mu^2 sigma^4 / (sqrt(d) (sigma^4 + 2 mu^2 sigma^2)^1.5).
+    public static let skewness = MomentStatistic(kind: .skewness)
+    /// excess kurtosis = 6 sigma^2 (sigma^2 + 4 mu^2) / (d (sigma^2 + 2 mu^2)^2).
+    public static let kurtosis = MomentStatistic(kind: .kurtosis)
+
+    /// Every moment statistic, in the order tables show them.
+    public static let all: [MomentStatistic] = [.mean, .variance, .skewness, .kurtosis]
+
+    /// The statistic with this ``key``, or nil.
+    public init?(key: String) {
+        guard let found = MomentStatistic.all.first(where: { $0.key == key }) else { return nil }
+        self = found
+    }
+
+    private init(kind: Kind) { self.kind = kind }
+
+    public var key: String {
+        switch kind {
+        case .mean: return "mean"
+        case .variance: return "var"
+        case .skewness: return "skew"
+        case .kurtosis: return "kurt"
+        }
+    }
+
+    public var symbol: String {
+        switch kind {
+        case .mean: return "E[T]"
+        case .variance: return "Var(T)"
+        case .skewness: return "skew(T)"
+        case .kurtosis: return "exkurt(T)"
+        }
+    }
+
+    /// The word a claim's option uses: `mean`, `var`, `skewness`, `kurtosis`.
+    public var claimName: String {
+        switch kind {
+        case .mean: return "mean"
+        case .variance: return "var"
+        case .skewness: return "skewness"
+        case .kurtosis: return "kurtosis"
+        }
+    }
+
+    /// Whether the statistic is free of units (a skewness or excess kurtosis), so a claim of 0 is
+    /// measured against 1, not against the spread of T.
+    public var isUnitFree: Bool { kind == .skewness || kind == .kurtosis }
+
+    /// The estimate from a cell's samples, with its estimated standard error: the sample mean
+    /// (sqrt(s^2 / n)), the unbiased variance (sqrt(k4 / n + 2 k2^2 / (n - 1))), or the ratios of
+    /// k-statistics k3 / k2^(3/2) and k4 / k2^2 (delta-method errors from central moments to order 8).
+    public func estimate(_ m: StreamingMoments) -> Estimate {
+        switch kind {
+        case .mean: return Estimate(value: m.mean, standardError: m.meanStandardError)
+        case .variance: return Estimate(value: m.variance, standardError: m.varianceStandardError)
+        case .skewness: return m.shape.skewness
+        case .kurtosis: return m.shape.kurtosis
+        }
+    }
+
+    /// The closed form, with the exact standard error of the estimator from n samples under it; NaN
+    /// where the cell has no closed form or lacks a cumulant the value or its error needs.
+    public func theory(_ t: DotProductTheory, samples n: Int) -> Estimate {
+        switch kind {
+        case .mean: return Estimate(value: t.mean, standardError: t.meanStandardError(samples: n))
+        case .variance: return Estimate(value: t.variance, standardError: t.varianceStandardError(samples: n))
+        case .skewness: return t.shape(samples: n).skewness
+        case .kurtosis: return t.shape(samples: n).kurtosis
+        }
+    }
+
+    /// The exact standard error of the estimator times sqrt(n), its large-n limit: what one sample
+    /// contributes (sqrt(kappa2) for the mean, sqrt(kappa4 + 2 kappa2^2) for the variance).
+    public func unitStandardError(_ t: DotProductTheory) -> Double {
+        switch kind {
+        case .mean: return t.variance.squareRoot()
+        case .variance: return (t.kappa4 + 2 * t.variance * t.variance).squareRoot()
+        case .skewness: return t.shape(samples: 1).skewness.standardError
+        case .kurtosis: return t.shape(samples: 1).kurtosis.standardError
+        }
+    }
+
+    /// The standard error a z-test of this statistic divides by: the estimated one for the mean and
+    /// the variance; for the shapes, the exact one of the known law (an estimate and its estimated
+    /// error are driven by the same rare large values, which skews a studentized z).
+    public func testStandardError(estimate: Estimate, theory: Estimate) -> Double {
+        isUnitFree ? theory.standardError : estimate.standardError
+    }
+
+    /// The order of the central sum the estimate's standard error needs (2, 4, 6, 8), which must
+    /// neither overflow nor underflow a double.
+    public var centralSumOrder: Int {
+        switch kind {
+        case .mean: return 2
+        case .variance: return 4
+        case .skewness: return 6
+        case .kurtosis: return 8
+        }
+    }
+
+    /// The estimator's influence function psi(T), as coefficients of e^0 ... e^4 with e = T - E[T],
+    /// from the central moments m[0...] of T (m[0] = 1, m[1] = 0): the estimator is, to first order,
+    /// the mean of psi(T), so the moments of psi(T) say how far from normal its sampling law is.
+    public func influence(centralMoments m: [Double]) -> [Double] {
+        let m2 = m[2], m3 = m[3], m4 = m[4]
+        let s15 = m2 * m2.squareRoot()
+        switch kind {
+        case .mean: return [0, 1]
+        case .variance: return [-m2, 0, 1]
+        case .skewness: return [(-m3 + 1.5 * m3) / s15, -3 * m2 / s15, -1.5 * m3 / (m2 * s15), 1 / s15]
+        case .kurtosis: return [-m4 / (m2 * m2) + 2 * m4 / (m2 * m2), -4 * m3 / (m2 * m2), -2 * m4 / (m2 * m2 * m2), 0, 1 / (m2 * m2)]
+        }
+    }
+}
