@@ -77,7 +77,9 @@ public struct RunStateFile: Sendable {
         }
         guard let kindText = fields["kind"], let kind = Kind(rawValue: kindText) else { throw bad("unknown kind") }
         let design: MomentsDesign
-        do { design = try MomentsDesign(fields: fields) } catch let error as QKVerifyError {
+        // Whatever the design record refuses (a field missing or unreadable, another algorithm), the
+        // error names this file: it is bad data, never a rejected claim.
+        do { design = try MomentsDesign(fields: fields) } catch {
             throw bad("its design does not read: \(error)")
         }
         guard fields["design"] == design.fingerprint else { throw bad("corrupt: the design fingerprint does not match its fields") }

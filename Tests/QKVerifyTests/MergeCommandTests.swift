@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import QKPersistence
 
 /// `qkverify merge`: shards run in separate processes merge to the unsharded bytes.
 @Suite(.serialized) struct MergeCommandTests {
@@ -38,5 +39,32 @@ import Testing
         let unreadable = try CLI.run(["merge", parts[0], parts[1], dir.appendingPathComponent("nope.part").path, "--out", out])
         #expect(unreadable.status == 74 && unreadable.stderr.contains("nope.part"))
         #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    /// A part whose checksum is valid but whose design record lacks a field, or was made by another
+    /// sampling algorithm, is bad data: exit 65, the file named, no output (it once said
+    /// "samples: missing" and exited 1, the status check uses for a rejected claim).
+    @Test(arguments: [("samples", "samples: missing"), ("algorithm", "different sampling algorithm")])
+    func partWithAMissingOrForeignDesignFieldExits65NamingTheFile(field: String, message: String) throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let part = dir.appendingPathComponent("p.part")
+        let grid = ["--dims", "1,2", "--means", "0", "--sigmas", "1", "--samples", "20000", "--quiet"]
+        #expect(try CLI.run(["moments"] + grid + ["--shard", "1/1", "--out", part.path]).status == 0)
+        let text = try String(contentsOf: part, encoding: .utf8)
+        var lines = text.split(separator: "\n").map(String.init).dropLast()  // without the checksum line
+        #expect(lines.contains { $0.hasPrefix(field + " ") }, "the part has no '\(field)' line to damage")
+        if field == "algorithm" {
+            lines = lines.map { $0.hasPrefix("algorithm ") ? "algorithm 999" : $0 }[...]
+        } else {
+            lines.removeAll { $0.hasPrefix(field + " ") }
+        }
+        let body = Array((lines.joined(separator: "\n") + "\n").utf8)
+        try Data(body + Array("checksum \(FNV1a.hex(body))\n".utf8)).write(to: part)
+        let out = dir.appendingPathComponent("m.csv")
+        let merge = try CLI.run(["merge", part.path, "--out", out.path])
+        #expect(merge.status == 65, "\(merge.status): \(merge.stderr)")
+        #expect(merge.stderr.contains(part.path) && merge.stderr.contains(message), "\(merge.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 }
