@@ -17,10 +17,6 @@ public struct Column<Row>: Sendable {
 }
 
 extension Array {
-    /// The CSV table of these rows under `columns`.
-    package func table(_ columns: [Column<Element>]) -> CSVTable {
-        var table = CSVTable(header: columns.map(\.name))
-        for row in self { table.append(columns.map { $0.value(row).csv }) }
-        return table
-    }
+    /// The table of these rows under `columns`.
+    package func table(_ columns: [Column<Element>]) -> Table { Table(self, columns: columns) }
 }

@@ -1,24 +1,28 @@
 import QKSupport
 import QKVerdicts
+
 /// The negative-controls table: each control formula, where it was rejected, and its status.
 public enum ControlsTable {
-    /// The columns, in order.
-    public static let header = ["quantity", "formula", "domain", "truth", "cells_tested", "cells_rejected",
-                                "cells_untested", "largest_abs_z", "status", "catch_with"]
+    /// Every column, in order.
+    public static let columns: [Column<ControlResult>] = [
+        Column("quantity", "the quantity the formula claims") { .text($0.control.claim.quantity.symbol) },
+        Column("formula", "the control formula") { .text($0.control.claim.text) },
+        Column("domain", "the cells it speaks of") { .text($0.control.claim.domain.rawValue) },
+        Column("truth", "whether the formula is true") { .text($0.control.isTrue ? "true" : "false") },
+        Column("cells_tested", "cells where it was tested") { .integer($0.check.cellCounts($0.control.claim).tested) },
+        Column("cells_rejected", "cells where it was rejected") { .integer($0.check.cellCounts($0.control.claim).rejected) },
+        Column("cells_untested", "cells with a test not made") { r in .integer(Set(r.check.tests.filter { !$0.isTested }.map(\.cell)).count) },
+        Column("largest_abs_z", "largest |z| among its tests") { .number($0.check.largestZ($0.control.claim)) },
+        Column("status", "pass, detected, missed or fail") { .text($0.status.rawValue) },
+        Column("catch_with", "a cell and sample size that would detect a wrong formula missed") { r in
+            .text(r.catchWith.map {
+                "d=\($0.cell.d) mu=\(NumberText.format($0.cell.mu)) sigma=\(NumberText.format($0.cell.sigma)) samples=\($0.samples)"
+            } ?? (r.isIndistinguishable ? "no cell tried tells it from the truth" : "")) },
+    ]
+
+    /// The column names, in order.
+    public static var header: [String] { columns.map(\.name) }
 
     /// The table for judged controls.
-    public static func table(_ results: [ControlResult]) -> CSVTable {
-        var table = CSVTable(header: header)
-        for r in results {
-            let (cells, rejected) = r.check.cellCounts(r.control.claim)
-            let catchWith = r.catchWith.map {
-                "d=\($0.cell.d) mu=\(NumberText.format($0.cell.mu)) sigma=\(NumberText.format($0.cell.sigma)) samples=\($0.samples)"
-            } ?? (r.isIndistinguishable ? "no cell tried tells it from the truth" : "")
-            table.append([r.control.claim.quantity.symbol, r.control.claim.text, r.control.claim.domain.rawValue,
-                          r.control.isTrue ? "true" : "false", String(cells), String(rejected),
-                          String(Set(r.check.tests.filter { !$0.isTested }.map(\.cell)).count),
-                          NumberText.format(r.check.largestZ(r.control.claim)), r.status.rawValue, catchWith])
-        }
-        return table
-    }
+    public static func table(_ results: [ControlResult]) -> Table { results.table(columns) }
 }

@@ -1,25 +1,41 @@
-import Foundation
-import QKSupport
+import QKExperiments
 import QKVerdicts
 
 /// The distribution table: KS distances from the exact law and from the normal, with verdicts.
 public enum DistributionTable {
-    /// The CSV columns, in order.
-    public static let header = ["d", "sigma", "samples", "excess_kurtosis", "ks_exact", "ks_exact_p", "exact_verdict",
-                                "ks_normal", "ks_normal_p", "normal_verdict", "chi2_exact", "chi2_df", "chi2_p", "chi2_verdict"]
+    /// One row: cell i of a judged distribution run.
+    public struct Row: Sendable {
+        /// The judged run.
+        public let verdict: DistributionVerdict
+        /// The cell's index.
+        public let index: Int
+        /// The cell's result.
+        public var result: DistributionResult { verdict.results[index] }
+    }
+
+    /// Every column, in order.
+    public static let columns: [Column<Row>] = [
+        Column("d", "dimension") { .integer($0.result.cell.d) },
+        Column("sigma", "coordinate spread (mu = 0)") { .number($0.result.cell.sigma) },
+        Column("samples", "samples of T") { .integer($0.result.samples) },
+        Column("excess_kurtosis", "the exact excess kurtosis 6/d") { .number(6 / Double($0.result.cell.d)) },
+        Column("ks_exact", "KS distance from the exact variance-gamma law") { .number($0.result.exact.distance) },
+        Column("ks_exact_p", "its p-value") { .number($0.result.exact.p) },
+        Column("exact_verdict", "fail where the exact law is rejected") { .text($0.verdict.exactRejected[$0.index] ? "fail" : "pass") },
+        Column("ks_normal", "KS distance from the normal law of the same variance") { .number($0.result.normal.distance) },
+        Column("ks_normal_p", "its p-value") { .number($0.result.normal.p) },
+        Column("normal_verdict", "fail where the normal approximation is rejected") { .text($0.verdict.normalRejected[$0.index] ? "fail" : "pass") },
+        Column("chi2_exact", "chi-square of the histogram against the exact law") { .number($0.result.chiSquare.statistic) },
+        Column("chi2_df", "its degrees of freedom") { .integer($0.result.chiSquare.degreesOfFreedom) },
+        Column("chi2_p", "its p-value") { .number($0.result.chiSquare.p) },
+        Column("chi2_verdict", "fail where the chi-square test rejects the exact law") { .text($0.verdict.chiSquareRejected[$0.index] ? "fail" : "pass") },
+    ]
+
+    /// The column names, in order.
+    public static var header: [String] { columns.map(\.name) }
 
     /// The table of the judged tests: a row per cell.
-    public static func table(_ verdict: DistributionVerdict) -> CSVTable {
-        var table = CSVTable(header: header)
-        let f = NumberText.format
-        let results = verdict.results
-        let (exactRejected, chiRejected, normalRejected) = (verdict.exactRejected, verdict.chiSquareRejected, verdict.normalRejected)
-        for (i, r) in results.enumerated() {
-            table.append([String(r.cell.d), f(r.cell.sigma), String(r.samples), f(6 / Double(r.cell.d)),
-                          f(r.exact.distance), f(r.exact.p), exactRejected[i] ? "fail" : "pass",
-                          f(r.normal.distance), f(r.normal.p), normalRejected[i] ? "fail" : "pass",
-                          f(r.chiSquare.statistic), String(r.chiSquare.degreesOfFreedom), f(r.chiSquare.p), chiRejected[i] ? "fail" : "pass"])
-        }
-        return table
+    public static func table(_ verdict: DistributionVerdict) -> Table {
+        verdict.results.indices.map { Row(verdict: verdict, index: $0) }.table(columns)
     }
 }

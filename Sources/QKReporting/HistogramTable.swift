@@ -1,5 +1,3 @@
-import Foundation
-import QKSupport
 import QKGSL
 import QKModel
 import QKStatistics
@@ -7,28 +5,51 @@ import QKTheory
 
 /// Histograms of T / (sigma^2 sqrt(d)) beside the exact and the normal densities, for the figures.
 public enum HistogramTable {
-    /// The CSV columns, in order.
-    public static let header = ["d", "sigma", "bin_lo", "bin_hi", "count", "density", "density_exact", "density_normal"]
+    /// One row: a bin of one cell's histogram.
+    public struct Row: Sendable {
+        /// The cell.
+        public let cell: Cell
+        /// The bin's index in ``HistogramBins``.
+        public let bin: Int
+        /// The samples in the bin.
+        public let count: Int
+        /// The samples in the histogram.
+        public let total: Int
+        /// The exact law's probability of the bin.
+        public let exact: Double
+        /// The normal law's probability of the bin.
+        public let normal: Double
+    }
 
-    /// The 60 bins of ``HistogramBins`` for each cell given. `density_exact` and `density_normal`
-    /// are each law's exact probability of the bin over its width (the bin's mean density, which is
-    /// what a histogram estimates; at d = 1 the density itself is infinite at 0).
-    public static func table(_ cells: [(cell: Cell, samples: SampleList, law: VarianceGamma)]) -> CSVTable {
-        var table = CSVTable(header: header)
-        let f = NumberText.format
-        let width = HistogramBins.width
+    /// Every column, in order. `density_exact` and `density_normal` are each law's exact probability
+    /// of the bin over its width (the bin's mean density, which is what a histogram estimates; at
+    /// d = 1 the density itself is infinite at 0).
+    public static let columns: [Column<Row>] = [
+        Column("d", "dimension") { .integer($0.cell.d) },
+        Column("sigma", "coordinate spread (mu = 0)") { .number($0.cell.sigma) },
+        Column("bin_lo", "left end of the bin, in units of sigma^2 sqrt(d)") { .number(HistogramBins.left($0.bin)) },
+        Column("bin_hi", "right end of the bin") { .number(HistogramBins.left($0.bin) + HistogramBins.width) },
+        Column("count", "samples in the bin") { .integer($0.count) },
+        Column("density", "count / (samples x width)") { .number(Double($0.count) / (Double($0.total) * HistogramBins.width)) },
+        Column("density_exact", "the exact law's mean density over the bin") { .number($0.exact / HistogramBins.width) },
+        Column("density_normal", "the normal law's mean density over the bin") { .number($0.normal / HistogramBins.width) },
+    ]
+
+    /// The column names, in order.
+    public static var header: [String] { columns.map(\.name) }
+
+    /// The 60 bins of ``HistogramBins`` for each cell given.
+    public static func table(_ cells: [(cell: Cell, samples: SampleList, law: VarianceGamma)]) -> Table {
         let normal = HistogramBins.probabilities(cdf: SpecialFunctions.normalCDF)
+        var rows: [Row] = []
         for (cell, samples, law) in cells {
             let root = Double(cell.d).squareRoot(), scale = cell.sigma * cell.sigma * root
             let bins = HistogramBins(samples.values.map { $0 / scale })
             let exact = HistogramBins.probabilities { law.cdf($0 * root) }  // X / sqrt(d), X ~ VG(d)
-            let n = Double(samples.values.count)
-            for b in 0..<HistogramBins.count {
-                let left = HistogramBins.left(b)
-                table.append([String(cell.d), f(cell.sigma), f(left), f(left + width), String(bins.counts[b]),
-                              f(Double(bins.counts[b]) / (n * width)), f(exact[b] / width), f(normal[b] / width)])
+            rows += (0..<HistogramBins.count).map {
+                Row(cell: cell, bin: $0, count: bins.counts[$0], total: samples.values.count, exact: exact[$0], normal: normal[$0])
             }
         }
-        return table
+        return rows.table(columns)
     }
 }

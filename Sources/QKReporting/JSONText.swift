@@ -4,7 +4,7 @@ import QKSupport
 enum JSONText {
     /// A JSON value.
     public indirect enum Value: Sendable, Hashable {
-        case string(String), number(Double), integer(Int), bool(Bool), null
+        case string(String), number(Double), integer(Int), unsigned(UInt64), bool(Bool), null
         case array([Value])
         case object([(String, Value)])
 
@@ -20,6 +20,7 @@ enum JSONText {
             case let .string(s): return JSONText.quote(s)
             case let .number(x): return x.isFinite ? NumberText.format(x) : "null"
             case let .integer(i): return String(i)
+            case let .unsigned(u): return String(u)
             case let .bool(b): return b ? "true" : "false"
             case .null: return "null"
             case let .array(items):

@@ -82,12 +82,12 @@ public enum MomentsTable {
     }
 
     /// The table for a run's verdicts.
-    public static func table(_ verdict: MomentsVerdict, design: MomentsDesign) -> CSVTable {
+    public static func table(_ verdict: MomentsVerdict, design: MomentsDesign) -> Table {
         rows(verdict, design: design).table(columns)
     }
 
     /// One table of several runs' verdicts (the models tour), their rows in run order.
-    public static func table(_ outcomes: [ModelsSuite.Outcome]) -> CSVTable {
+    public static func table(_ outcomes: [ModelsSuite.Outcome]) -> Table {
         outcomes.flatMap { rows($0.verdict, design: $0.design) }.table(columns)
     }
 }

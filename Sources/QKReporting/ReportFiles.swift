@@ -12,11 +12,7 @@ public struct ReportFiles {
     public let latex: Bool
     /// What the caller calls the directory, in errors (the command line passes its option).
     let option: String
-    private let files: [String: OutputFile]
-
-    /// The tables, in the order they are written.
-    static let tables = ["moments.csv", "controls.csv", "scaling.csv", "softmax.csv", "distribution.csv", "histogram.csv",
-                         "models.csv", "aligned.csv"]
+    private let files: [ReportArtefact: OutputFile]
 
     /// The files of a report in `directory`, named in errors by `option`.
     ///
@@ -25,8 +21,8 @@ public struct ReportFiles {
         self.directory = directory
         self.latex = latex
         self.option = option
-        files = try (ReportFiles.tables + ["REPORT.md", "tables.tex"]).reduce(into: [:]) { files, name in
-            files[name] = try OutputFile(path: (directory as NSString).appendingPathComponent(name), option: option)
+        files = try ReportArtefact.allCases.reduce(into: [:]) { files, artefact in
+            files[artefact] = try OutputFile(path: (directory as NSString).appendingPathComponent(artefact.fileName), option: option)
         }
     }
 
@@ -38,24 +34,36 @@ public struct ReportFiles {
     @discardableResult
     public func write(_ results: SuiteResults, command: String) throws -> ReportDocument {
         let suite = results.suite
-        let tables: [String: CSVTable] = [
-            "moments.csv": MomentsTable.table(results.verdict, design: results.design),
-            "controls.csv": ControlsTable.table(results.controls),
-            "scaling.csv": ScalingTable.table(results.scaling),
-            "softmax.csv": SoftmaxTable.table(suite.softmax, results.softmax),
-            "distribution.csv": DistributionTable.table(results.distribution),
-            "histogram.csv": HistogramTable.table(results.histogram),
-            "models.csv": MomentsTable.table(results.models),
-            "aligned.csv": SoftmaxTable.table(suite.aligned, results.aligned),
-        ]
-        for name in ReportFiles.tables { try files[name]!.write(tables[name]!.bytes) }
+        for artefact in ReportArtefact.tables { try file(artefact).write(table(artefact, of: results).bytes) }
         let alignedCell = suite.aligned.cells[0]
         let figures = try Figures.draw(in: directory, Figures.figures(for: results.design.grid, keys: suite.softmax.cells[0].keys) + [
             Figures.aligned(rho: alignedCell.alignedRho, keys: alignedCell.keys, limit: alignedCell.alignedLimit)],
             option: option)
         let document = ReportDocument(results: results, figures: figures, command: command)
-        try files["REPORT.md"]!.write(document.markdown)
-        if latex { try files["tables.tex"]!.write(document.latex) }
+        try file(.report).write(document.markdown)
+        if latex { try file(.latex).write(document.latex) }
         return document
+    }
+
+    /// The table an artefact holds (empty for the report and the LaTeX file, which are not tables).
+    public func table(_ artefact: ReportArtefact, of results: SuiteResults) -> Table {
+        let suite = results.suite
+        switch artefact {
+        case .moments: return MomentsTable.table(results.verdict, design: results.design)
+        case .controls: return ControlsTable.table(results.controls)
+        case .scaling: return ScalingTable.table(results.scaling)
+        case .softmax: return SoftmaxTable.table(suite.softmax, results.softmax)
+        case .distribution: return DistributionTable.table(results.distribution)
+        case .histogram: return HistogramTable.table(results.histogram)
+        case .models: return MomentsTable.table(results.models)
+        case .aligned: return SoftmaxTable.table(suite.aligned, results.aligned)
+        case .report, .latex: return Table(headings: [])
+        }
+    }
+
+    /// The output file of an artefact (every one is checked when the report's files are made).
+    private func file(_ artefact: ReportArtefact) -> OutputFile {
+        guard let file = files[artefact] else { preconditionFailure("ReportFiles.init makes a file for every artefact") }
+        return file
     }
 }

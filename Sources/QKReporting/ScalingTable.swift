@@ -1,26 +1,34 @@
-import QKSupport
 import QKVerdicts
+
 /// The scaling table: for each coordinate model of raw vectors, the fitted exponent of Var(T) in d with its interval.
 public enum ScalingTable {
-    /// The CSV columns, in order.
-    public static let header = ["mu", "sigma", "dims", "slope", "slope_se", "slope_lo", "slope_hi", "slope_z", "slope_p",
-                                "intercept", "intercept_se", "intercept_theory", "fit_chi2", "fit_df", "fit_p", "verdict", "model"]
+    /// Every column, in order.
+    public static let columns: [Column<ScalingVerdict.Entry>] = [
+        Column("mu", "shared mean (empty where q and k differ)") { e in e.fit.model.mu.map { .number($0) } ?? .empty },
+        Column("sigma", "shared spread (empty where q and k differ)") { e in e.fit.model.sigma.map { .number($0) } ?? .empty },
+        Column("dims", "dimensions fitted") { .integer($0.fit.dims.count) },
+        Column("slope", "fitted exponent of Var(T) in d") { .number($0.fit.slope) },
+        Column("slope_se", "its standard error") { .number($0.fit.slopeSE) },
+        Column("slope_lo", "lower end of its 95% interval") { .number($0.fit.slopeInterval.lowerBound) },
+        Column("slope_hi", "upper end of its 95% interval") { .number($0.fit.slopeInterval.upperBound) },
+        Column("slope_z", "(slope - 1) / slope_se") { .number($0.fit.slopeZ) },
+        Column("slope_p", "two-sided p-value of slope_z") { .number($0.fit.slopeP) },
+        Column("intercept", "fitted log Var(T) at d = 1") { .number($0.fit.intercept) },
+        Column("intercept_se", "its standard error") { .number($0.fit.interceptSE) },
+        Column("intercept_theory", "the closed form's log Var(T) at d = 1") { .known($0.fit.interceptTheory) },
+        Column("fit_chi2", "chi-square of the fit") { .number($0.fit.chiSquared) },
+        Column("fit_df", "its degrees of freedom") { .integer($0.fit.degreesOfFreedom) },
+        Column("fit_p", "its p-value (empty without degrees of freedom)") { $0.fit.degreesOfFreedom > 0 ? .number($0.fit.fitP) : .empty },
+        Column("verdict", "fail where slope 1 is rejected") { .text($0.isRejected ? "fail" : "pass") },
+        Column("model", "the coordinate model") { .text($0.fit.model.label) },
+    ]
+
+    /// The column names, in order.
+    public static var header: [String] { columns.map(\.name) }
 
     /// The columns `--format text` shows.
     public static let textColumns = ["mu", "sigma", "dims", "slope", "slope_se", "slope_lo", "slope_hi", "slope_p", "verdict", "model"]
 
     /// The table of a scaling verdict: a row per fit.
-    public static func table(_ verdict: ScalingVerdict) -> CSVTable {
-        var table = CSVTable(header: header)
-        let f = NumberText.format
-        for entry in verdict.entries {
-            let fit = entry.fit
-            table.append([fit.model.mu.map(f) ?? "", fit.model.sigma.map(f) ?? "", String(fit.dims.count), f(fit.slope), f(fit.slopeSE),
-                          f(fit.slopeInterval.lowerBound), f(fit.slopeInterval.upperBound), f(fit.slopeZ), f(fit.slopeP),
-                          f(fit.intercept), f(fit.interceptSE), fit.interceptTheory.isNaN ? "" : f(fit.interceptTheory), f(fit.chiSquared),
-                          String(fit.degreesOfFreedom), fit.degreesOfFreedom > 0 ? f(fit.fitP) : "",
-                          entry.isRejected ? "fail" : "pass", fit.model.label])
-        }
-        return table
-    }
+    public static func table(_ verdict: ScalingVerdict) -> Table { verdict.entries.table(columns) }
 }

@@ -1,38 +1,64 @@
-import QKSupport
 import QKModel
 import QKStatistics
 import QKSampling
 import QKExperiments
+
 /// The softmax table: per cell and scale, each statistic's mean over queries and its standard error.
 public enum SoftmaxTable {
-    /// The CSV columns, in order.
-    public static let header = ["d", "mu", "sigma", "keys", "scale", "tau", "queries"]
-        + SoftmaxStatistic.allCases.flatMap { [$0.rawValue, $0.rawValue + "_se"] }
+    /// One row: a cell of a softmax run under one temperature.
+    public struct Row: Sendable {
+        /// The run.
+        public let experiment: SoftmaxExperiment
+        /// The cell.
+        public let cell: SoftmaxCell
+        /// The temperature.
+        public let scale: SoftmaxScale
+        /// The cell's per-query summaries.
+        public let summary: MomentsVector
+    }
+
+    /// The cell and temperature columns.
+    static let cellColumns: [Column<Row>] = [
+        Column("d", "dimension") { .integer($0.cell.d) },
+        Column("mu", "coordinate mean") { .number($0.cell.mu) },
+        Column("sigma", "coordinate spread") { .number($0.cell.sigma) },
+        Column("keys", "keys N per query") { .integer($0.cell.keys) },
+        Column("scale", "the temperature's rule") { .text($0.scale.rawValue) },
+        Column("tau", "the temperature") { .number($0.scale.tau($0.cell)) },
+        Column("queries", "queries drawn") { .integer($0.experiment.samples) },
+    ]
+
+    /// A statistic's columns: its mean over queries and that mean's standard error.
+    static func columns(_ statistic: SoftmaxStatistic) -> [Column<Row>] {
+        [Column(statistic.rawValue, "mean over queries of the \(statistic.rawValue)") { .number($0.summary[SoftmaxWork.component($0.scale, statistic)].mean) },
+         Column(statistic.rawValue + "_se", "its standard error") { .number($0.summary[SoftmaxWork.component($0.scale, statistic)].meanStandardError) }]
+    }
+
+    /// Every column, in order.
+    public static let columns: [Column<Row>] = cellColumns + SoftmaxStatistic.allCases.flatMap(columns)
+
+    /// The column names, in order.
+    public static var header: [String] { columns.map(\.name) }
 
     /// The rows: cells grouped by (mu, sigma, keys), then by scale, then d ascending.
-    public static func table(_ experiment: SoftmaxExperiment, _ summaries: [MomentsVector]) -> CSVTable {
-        var table = CSVTable(header: header)
-        let f = NumberText.format
+    public static func rows(_ experiment: SoftmaxExperiment, _ summaries: [MomentsVector]) -> [Row] {
+        var rows: [Row] = []
         var start = 0
-        while start < experiment.cells.count {
-            let first = experiment.cells[start]
+        let cells = experiment.cells
+        while start < cells.count {
+            let first = cells[start]
             var end = start
-            while end < experiment.cells.count, experiment.cells[end].mu == first.mu,
-                  experiment.cells[end].sigma == first.sigma, experiment.cells[end].keys == first.keys { end += 1 }
+            while end < cells.count, cells[end].mu == first.mu, cells[end].sigma == first.sigma, cells[end].keys == first.keys { end += 1 }
             for scale in SoftmaxScale.shown(for: first) {
-                for c in start..<end {
-                    let cell = experiment.cells[c]
-                    var row = [String(cell.d), f(cell.mu), f(cell.sigma), String(cell.keys), scale.rawValue,
-                               f(scale.tau(cell)), String(experiment.samples)]
-                    for statistic in SoftmaxStatistic.allCases {
-                        let m = summaries[c][SoftmaxWork.component(scale, statistic)]
-                        row += [f(m.mean), f(m.meanStandardError)]
-                    }
-                    table.append(row)
-                }
+                rows += (start..<end).map { Row(experiment: experiment, cell: cells[$0], scale: scale, summary: summaries[$0]) }
             }
             start = end
         }
-        return table
+        return rows
+    }
+
+    /// The table of a softmax run.
+    public static func table(_ experiment: SoftmaxExperiment, _ summaries: [MomentsVector]) -> Table {
+        rows(experiment, summaries).table(columns)
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import QKSupport
 
 /// How `moments` and `scaling` print their table on standard output (the file they write is CSV).
 public enum TableFormat: String, Sendable, CaseIterable {
@@ -11,24 +10,18 @@ public enum TableFormat: String, Sendable, CaseIterable {
     case json
 
     /// A table rendered in this format; `text` keeps only `columns` (those present).
-    public func render(_ table: CSVTable, columns: [String]) -> String {
+    public func render(_ table: Table, columns: [String]) -> String {
         switch self {
         case .csv:
             return String(decoding: table.bytes, as: UTF8.self)
         case .json:
-            let rows: [JSONText.Value] = table.rows.map { row in
-                .object(zip(table.header, row).map { name, field in
-                    (name, field.isEmpty ? .null : Double(field).map { .number($0) } ?? .string(field))
-                })
-            }
+            let rows: [JSONText.Value] = table.rows.map { row in .object(zip(table.header, row).map { ($0, $1.json) }) }
             return JSONText.Value.array(rows).text + "\n"
         case .text:
             let kept = columns.compactMap { table.header.firstIndex(of: $0) }
-            let numeric = Set(kept.indices.filter { i in table.rows.allSatisfy { Double($0[kept[i]]) != nil || $0[kept[i]].isEmpty } })
+            let numeric = Set(kept.indices.filter { i in table.rows.allSatisfy { $0[kept[i]].isNumeric } })
             var text = TextTable(header: kept.map { table.header[$0] }, rightAligned: numeric)
-            for row in table.rows {
-                text.append(kept.map { i in Double(row[i]).map(NumberText.short) ?? row[i] })
-            }
+            for row in table.rows { text.append(kept.map { row[$0].short }) }
             return text.text.hasSuffix("\n") ? text.text : text.text + "\n"
         }
     }

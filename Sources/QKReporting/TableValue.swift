@@ -27,4 +27,35 @@ public enum TableValue: Sendable, Hashable {
         case .empty: return ""
         }
     }
+
+    /// Whether the value is a number of any kind (or empty): such columns are right-aligned.
+    public var isNumeric: Bool {
+        switch self {
+        case .number, .integer, .unsigned, .empty: return true
+        case .text: return false
+        }
+    }
+
+    /// The field as a reader's table shows it: numbers to 4 significant digits (whole numbers below
+    /// 10^6 as they are).
+    public var short: String {
+        switch self {
+        case let .number(x): return NumberText.short(x)
+        case let .integer(i): return NumberText.short(Double(i))
+        case let .unsigned(u): return NumberText.short(Double(u))
+        case let .text(s): return s
+        case .empty: return ""
+        }
+    }
+
+    /// The field as JSON: numbers as numbers, empty (and empty text) as null.
+    var json: JSONText.Value {
+        switch self {
+        case let .number(x): return .number(x)
+        case let .integer(i): return .integer(i)
+        case let .unsigned(u): return .unsigned(u)
+        case let .text(s): return s.isEmpty ? .null : .string(s)
+        case .empty: return .null
+        }
+    }
 }
