@@ -6,7 +6,8 @@ import QKEngine
 import QKSampling
 /// The softmax experiment: how attention weights behave as d grows, unscaled and scaled.
 public struct SoftmaxExperiment: Sendable {
-    /// The cells: mu outermost, then sigma, then the number of keys, then d.
+    /// The cells: the grid's models in its order (for the seed model mu outermost, then sigma), then
+    /// the number of keys, then d.
     public let cells: [SoftmaxCell]
     /// Queries per cell.
     public let samples: Int
@@ -34,8 +35,8 @@ public struct SoftmaxExperiment: Sendable {
             throw QKVerifyError.invalid(.keys, "allowed: whole numbers of keys from 2 to 10^6")
         }
         try SoftmaxExperiment.allowedQueries.check(samples, .queries)
-        cells = grid.means.flatMap { mu in grid.sigmas.flatMap { sigma in keys.flatMap { n in
-            grid.dims.map { SoftmaxCell(d: $0, mu: mu, sigma: sigma, keys: n, alignedRho: alignedRho) } } } }
+        cells = grid.models.flatMap { model in keys.flatMap { n in
+            grid.dims.map { SoftmaxCell(d: $0, model: model, keys: n, alignedRho: alignedRho) } } }
         self.samples = samples
         self.seed = seed
         self.generator = generator

@@ -1,29 +1,37 @@
 import Foundation
 
-/// One cell of the softmax experiment: a query and `keys` keys in R^d, coordinates N(mu, sigma^2).
-/// With ``alignedRho`` != 0, key 1 is aligned with the query: its standardized coordinates are
-/// `rho a_i + sqrt(1 - rho^2) c_i`, a_i the query's (docs/THEORY.md section 6).
+/// One cell of the softmax experiment: a query and `keys` keys in R^d, coordinates drawn as `model`
+/// says (law, means and spreads of q and k, correlation, normalization). With ``alignedRho`` != 0,
+/// key 1 is aligned with the query: its standardized coordinates are `rho a_i + sqrt(1 - rho^2) c_i`,
+/// a_i the query's (docs/THEORY.md section 6).
 public struct SoftmaxCell: Sendable, Hashable {
     /// The dimension of the query and keys.
     public let d: Int
-    /// The coordinates' mean.
-    public let mu: Double
-    /// The coordinates' standard deviation.
-    public let sigma: Double
+    /// How the query's and the keys' coordinates are drawn, and what is done to the vectors.
+    public let model: CoordinateModel
     /// The number of keys N the query attends over.
     public let keys: Int
 
-    /// The correlation of key 1's coordinates with the query's (0: every key independent).
+    /// The correlation of key 1's coordinates with the query's (0: every key as the model says).
     public let alignedRho: Double
 
-    /// A cell.
-    public init(d: Int, mu: Double, sigma: Double, keys: Int, alignedRho: Double = 0) {
+    /// A cell of any coordinate model.
+    public init(d: Int, model: CoordinateModel, keys: Int, alignedRho: Double = 0) {
         self.d = d
-        self.mu = mu
-        self.sigma = sigma
+        self.model = model
         self.keys = keys
         self.alignedRho = alignedRho
     }
+
+    /// A cell of the seed model: iid N(mu, sigma^2) coordinates shared by the query and the keys.
+    public init(d: Int, mu: Double, sigma: Double, keys: Int, alignedRho: Double = 0) {
+        self.init(d: d, model: CoordinateModel(mu: mu, sigma: sigma), keys: keys, alignedRho: alignedRho)
+    }
+
+    /// The coordinates' mean (the query's where the query and the keys differ).
+    public var mu: Double { model.muQ }
+    /// The coordinates' standard deviation (the query's where they differ).
+    public var sigma: Double { model.sigmaQ }
 
     /// The d-independent limit of the aligned key's weight under tau = d, `e^rho / (e^rho + N - 1)`
     /// (at mu = 0, sigma = 1: the logit gap over d tends to rho, the noise over d to 0).

@@ -40,7 +40,7 @@ public enum SoftmaxTable {
     /// The column names, in order.
     public static var header: [String] { columns.map(\.name) }
 
-    /// The rows: cells grouped by (mu, sigma, keys), then by scale, then d ascending.
+    /// The rows: cells grouped by (model, keys), then by scale, then d ascending.
     public static func rows(_ experiment: SoftmaxExperiment, _ summaries: [MomentsVector]) -> [Row] {
         var rows: [Row] = []
         var start = 0
@@ -48,7 +48,7 @@ public enum SoftmaxTable {
         while start < cells.count {
             let first = cells[start]
             var end = start
-            while end < cells.count, cells[end].mu == first.mu, cells[end].sigma == first.sigma, cells[end].keys == first.keys { end += 1 }
+            while end < cells.count, cells[end].model == first.model, cells[end].keys == first.keys { end += 1 }
             for scale in SoftmaxScale.shown(for: first) {
                 rows += (start..<end).map { Row(experiment: experiment, cell: cells[$0], scale: scale, summary: summaries[$0]) }
             }

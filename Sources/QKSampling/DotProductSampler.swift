@@ -54,55 +54,40 @@ public final class DotProductSampler: BlockWorker {
         return summary
     }
 
-    /// Fills `values` with consecutive samples of T for `cell`: the one draw loop of the project.
-    /// Returns false when `shouldStop` said to stop (the values are then incomplete).
+    /// Fills `values` with consecutive samples of T for `cell`. Returns false when `shouldStop` said
+    /// to stop (the values are then incomplete).
     @discardableResult
     static func fill(_ values: UnsafeMutableBufferPointer<Double>, cell: Cell, generator: RandomGenerator,
                      shouldStop: () -> Bool = { false }) -> Bool {
-        let m = cell.model
-        let d = cell.d
-        if m.rho != 0 { return reduce(values, CorrelatedGaussianPairs(m), m.norm, d: d, generator, shouldStop) }
-        switch m.law {
-        case .gaussian: return reduce(values, independent(GaussianLaw(), m), m.norm, d: d, generator, shouldStop)
-        case .uniform: return reduce(values, independent(UniformLaw(), m), m.norm, d: d, generator, shouldStop)
-        case .rademacher: return reduce(values, independent(RademacherLaw(), m), m.norm, d: d, generator, shouldStop)
-        case .laplace: return reduce(values, independent(LaplaceLaw(), m), m.norm, d: d, generator, shouldStop)
-        case let .studentT(nu): return reduce(values, independent(StudentTLaw(nu: nu), m), m.norm, d: d, generator, shouldStop)
+        withoutActuallyEscaping(shouldStop) { shouldStop in
+            cell.model.run(Fill(values: values, d: cell.d, generator: generator, shouldStop: shouldStop))
         }
     }
 
-    private static func independent<L: StandardLaw>(_ law: L, _ m: CoordinateModel) -> IndependentPairs<L> {
-        IndependentPairs(law: law, muQ: m.muQ, sigmaQ: m.sigmaQ, muK: m.muK, sigmaK: m.sigmaK)
-    }
+    /// The loop of T: each sample draws its d pairs afresh (q_i, then k_i), nothing stored.
+    private struct Fill: PairLoop {
+        let values: UnsafeMutableBufferPointer<Double>
+        let d: Int
+        let generator: RandomGenerator
+        let shouldStop: () -> Bool
 
-    private static func reduce<P: PairSource>(_ values: UnsafeMutableBufferPointer<Double>, _ pairs: P,
-                                              _ norm: Normalization, d: Int, _ generator: RandomGenerator,
-                                              _ shouldStop: () -> Bool) -> Bool {
-        switch norm {
-        case .none: loop(values, pairs, RawDot.self, d: d, generator, shouldStop)
-        case .unit: loop(values, pairs, UnitDot.self, d: d, generator, shouldStop)
-        case .layer: loop(values, pairs, LayerDot.self, d: d, generator, shouldStop)
-        }
-    }
-
-    @inline(__always)
-    private static func loop<P: PairSource, R: PairReduction>(_ values: UnsafeMutableBufferPointer<Double>, _ pairs: P,
-                                                               _: R.Type, d: Int, _ generator: RandomGenerator,
-                                                               _ shouldStop: () -> Bool) -> Bool {
-        for j in values.indices {
-            var t = R()
-            var done = 0
-            while done < d {
-                let end = min(d, done + pairsBetweenStopChecks)
-                for _ in done..<end {
-                    let (q, k) = pairs.next(generator)
-                    t.add(q, k)
+        @inline(__always)
+        func run<P: PairSource, R: PairReduction>(_ pairs: P, _: R.Type) -> Bool {
+            for j in values.indices {
+                var t = R()
+                var done = 0
+                while done < d {
+                    let end = min(d, done + pairsBetweenStopChecks)
+                    for _ in done..<end {
+                        let (q, k) = pairs.next(generator)
+                        t.add(q, k)
+                    }
+                    done = end
+                    if done < d && shouldStop() { return false }
                 }
-                done = end
-                if done < d && shouldStop() { return false }
+                values[j] = t.value()
             }
-            values[j] = t.value()
+            return true
         }
-        return true
     }
 }

@@ -23,7 +23,8 @@ public struct SoftmaxWork: BlockWork {
 }
 
 /// Draws queries and keys and measures their attention weights. For each query it draws q
-/// (d coordinates), then k_1, ..., k_N (d coordinates each), keeping q and the N logits only.
+/// (d coordinates), then k_1, ..., k_N (d coordinates each, paired with q's as the cell's model
+/// says), keeping q and the N logits only.
 public final class SoftmaxSampler: BlockWorker {
     static let chunk = 256
     private let cells: [SoftmaxCell]
@@ -43,30 +44,45 @@ public final class SoftmaxSampler: BlockWorker {
     public func run(cell index: Int, samples: Int, generator: RandomGenerator) -> MomentsVector {
         let cell = cells[index]
         if q.count != cell.d { q = Array(repeating: 0, count: cell.d); a = q }
-        let rest = (1 - cell.alignedRho * cell.alignedRho).squareRoot()
         if logits.count != cell.keys { logits = Array(repeating: 0, count: cell.keys) }
-        var summary = MomentsVector(count: components)
-        let taus = SoftmaxScale.allCases.map { $0.tau(cell) }
-        var filled = 0
-        for _ in 0..<samples {
-            for i in 0..<cell.d { a[i] = generator.standardGaussian(); q[i] = cell.mu + cell.sigma * a[i] }
-            for j in 0..<cell.keys {
-                var t = 0.0
-                if j == 0 && cell.alignedRho != 0 {
-                    for i in 0..<cell.d {
-                        t += q[i] * (cell.mu + cell.sigma * (cell.alignedRho * a[i] + rest * generator.standardGaussian()))
-                    }
-                } else {
-                    for i in 0..<cell.d { t += q[i] * (cell.mu + cell.sigma * generator.standardGaussian()) }
+        return cell.model.run(Queries(sampler: self, cell: cell, samples: samples, generator: generator))
+    }
+
+    /// The loop of attention: each query draws q (keeping its standardized coordinates), then each
+    /// key's coordinates paired with q's; the N logits are measured under every temperature.
+    private struct Queries: PairLoop {
+        let sampler: SoftmaxSampler
+        let cell: SoftmaxCell
+        let samples: Int
+        let generator: RandomGenerator
+
+        func run<P: PairSource, R: PairReduction>(_ pairs: P, _: R.Type) -> MomentsVector {
+            let s = sampler, d = cell.d
+            let aligned = CorrelatedGaussianPairs(cell.model, rho: cell.alignedRho)
+            var summary = MomentsVector(count: s.components)
+            let taus = SoftmaxScale.allCases.map { $0.tau(cell) }
+            var filled = 0
+            for _ in 0..<samples {
+                for i in 0..<d {
+                    s.a[i] = pairs.query(generator)
+                    s.q[i] = pairs.q(s.a[i])
                 }
-                logits[j] = t
+                for j in 0..<cell.keys {
+                    var t = R()
+                    if j == 0 && cell.alignedRho != 0 {
+                        for i in 0..<d { t.add(s.q[i], aligned.key(pairedWith: s.a[i], generator)) }
+                    } else {
+                        for i in 0..<d { t.add(s.q[i], pairs.key(pairedWith: s.a[i], generator)) }
+                    }
+                    s.logits[j] = t.value()
+                }
+                s.measure(taus: taus, keys: cell.keys, slot: filled)
+                filled += 1
+                if filled == SoftmaxSampler.chunk { s.flush(&summary, filled); filled = 0 }
             }
-            measure(taus: taus, keys: cell.keys, slot: filled)
-            filled += 1
-            if filled == SoftmaxSampler.chunk { flush(&summary, filled); filled = 0 }
+            if filled > 0 { s.flush(&summary, filled) }
+            return summary
         }
-        if filled > 0 { flush(&summary, filled) }
-        return summary
     }
 
     private func measure(taus: [Double], keys: Int, slot: Int) {

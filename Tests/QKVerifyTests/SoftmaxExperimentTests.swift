@@ -43,4 +43,31 @@ import Testing
         #expect((naive.mean - reference.mean) / se > 10)  // sqrt(d) is too sharp at mu = 1
         #expect(abs(s[1][SoftmaxWork.component(.withinQuery, .logitVariance)].mean - 1) < 0.05)
     }
+
+    /// Softmax draws through the same pair sources and reductions as T, so every law, correlation and
+    /// normalization reaches it: keys perfectly correlated with the query (rho = 1) all equal it, so
+    /// the weights are exactly uniform; unit-normalized logits are cosines, so unscaled (tau = 1) the
+    /// largest weight is at most e / (e + (N - 1) / e); and each law gives its own weights.
+    @Test func everyLawCorrelationAndNormReachesSoftmax() throws {
+        let keys = 16
+        let correlated = try SoftmaxExperiment(grid: Grid(dims: [8], meanPairs: [(0, 0)], sigmaPairs: [(1, 1)], rhos: [1]),
+                                               keys: [keys], samples: 200, seed: 3, generator: .standard).run(threads: 1)
+        let uniform = correlated[0][SoftmaxWork.component(.none, .maxWeight)]
+        #expect(abs(uniform.mean - 1 / Double(keys)) < 1e-12 && abs(correlated[0][SoftmaxWork.component(.none, .entropy)].mean - 1) < 1e-12)
+
+        let unit = try SoftmaxExperiment(grid: Grid(dims: [64], meanPairs: [(0, 0)], sigmaPairs: [(1, 1)], norms: [.unit]),
+                                         keys: [keys], samples: 2000, seed: 4, generator: .standard).run(threads: 1)
+        let e = exp(1.0), bound = e / (e + Double(keys - 1) / e)
+        // Raw logits at d = 64 have spread 8 and the largest weight is near 0.9; cosines cannot get there.
+        #expect(unit[0][SoftmaxWork.component(.none, .maxWeight)].mean <= bound)
+
+        let laws: [CoordinateLaw] = [.gaussian, .uniform, .rademacher, .laplace, .studentT(5)]
+        let byLaw = try SoftmaxExperiment(grid: Grid(dims: [4], laws: laws, meanPairs: [(0, 0)], sigmaPairs: [(1, 1)]),
+                                          keys: [keys], samples: 4000, seed: 5, generator: .standard).run(threads: 2)
+        let means = byLaw.map { $0[SoftmaxWork.component(.none, .maxWeight)].mean }
+        #expect(Set(means).count == laws.count, "\(means)")
+        let gaussian = byLaw[0][SoftmaxWork.component(.none, .maxWeight)], laplace = byLaw[3][SoftmaxWork.component(.none, .maxWeight)]
+        let se = (gaussian.meanStandardError * gaussian.meanStandardError + laplace.meanStandardError * laplace.meanStandardError).squareRoot()
+        #expect(abs(gaussian.mean - laplace.mean) < 10 * se, "the laws share mean and variance, so their weights differ little at d = 4")
+    }
 }
