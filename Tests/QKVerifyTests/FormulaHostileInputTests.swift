@@ -8,14 +8,19 @@ import Testing
 /// commands, and characters that do not show.
 @Suite struct FormulaHostileInputTests {
     /// Parses `text` and checks what any answer must be: a formula whose ASCII print reads back to it
-    /// (within the length limit), or an error whose reason is one line and whose caret is within the
-    /// formula shown.
+    /// (within the length limit) and whose LaTeX reads back or is refused for its depth or length, or
+    /// an error whose reason is one line and whose caret is within the formula shown.
     @discardableResult
     static func expectAnswered(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> FormulaError? {
         do {
             let formula = try Formula(parsing: text)
             if formula.description.count <= Formula.maxLength {
                 #expect((try? Formula(parsing: formula.description)) == formula, "\(formula)", sourceLocation: sourceLocation)
+            }
+            do {
+                _ = try Formula(parsing: formula.latex)
+            } catch let error as FormulaError {
+                #expect(formula.latex.count > Formula.maxLength || error.reason.hasPrefix("nested more than"), "\(error)", sourceLocation: sourceLocation)
             }
             return nil
         } catch let error as FormulaError {

@@ -46,6 +46,9 @@ import Foundation
 /// factor (`√2d`, `\log d^2`); a power of a superscript (`d²^3`); and `|` after a factor (`d|mu|`:
 /// write `d*|mu|` or `d\lvert mu\rvert`). An exponent is one unary (`x^23` is x^(23), as in ASCII,
 /// though TeX would print x^{2}3).
+///
+/// A formula prints as ASCII in this grammar (``description``) and typeset for a paper (``latex``);
+/// both parse back.
 public indirect enum Formula: Sendable, Hashable, CustomStringConvertible {
     /// A number.
     case number(Double)
