@@ -16,9 +16,6 @@ struct FormulaLexer {
     /// letter and the micro sign).
     static let greek: [Character: String] = ["σ": "sigma", "μ": "mu", "µ": "mu", "ρ": "rho", "π": "pi"]
 
-    /// The LaTeX names read as variables.
-    private static let texNames: Set<String> = ["sigma", "mu", "rho", "pi"]
-
     /// Superscript characters, with the ASCII character each stands for.
     static let superscripts: [Character: Character] = [
         "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-",
