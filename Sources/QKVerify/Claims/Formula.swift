@@ -17,6 +17,7 @@ import Foundation
 ///              | '√' operand | (\exp | \log | \ln) (group | operand)
 ///     group   := '(' expr ')' | '[' expr ']' | '{' expr '}' | \left( expr \right) | \left[ expr \right]
 ///              | \left| expr \right| | \lvert expr \rvert
+///     operand := primary, with no power or factor after it (`√2d` is refused, `√2 + d` is not)
 ///
 /// Variables are `d`, `mu`, `sigma` (where q and k share them), `mu_q`, `mu_k`, `sigma_q`, `sigma_k`,
 /// `rho`, `kurt_q`, `kurt_k` (the coordinate law's excess kurtosis) and the constant `pi`; `e` is
