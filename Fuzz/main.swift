@@ -1,8 +1,8 @@
-#if canImport(Glibc)
-import Glibc
 import QKModel
 import QKClaims
 import QKPersistence
+#if canImport(Glibc)
+import Glibc
 #endif
 
 // libFuzzer's driver, called from our own main: SwiftPM renames an executable's entry point, so
@@ -22,12 +22,24 @@ func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     if data[0] % 2 == 0 {
         let text = String(decoding: bytes, as: UTF8.self)
         if let formula = try? Formula(parsing: text) {
-            _ = formula.evaluate(Cell(d: 3, mu: 0.5, sigma: 2))
+            let cell = Cell(d: 3, mu: 0.5, sigma: 2)
+            let value = formula.evaluate(cell)
             // What prints must parse back (numbers print in full, so a printed formula may pass the
             // length limit that its shorter input met).
             let printed = formula.description
             precondition(printed.count > Formula.maxLength || (try? Formula(parsing: printed)) == formula,
                          "printed formula does not re-parse")
+            // LaTeX must parse back to the same value, bit for bit, unless it is too long or (a chain
+            // of \frac) too deep.
+            let latex = formula.latex
+            do {
+                let back = try Formula(parsing: latex).evaluate(cell)
+                precondition(back.bitPattern == value.bitPattern || back.isNaN && value.isNaN, "LaTeX reads back to another value")
+            } catch let error as FormulaError {
+                precondition(latex.count > Formula.maxLength || error.reason.hasPrefix("nested more than"), "LaTeX does not re-parse")
+            } catch {
+                preconditionFailure("unexpected error \(error)")
+            }
         }
     } else if let state = try? RunStateFile(bytes: bytes, path: "fuzz") {
         _ = state.bytes

@@ -3,20 +3,55 @@ import QKSupport
 import QKModel
 
 /// A formula in the cell's variables, as a user writes it for `qkverify check`: `d*mu^2`, `sqrt(d)`,
-/// `d*(sigma_q^2*sigma_k^2 + mu_q^2*sigma_k^2 + mu_k^2*sigma_q^2)`.
+/// `d*(sigma_q^2*sigma_k^2 + mu_q^2*sigma_k^2 + mu_k^2*sigma_q^2)`, or as a paper or sympy writes it:
+/// `d\sigma^4`, `d(σ⁴ + 2μ²σ²)`, `d*(2*mu**2*sigma**2 + sigma**4)`, `\frac{d}{2}`.
 ///
 /// Grammar (lowest precedence first; `^` binds tighter than unary minus and is right-associative,
 /// so `-x^2 = -(x^2)`, `2^3^2 = 2^9` and `2^-1 = 0.5`):
 ///
 ///     expr    := term (('+' | '-') term)*
-///     term    := unary (('*' | '/') unary)*
+///     term    := unary (('*' | '/') unary | power)*
 ///     unary   := '-' unary | power
-///     power   := primary ('^' unary)?
-///     primary := number | variable | function '(' expr ')' | '(' expr ')'
+///     power   := 'e' exponent | primary exponent?
+///     exponent := '^' unary | superscript
+///     primary := number | variable | function group | group | '|' expr '|'
+///              | \frac '{' expr '}' '{' expr '}' | \sqrt ('[' expr ']')? '{' expr '}'
+///              | '√' operand | (\exp | \log | \ln) (group | operand)
+///     group   := '(' expr ')' | '[' expr ']' | '{' expr '}' | \left( expr \right) | \left[ expr \right]
+///              | \left| expr \right| | \lvert expr \rvert
+///     operand := primary, with no power or factor after it (`√2d` is refused, `√2 + d` is not)
 ///
 /// Variables are `d`, `mu`, `sigma` (where q and k share them), `mu_q`, `mu_k`, `sigma_q`, `sigma_k`,
-/// `rho`, `kurt_q`, `kurt_k` (the coordinate law's excess kurtosis) and the constant `pi`; functions `sqrt`, `exp`, `log` (natural), `abs`; numbers are
-/// decimal with an optional exponent (`2`, `0.5`, `.5`, `1e-3`).
+/// `rho`, `kurt_q`, `kurt_k` (the coordinate law's excess kurtosis) and the constant `pi`; `e` is
+/// exp(1), and `e^x` is exp(x). Functions are `sqrt`, `exp`, `log` (natural; also `ln`), `abs` (also
+/// sympy's `Abs`), applied to a group; `\left|x\right|`, `\lvert x\rvert` and `|x|` are abs(x). Numbers
+/// are decimal with an optional exponent (`2`, `0.5`, `.5`, `1e-3`).
+///
+/// Notations that mean the same tree:
+/// - Unicode: `σ` `μ` `ρ` `π` are sigma, mu, rho, pi (`σ_q` is sigma_q); superscript digits with an
+///   optional `⁻` are a power (`σ²` = sigma^2, `d⁻¹` = d^-1); `√` is sqrt; `·`, `⋅` and `×` are `*`;
+///   `÷` is `/`; `−` (U+2212) is `-`.
+/// - LaTeX: `\sigma`, `\mu`, `\rho`, `\pi`, with `_q` or `_{q}`; `\mathrm{kurt}_q` (also
+///   `\operatorname`, `\text`, `\mathit`); `\frac{a}{b}` is a/b; `\sqrt{x}` is sqrt(x), `\sqrt[n]{x}` is
+///   x^(1/n); `\exp`, `\log`, `\ln` (natural log); `\cdot`, `\times`, `\div`; braces group; `\,`
+///   `\;` `\:` `\!` `\ ` `\quad` are spaces; `$...$` or `$$...$$` around the whole formula is dropped.
+/// - Python and sympy: `**` is `^`; sympy's `str()` and `latex()` output parses (`Abs`, `\left(`, `e^{x}`).
+/// - Implicit multiplication: a factor after another with no operator multiplies, binding like `*`
+///   (left to right, tighter than `+`, looser than `^` and unary minus): `2 mu^2 d` = 2*mu^2*d,
+///   `d(sigma^2 + 1)` = d*(sigma^2 + 1), `-2d` = (-2)*d, `d -mu` = d - mu.
+/// - Scientific notation: after `·`, `×`, `\cdot` or `\times` (not `*`), `10^k` with an integer k
+///   joins the decimal before it into one number: `1.5 \times 10^{-3}` is 0.0015, as `1.5e-3`.
+///
+/// What is ambiguous is refused, with an error that names the readings: a factor after a division
+/// (`1/2d`: write 1/(2*d) or (1/2)*d); a number right after a factor (`d 2`, `σ2`: d*2 or d^2); a
+/// word made of names (`sigma2`, `dmu`); `\frac` or `\sqrt` without braces (`\frac12`, which TeX
+/// reads as `\frac{1}{2}`); `√`, `\log`, `\exp` or `\ln` without parentheses before a power or a
+/// factor (`√2d`, `\log d^2`); a power of a superscript (`d²^3`); and `|` after a factor (`d|mu|`:
+/// write `d*|mu|` or `d\lvert mu\rvert`). An exponent is one unary (`x^23` is x^(23), as in ASCII,
+/// though TeX would print x^{2}3).
+///
+/// A formula prints as ASCII in this grammar (``description``) and typeset for a paper (``latex``);
+/// both parse back.
 public indirect enum Formula: Sendable, Hashable, CustomStringConvertible {
     /// A number.
     case number(Double)
@@ -87,12 +122,17 @@ public indirect enum Formula: Sendable, Hashable, CustomStringConvertible {
 
     /// The formula's value in a cell; NaN or infinite where it is undefined there (`log(0)`, `1/(d-1)` at d = 1).
     public func evaluate(_ cell: Cell) -> Double {
+        evaluate { $0.value(in: cell) }
+    }
+
+    /// The formula's value where each variable has the value `value` gives it.
+    func evaluate(_ value: (Variable) -> Double) -> Double {
         switch self {
         case let .number(x): return x
-        case let .variable(v): return v.value(in: cell)
-        case let .negate(e): return -e.evaluate(cell)
+        case let .variable(v): return value(v)
+        case let .negate(e): return -e.evaluate(value)
         case let .binary(op, l, r):
-            let a = l.evaluate(cell), b = r.evaluate(cell)
+            let a = l.evaluate(value), b = r.evaluate(value)
             switch op {
             case .add: return a + b
             case .subtract: return a - b
@@ -101,7 +141,7 @@ public indirect enum Formula: Sendable, Hashable, CustomStringConvertible {
             case .power: return Foundation.pow(a, b)
             }
         case let .call(f, e):
-            let x = e.evaluate(cell)
+            let x = e.evaluate(value)
             switch f {
             case .sqrt: return x.squareRoot()
             case .exp: return Foundation.exp(x)

@@ -14,8 +14,10 @@ public struct FormulaError: Error, Sendable, Hashable, CustomStringConvertible {
         self.reason = reason
     }
 
-    /// The reason, then the formula with a caret under the position at fault.
+    /// The reason, then the formula with a caret under the position at fault: three lines, however
+    /// the formula is written (each tab, line break or other space in it shows as one space).
     public var description: String {
-        "\(reason)\n    \(formula)\n    \(String(repeating: " ", count: position))^"
+        let oneLine = { (text: String) in String(text.map { $0.isWhitespace ? " " : $0 }) }
+        return "\(oneLine(reason))\n    \(oneLine(formula))\n    \(String(repeating: " ", count: position))^"
     }
 }

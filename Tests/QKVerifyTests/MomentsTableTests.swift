@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-@testable import QKExperiments
 @testable import QKTheory
+@testable import QKExperiments
 @testable import QKVerdicts
 @testable import QKReporting
 
