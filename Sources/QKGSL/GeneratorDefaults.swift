@@ -6,8 +6,8 @@ public enum GeneratorDefaults {
     ///
     /// - Throws: ``QKVerifyError/invalid(_:_:)`` naming ``Setting/generator`` or
     ///   ``Setting/generatorVariable``, whichever gave an unknown or refused name.
-    public static func generator(named name: String?, environment: [String: String]) throws -> GeneratorType {
-        if let name { return try GeneratorType(name: name) }
+    public static func generator(_ given: GeneratorType?, environment: [String: String]) throws -> GeneratorType {
+        if let given { return given }
         if let name = environment["GSL_RNG_TYPE"], !name.isEmpty {
             return try GeneratorType(name: name, setting: .generatorVariable)
         }
@@ -18,15 +18,18 @@ public enum GeneratorDefaults {
     ///
     /// - Throws: ``QKVerifyError/invalid(_:_:)`` naming ``Setting/seed`` or ``Setting/seedVariable``
     ///   when the text is not a whole number from 0 to 2^64 - 1.
-    public static func seed(_ text: String?, environment: [String: String]) throws -> UInt64 {
-        if let text { return try seed(parsing: text, setting: .seed) }
+    public static func seed(_ given: UInt64?, environment: [String: String]) throws -> UInt64 {
+        if let given { return given }
         if let text = environment["GSL_RNG_SEED"], !text.isEmpty {
             return try seed(parsing: text, setting: .seedVariable)
         }
         return 0
     }
 
-    private static func seed(parsing text: String, setting: Setting) throws -> UInt64 {
+    /// A seed as a user types it: a whole number from 0 to 2^64 - 1.
+    ///
+    /// - Throws: ``QKVerifyError/invalid(_:_:)`` naming `setting`.
+    public static func seed(parsing text: String, setting: Setting) throws -> UInt64 {
         guard let value = UInt64(text.trimmingSpaces) else {
             throw QKVerifyError.invalid(setting, "'\(text)' is not allowed; allowed: a whole number from 0 to 18446744073709551615")
         }

@@ -46,7 +46,15 @@ struct CheckCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Claimed excess kurtosis of q^T k.", valueName: "formula"))
     var kurtosis: String?
     @Option(help: ArgumentHelp("A named set of claims: 'textbook' (also 'seed': the textbook derivation for iid N(mu, sigma^2) coordinates, E = d mu^2; Var = d and s = sqrt(d) at mu = 0, sigma = 1), or 'paper' (Vaswani et al. 2017, footnote 4: E = 0 and Var = d at mean 0, variance 1, any law; its default grid is every law at --means 0 --sigmas 1).", valueName: "set"))
-    var claims: String?
+    var claims: ClaimSet?
+
+    /// `--claims`: the built-in sets of claims.
+    enum ClaimSet: String, ExpressibleByArgument, CaseIterable {
+        case textbook, seed, paper
+
+        /// The set's claims.
+        var claims: [Claim] { self == .paper ? Claim.paper() : Claim.seed() }
+    }
 
     @OptionGroup var grid: GridOptions
     @OptionGroup var options: RunOptions
@@ -54,19 +62,21 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var alpha: AlphaOption
     @Option(help: ArgumentHelp("Output format.", valueName: "format"))
     var format: CheckReport.Format = .text
-    @Option(parsing: .unconditional, help: ArgumentHelp("Confirm a claim when every relative error is within this, e.g. 0.01 for 1% (two one-sided tests).", valueName: "delta"))
-    var tolerance: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Confirm a claim when every relative error is within this, e.g. 0.01 for 1% (two one-sided tests).", valueName: "delta"),
+            transform: ArgumentText.tolerance)
+    var tolerance: Double?
     @Flag(help: "Look at 10^4, 2 x 10^4, 4 x 10^4, ... samples and stop each cell once its claims are decided (instead of --samples).")
     var sequential = false
-    @Option(name: .customLong("max-samples"), parsing: .unconditional, help: ArgumentHelp("With --sequential: the most samples per cell (default 1280000).", valueName: "n"))
-    var maxSamples: String?
+    @Option(name: .customLong("max-samples"), parsing: .unconditional, help: ArgumentHelp("With --sequential: the most samples per cell (default 1280000).", valueName: "n"),
+            transform: { try ArgumentText.wholeNumber($0, MomentsDesign.allowedSamples) })
+    var maxSamples: Int?
     @Flag(name: .customLong("fail-fast"), help: "With --sequential: stop the whole run at the first look that rejects a claim.")
     var failFast = false
 
     func run() throws {
         let list = try claimList()
         let alpha = try self.alpha.value()
-        let delta = try tolerance.map { try OptionValue.tolerance($0, option: "--tolerance") }
+        let delta = tolerance
         let design = try checkedDesign()
         let threads = try options.threadCount()
         // A claim whose domain misses the grid, or that is undefined in a cell, is bad input: find out
@@ -95,12 +105,7 @@ struct CheckCommand: ParsableCommand {
     /// The claims of `--claims` and of the formula options, in that order.
     private func claimList() throws -> [Claim] {
         var list: [Claim] = []
-        switch claims {
-        case nil: break
-        case "textbook", "seed": list += Claim.seed()
-        case "paper": list += Claim.paper()
-        case let name?: throw QKVerifyError.invalidOption("--claims", "unknown set '\(name)'; allowed: textbook (also 'seed'), paper")
-        }
+        list += claims?.claims ?? []
         for (quantity, text) in [(Claim.Quantity.mean, mean), (.variance, `var`), (.scale, scale),
                                  (.skewness, skewness), (.kurtosis, kurtosis)] {
             if let text { list.append(try Claim(quantity, text)) }
@@ -121,17 +126,14 @@ struct CheckCommand: ParsableCommand {
             if grid.samples != nil { throw QKVerifyError.invalidOption("--samples", "not with --sequential; allowed: --max-samples N") }
             if grid.stream.blockSize != nil { throw QKVerifyError.invalidOption("--block-size", "not with --sequential; allowed: leave it out (looks are whole blocks of 10^4 samples)") }
         }
-        let most = try maxSamples.map {
-            try OptionValue.wholeNumber($0, option: "--max-samples", MomentsDesign.allowedSamples)
-        } ?? 1_280_000
+        let most = maxSamples ?? 1_280_000
         let samplesOverride = sequential ? most : nil
         let blockOverride = sequential ? SequentialCheck.blockSamples : nil
-        if claims == "paper" {
-            return try grid.design(defaultMeans: "0", defaultSigmas: "1",
-                                   defaultLaws: CoordinateLaw.representatives.map(\.description).joined(separator: ","),
+        if claims == .paper {
+            return try grid.design(defaultMeans: [0], defaultSigmas: [1], defaultLaws: CoordinateLaw.representatives,
                                    samplesOverride: samplesOverride, blockOverride: blockOverride)
         }
-        return try grid.design(defaultMeans: "-0.7,0,0.3,1.3", defaultSigmas: "0.6,1,1.7",
+        return try grid.design(defaultMeans: [-0.7, 0, 0.3, 1.3], defaultSigmas: [0.6, 1, 1.7],
                                samplesOverride: samplesOverride, blockOverride: blockOverride)
     }
 }

@@ -12,14 +12,15 @@ struct DistributionCommand: ParsableCommand {
         abstract: "At mu = 0, test q^T k against its exact variance-gamma law and T/(sigma^2 sqrt d) against N(0,1).",
         discussion: "Examples:\n  qkverify distribution --dims 1,4,16,64 --samples 1e5")
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Dimensions d.", valueName: "list"))
-    var dims = "1,2,4,8,16,32,64,128,256,512"
-    @Option(parsing: .unconditional, help: ArgumentHelp("Coordinate standard deviations sigma (mu is 0).", valueName: "list"))
-    var sigmas = "1"
-    @Option(parsing: .unconditional, help: ArgumentHelp("Samples per cell, 1000 to 10^7 (kept in memory for the KS distance).", valueName: "n"))
-    var samples = "100000"
-    @Option(parsing: .unconditional, help: ArgumentHelp("Dimensions to histogram, all also in --dims (default: 1,4,16,64 where in --dims, else up to four of --dims).", valueName: "list"))
-    var histogramDims: String?
+    @OptionGroup var dims: DimensionsOption
+    @Option(parsing: .unconditional, help: ArgumentHelp("Coordinate standard deviations sigma (mu is 0; default: 1).", valueName: "list"), transform: ArgumentText.positiveNumbers)
+    var sigmas: [Double] = [1]
+    @Option(parsing: .unconditional, help: ArgumentHelp("Samples per cell, 1000 to 10^7 (kept in memory for the KS distance; default: 1e5).", valueName: "n"),
+            transform: { try ArgumentText.wholeNumber($0, DistributionExperiment.allowedSamples) })
+    var samples = 100_000
+    @Option(parsing: .unconditional, help: ArgumentHelp("Dimensions to histogram, all also in --dims (default: 1,4,16,64 where in --dims, else up to four of --dims).", valueName: "list"),
+            transform: ArgumentText.positiveIntegers)
+    var histogramDims: [Int]?
     @OptionGroup var stream: StreamOptions
     @OptionGroup var options: RunOptions
     @OptionGroup var alpha: AlphaOption
@@ -30,15 +31,13 @@ struct DistributionCommand: ParsableCommand {
 
     func run() throws {
         let (seed, generator, block) = try stream.resolve()
-        let n = try OptionValue.wholeNumber(samples, option: "--samples", DistributionExperiment.allowedSamples)
-        let experiment = try DistributionExperiment(
-            dims: OptionValue.positiveIntegers(dims, option: "--dims"),
-            sigmas: OptionValue.numbers(sigmas, option: "--sigmas", positive: true),
-            samples: n, seed: seed, generator: generator, blockSamples: block)
+        let n = samples
+        let experiment = try DistributionExperiment(dims: dims.values, sigmas: sigmas, samples: n, seed: seed, generator: generator,
+                                                    blockSamples: block)
         let dimList = experiment.cells.map(\.d)
         let shown: Set<Int>
         if let histogramDims {
-            shown = Set(try OptionValue.positiveIntegers(histogramDims, option: "--histogram-dims"))
+            shown = Set(histogramDims)
             let missing = shown.subtracting(dimList).sorted()
             guard missing.isEmpty else {
                 throw QKVerifyError.invalidOption("--histogram-dims", "\(missing.map(String.init).joined(separator: ",")) not in --dims; allowed: dimensions that --dims also lists")

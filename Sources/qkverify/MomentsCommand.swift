@@ -40,19 +40,21 @@ struct MomentsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Save progress here (every --checkpoint-every seconds and on Ctrl-C); resume from it if it exists.", valueName: "path"))
     var checkpoint: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds between checkpoint saves.", valueName: "s"))
-    var checkpointEvery = "30"
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seconds between checkpoint saves (default: 30).", valueName: "s"),
+            transform: ArgumentText.seconds)
+    var checkpointEvery: Double = 30
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Run only shard I of N (1 <= I <= N) and write a part file for 'qkverify merge'.", valueName: "I/N"))
-    var shard: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Run only shard I of N (1 <= I <= N) and write a part file for 'qkverify merge'.", valueName: "I/N"),
+            transform: ArgumentText.shard)
+    var shard: BlockSelection?
 
     func run() throws {
         // Everything is checked before any work.
         let design = try grid.design()
         let threads = try options.threadCount()
         let alpha = try self.alpha.value()
-        let selection = try shard.map { try OptionValue.shard($0, option: "--shard") }
-        let interval = try OptionValue.seconds(checkpointEvery, option: "--checkpoint-every")
+        let selection = shard
+        let interval = checkpointEvery
         if selection != nil, controls != nil {
             throw QKVerifyError.invalidOption("--controls", "not with --shard; allowed: give --controls to 'qkverify merge'")
         }

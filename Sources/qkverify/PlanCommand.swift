@@ -12,21 +12,27 @@ struct PlanCommand: ParsableCommand {
         abstract: "Print the --samples needed to detect a relative error in the variance formula with 90% power.",
         discussion: "Examples:\n  qkverify plan --dims 1,16,64 --means 0 --sigmas 1 --detect 0.01")
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("The relative error in Var(q^T k) to detect, in (0, 1), e.g. 0.01.", valueName: "r"))
-    var detect = "0.01"
+    @Option(parsing: .unconditional, help: ArgumentHelp("The relative error in Var(q^T k) to detect, in (0, 1), e.g. 0.01 (default: 0.01).", valueName: "r"),
+            transform: PlanCommand.relativeError)
+    var detect = 0.01
+
+    static func relativeError(_ text: String) throws -> Double {
+        guard let value = Double(text.trimmingSpaces), value > 0, value < 1 else {
+            throw ArgumentText.Invalid("'\(text)' is not allowed; allowed: a number between 0 and 1, e.g. 0.01")
+        }
+        return value
+    }
 
     @OptionGroup var alpha: AlphaOption
 
     @OptionGroup var grid: GridOptions
 
     func run() throws {
-        guard let target = Double(detect), target > 0, target < 1 else {
-            throw QKVerifyError.invalidOption("--detect", "'\(detect)' is not allowed; allowed: a number between 0 and 1, e.g. 0.01")
-        }
+        let target = detect
         let alpha = try self.alpha.value()
         // plan draws nothing: options that only shape a sampling run would be silently ignored.
-        for (given, option) in [(grid.samples, "--samples"), (grid.stream.seed, "--seed"), (grid.stream.rng, "--rng"),
-                                (grid.stream.blockSize, "--block-size")] where given != nil {
+        for (given, option) in [(grid.samples != nil, "--samples"), (grid.stream.seed != nil, "--seed"), (grid.stream.rng != nil, "--rng"),
+                                (grid.stream.blockSize != nil, "--block-size")] where given {
             throw QKVerifyError.invalidOption(option, "plan draws no samples, so it has no use for \(option); allowed: leave it out (plan computes the --samples a run needs)")
         }
         let design = try grid.design()

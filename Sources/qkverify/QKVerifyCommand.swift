@@ -33,10 +33,28 @@ struct QKVerifyCommand: ParsableCommand {
         } catch {
             let status = exitCode(for: error)
             if status == .success { exit(withError: error) }  // --help, --version
-            var message = self.message(for: error).split(whereSeparator: \.isNewline).joined(separator: "; ")
+            var message = concise(self.message(for: error).split(whereSeparator: \.isNewline).joined(separator: "; "))
             if message.lowercased().contains("unexpected argument"), let hint = quoteHint(arguments) { message += "; \(hint)" }
             fail(message, status: status.rawValue)
         }
+    }
+
+    /// ArgumentParser's refusal of a typed value, "The value '0' is invalid for '--dims <list>': why",
+    /// said as this tool says every refusal: "--dims: why".
+    static func concise(_ message: String) -> String {
+        guard message.hasPrefix("The value '"), let named = message.range(of: "' is invalid for '") else { return message }
+        let value = message[message.index(message.startIndex, offsetBy: "The value '".count)..<named.lowerBound]
+        if let reason = message.range(of: "': ", range: named.upperBound..<message.endIndex),
+           let option = message[named.upperBound..<reason.lowerBound].split(separator: " ").first {
+            return "\(option): " + message[reason.upperBound...]
+        }
+        // An enumerated option: "... '--format <format>'. Please provide one of 'text', 'csv' or 'json'."
+        if let list = message.range(of: "'. Please provide one of ", range: named.upperBound..<message.endIndex),
+           let option = message[named.upperBound..<list.lowerBound].split(separator: " ").first {
+            let allowed = message[list.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+            return "\(option): '\(value)' is not allowed; allowed: \(allowed)"
+        }
+        return message
     }
 
     /// The names a user can type as the first argument.

@@ -15,12 +15,14 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var options: RunOptions
 
     @OptionGroup var alpha: AlphaOption
-    @Option(parsing: .unconditional, help: ArgumentHelp("Softmax: numbers of keys per query.", valueName: "list"))
-    var keys = "64"
-    @Option(parsing: .unconditional, help: ArgumentHelp("Softmax: queries per cell.", valueName: "n"))
-    var queries = "2000"
-    @Option(parsing: .unconditional, help: ArgumentHelp("Distribution: samples per d (kept in memory).", valueName: "n"))
-    var distributionSamples = "100000"
+    @Option(parsing: .unconditional, help: ArgumentHelp("Softmax: numbers of keys per query (default: 64).", valueName: "list"), transform: ArgumentText.positiveIntegers)
+    var keys: [Int] = [64]
+    @Option(parsing: .unconditional, help: ArgumentHelp("Softmax: queries per cell (default: 2000).", valueName: "n"),
+            transform: { try ArgumentText.wholeNumber($0, SoftmaxExperiment.allowedQueries) })
+    var queries = 2000
+    @Option(parsing: .unconditional, help: ArgumentHelp("Distribution: samples per d (kept in memory; default: 1e5).", valueName: "n"),
+            transform: { try ArgumentText.wholeNumber($0, DistributionExperiment.allowedSamples) })
+    var distributionSamples = 100_000
     @Option(help: ArgumentHelp("The directory to write into.", valueName: "dir"))
     var outDir = "results"
     @Option(help: ArgumentHelp("markdown (REPORT.md), or latex (also tables.tex with booktabs tables).", valueName: "format"))
@@ -30,10 +32,7 @@ struct ReportCommand: ParsableCommand {
         // Every option and output is checked before any work.
         let suite = try VerificationSuite(
             design: grid.design(), alpha: alpha.value(),
-            keys: OptionValue.positiveIntegers(keys, option: "--keys"),
-            queries: OptionValue.wholeNumber(queries, option: "--queries", SoftmaxExperiment.allowedQueries),
-            distributionSamples: OptionValue.wholeNumber(distributionSamples, option: "--distribution-samples",
-                                                              DistributionExperiment.allowedSamples))
+            keys: keys, queries: queries, distributionSamples: distributionSamples)
         let threads = try options.threadCount()
         let files = try ReportFiles(directory: outDir, latex: format == .latex, option: "--out-dir")
         let started = ContinuousClock.now
