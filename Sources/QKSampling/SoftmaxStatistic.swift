@@ -1,5 +1,14 @@
-/// What is measured of each query's attention weights p.
-public enum SoftmaxStatistic: String, Sendable, CaseIterable {
+import Foundation
+import QKStatistics
+
+/// What is measured of each query's attention weights p = softmax(logits / tau): one value per
+/// query and temperature, averaged over queries with its standard error.
+///
+/// Each statistic says how its per-query value follows from ``Weights``, the sums one pass over the
+/// N weights gives; the sampler, the table and its JSON iterate over ``allCases``. Adding a statistic
+/// of the weights is a case here (and, where the sums do not yet hold what it needs, a sum in
+/// ``Weights``).
+public enum SoftmaxStatistic: String, Statistic, CaseIterable {
     /// The largest weight, max_j p_j (1 when one-hot).
     case maxWeight = "max_weight"
     /// The entropy of p over log N (1 when uniform, 0 when one-hot).
@@ -12,9 +21,52 @@ public enum SoftmaxStatistic: String, Sendable, CaseIterable {
     case logitVariance = "logit_var"
     /// The weight on key 1 (the aligned key where there is one; otherwise a key like any other, 1/N on average).
     case alignedWeight = "aligned_weight"
-}
 
-extension SoftmaxStatistic {
+    public var key: String { rawValue }
+
+    public var symbol: String {
+        switch self {
+        case .maxWeight: return "E[max p]"
+        case .entropy: return "E[H(p)] / log N"
+        case .jacobianNorm: return "E||J||_F"
+        case .saturated: return "saturated share"
+        case .logitVariance: return "logit variance"
+        case .alignedWeight: return "E[p_1]"
+        }
+    }
+
     /// The statistic's position in ``allCases``, for per-statistic buffers.
     public var index: Int { SoftmaxStatistic.allCases.firstIndex(of: self)! }
+
+    /// The statistic's value for one query's weights.
+    public func value(_ w: Weights) -> Double {
+        switch self {
+        case .maxWeight: return w.largest
+        case .entropy: return max(0, w.entropy) / log(w.n)
+        case .jacobianNorm: return max(0, w.sum2 - 2 * w.sum3 + w.sum2 * w.sum2).squareRoot()
+        case .saturated: return w.saturated / w.n
+        case .logitVariance: return w.logitVariance
+        case .alignedWeight: return w.first
+        }
+    }
+
+    /// The sums one pass over a query's N weights gives, from which every statistic follows.
+    public struct Weights: Sendable {
+        /// N, the number of keys.
+        public var n: Double
+        /// The largest weight.
+        public var largest: Double
+        /// The entropy -sum p log p.
+        public var entropy: Double
+        /// sum p^2 (the participation).
+        public var sum2: Double
+        /// sum p^3.
+        public var sum3: Double
+        /// How many weights have p (1 - p) < 1e-6.
+        public var saturated: Double
+        /// The variance of the scaled logits across keys.
+        public var logitVariance: Double
+        /// The weight on key 1.
+        public var first: Double
+    }
 }

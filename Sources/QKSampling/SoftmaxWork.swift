@@ -105,15 +105,13 @@ public final class SoftmaxSampler: BlockWorker {
                 weightedLogit += p * (l - top) / tau
                 if p * (1 - p) < 1e-6 { saturated += 1 }
             }
+            let weights = SoftmaxStatistic.Weights(n: n, largest: 1 / z, entropy: log(z) - weightedLogit, sum2: sum2, sum3: sum3,
+                                                   saturated: saturated, logitVariance: logitVariance / (tau * tau),
+                                                   first: exp((logits[0] - top) / tau) / z)
             let base = (s * SoftmaxStatistic.allCases.count) * SoftmaxSampler.chunk + slot
-            let stride = SoftmaxSampler.chunk
-            func put(_ statistic: SoftmaxStatistic, _ value: Double) { buffer[base + statistic.index * stride] = value }
-            put(.maxWeight, 1 / z)
-            put(.entropy, max(0, log(z) - weightedLogit) / log(n))
-            put(.jacobianNorm, max(0, sum2 - 2 * sum3 + sum2 * sum2).squareRoot())
-            put(.saturated, saturated / n)
-            put(.logitVariance, logitVariance / (tau * tau))
-            put(.alignedWeight, exp((logits[0] - top) / tau) / z)
+            for (i, statistic) in SoftmaxStatistic.allCases.enumerated() {
+                buffer[base + i * SoftmaxSampler.chunk] = statistic.value(weights)
+            }
         }
     }
 
