@@ -21,6 +21,9 @@ public enum SoftmaxStatistic: String, Statistic, CaseIterable {
     case logitVariance = "logit_var"
     /// The weight on key 1 (the aligned key where there is one; otherwise a key like any other, 1/N on average).
     case alignedWeight = "aligned_weight"
+    /// The participation sum_j p_j^2: 1/N when uniform, 1 when one-hot; the attention output's
+    /// variance over sigma_v^2 for values of variance sigma_v^2 (THEORY section 9).
+    case participation
 
     public var key: String { rawValue }
 
@@ -32,6 +35,7 @@ public enum SoftmaxStatistic: String, Statistic, CaseIterable {
         case .saturated: return "saturated share"
         case .logitVariance: return "logit variance"
         case .alignedWeight: return "E[p_1]"
+        case .participation: return "E[sum p^2]"
         }
     }
 
@@ -47,6 +51,7 @@ public enum SoftmaxStatistic: String, Statistic, CaseIterable {
         case .saturated: return w.saturated / w.n
         case .logitVariance: return w.logitVariance
         case .alignedWeight: return w.first
+        case .participation: return w.sum2
         }
     }
 

@@ -70,4 +70,22 @@ import Testing
         let se = (gaussian.meanStandardError * gaussian.meanStandardError + laplace.meanStandardError * laplace.meanStandardError).squareRoot()
         #expect(abs(gaussian.mean - laplace.mean) < 10 * se, "the laws share mean and variance, so their weights differ little at d = 4")
     }
+
+    /// The participation sum p^2 is 1/N for uniform weights (keys equal to the query, rho = 1) and,
+    /// per query, between (max p)^2 and max p; so its mean lies between E[max p]^2 and E[max p].
+    @Test func participationIsOneOverNWhenUniformAndBoundedByTheLargestWeight() throws {
+        let keys = 16
+        let uniform = try SoftmaxExperiment(grid: Grid(dims: [8], meanPairs: [(0, 0)], sigmaPairs: [(1, 1)], rhos: [1]),
+                                            keys: [keys], samples: 200, seed: 3, generator: .standard).run(threads: 1)
+        #expect(abs(uniform[0][SoftmaxWork.component(.none, .participation)].mean - 1 / Double(keys)) < 1e-15)
+        let summaries = try SoftmaxExperiment(grid: Grid(dims: [1, 16, 256], means: [0], sigmas: [1]), keys: [keys],
+                                              samples: 2000, seed: 6, generator: .standard).run(threads: 2)
+        for summary in summaries {
+            for scale in [SoftmaxScale.none, .sqrtD] {
+                let largest = summary[SoftmaxWork.component(scale, .maxWeight)].mean
+                let participation = summary[SoftmaxWork.component(scale, .participation)].mean
+                #expect(participation <= largest && participation >= largest * largest, "\(scale): \(participation) vs \(largest)")
+            }
+        }
+    }
 }
