@@ -1,7 +1,6 @@
 import QKSupport
 import QKGSL
 import QKModel
-import QKStatistics
 import QKEngine
 import QKSampling
 /// The softmax experiment: how attention weights behave as d grows, unscaled and scaled.
@@ -44,9 +43,9 @@ public struct SoftmaxExperiment: Sendable {
         plan = try BlockPlan(drawsPerSample: cells.map(\.drawsPerSample), samples: samples, blockSamples: blockSamples)
     }
 
-    /// Every cell's summary: one streaming summary per (scale, statistic), see ``SoftmaxWork/component(_:_:)``.
-    public func run(threads: Int, progress: ProgressMeter = .silent) -> [MomentsVector] {
-        BlockExperiment(plan: plan, work: SoftmaxWork(cells: cells), seed: seed, generator: generator, stream: stream)
-            .run(threads: threads, progress: progress)
+    /// Runs the experiment: every cell's statistics at every temperature.
+    public func run(threads: Int, progress: ProgressMeter = .silent) -> SoftmaxResult {
+        SoftmaxResult(experiment: self, summaries: BlockExperiment(plan: plan, work: SoftmaxWork(cells: cells), seed: seed,
+                                                                   generator: generator, stream: stream).run(threads: threads, progress: progress))
     }
 }

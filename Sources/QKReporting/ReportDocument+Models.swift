@@ -1,7 +1,6 @@
 import Foundation
 import QKSupport
 import QKModel
-import QKSampling
 import QKVerdicts
 import QKSuite
 
@@ -78,7 +77,7 @@ extension ReportDocument {
 
     /// The aligned key: the weight on it against d, for tau = 1, sqrt(d) and d.
     var alignedMarkdown: String {
-        let (experiment, summaries) = aligned
+        let experiment = aligned.experiment
         guard let first = experiment.cells.first else { return "" }
         var md = "### The aligned key: why muP scales by 1/d\n\n"
         md += "A correlation shared by every key changes nothing in softmax; one key aligned with the query does. Key 1 has "
@@ -87,14 +86,14 @@ extension ReportDocument {
         var table = TextTable(header: ["d", "tau = 1", "tau = sqrt(d)", "tau = d"], rightAligned: [0, 1, 2, 3])
         for (c, cell) in experiment.cells.enumerated() {
             table.append([String(cell.d)] + [SoftmaxScale.none, .sqrtD, .d].map { scale in
-                let m = summaries[c][SoftmaxWork.component(scale, .alignedWeight)]
+                let m = aligned.summary(cell: c, scale, .alignedWeight)
                 return String(format: "%.4f ± %.4f", m.mean, m.meanStandardError)
             })
         }
         md += table.markdown + "\n"
         let last = experiment.cells.count - 1
-        let sqrt = summaries[last][SoftmaxWork.component(.sqrtD, .alignedWeight)].mean
-        let byD = summaries[last][SoftmaxWork.component(.d, .alignedWeight)]
+        let sqrt = aligned.summary(cell: last, .sqrtD, .alignedWeight).mean
+        let byD = aligned.summary(cell: last, .d, .alignedWeight)
         md += "With tau = sqrt(d) the logit gap rho |q|^2 / sqrt(d) grows like rho sqrt(d): at d = \(experiment.cells[last].d) the aligned key "
         md += "takes \(Self.g(sqrt, 3)) of the weight (saturation again, despite the sqrt(d) scale). With tau = d the gap tends to rho and the "
         md += "noise to 0: the weight, \(Self.g(byD.mean, 4)) ± \(Self.g(byD.meanStandardError, 2)) there, tends to the d-independent limit "

@@ -29,10 +29,10 @@ public struct ReportDocument: Sendable {
     var seedCheck: ClaimCheck { results.seedCheck }
     var controls: [ControlResult] { results.controls }
     var fits: [ScalingVerdict.Entry] { results.scaling.entries }
-    var softmax: (experiment: SoftmaxExperiment, summaries: [MomentsVector]) { (results.suite.softmax, results.softmax) }
+    var softmax: SoftmaxResult { results.softmax }
     var distribution: [DistributionResult] { results.distribution.results }
     var models: [ModelsSuite.Outcome] { results.models }
-    var aligned: (experiment: SoftmaxExperiment, summaries: [MomentsVector]) { (results.suite.aligned, results.aligned) }
+    var aligned: SoftmaxResult { results.aligned }
 
     static func g(_ x: Double, _ digits: Int = 4) -> String { String(format: "%.\(digits)g", x) }
 
@@ -48,7 +48,7 @@ public struct ReportDocument: Sendable {
     /// The softmax statistic for (mu, scale, d), if measured.
     func softmaxValue(mu: Double, scale: SoftmaxScale, d: Int, _ statistic: SoftmaxStatistic) -> StreamingMoments? {
         guard let c = softmax.experiment.cells.firstIndex(where: { $0.mu == mu && $0.d == d }) else { return nil }
-        return softmax.summaries[c][SoftmaxWork.component(scale, statistic)]
+        return softmax.summary(cell: c, scale, statistic)
     }
 
     /// Markdown rows of the moments table at sigma = 1 (or the first sigma).

@@ -1,5 +1,4 @@
 import QKModel
-import QKStatistics
 import QKSampling
 import QKExperiments
 
@@ -7,14 +6,14 @@ import QKExperiments
 public enum SoftmaxTable {
     /// One row: a cell of a softmax run under one temperature.
     public struct Row: Sendable {
-        /// The run.
-        public let experiment: SoftmaxExperiment
-        /// The cell.
-        public let cell: SoftmaxCell
+        /// The run's result.
+        public let result: SoftmaxResult
+        /// The cell's index.
+        public let index: Int
         /// The temperature.
         public let scale: SoftmaxScale
-        /// The cell's per-query summaries.
-        public let summary: MomentsVector
+        /// The cell.
+        public var cell: SoftmaxCell { result.cells[index] }
     }
 
     /// The cell and temperature columns.
@@ -25,13 +24,13 @@ public enum SoftmaxTable {
         Column("keys", "keys N per query") { .integer($0.cell.keys) },
         Column("scale", "the temperature's rule") { .text($0.scale.rawValue) },
         Column("tau", "the temperature") { .number($0.scale.tau($0.cell)) },
-        Column("queries", "queries drawn") { .integer($0.experiment.samples) },
+        Column("queries", "queries drawn") { .integer($0.result.experiment.samples) },
     ]
 
     /// A statistic's columns: its mean over queries and that mean's standard error.
     static func columns(_ statistic: SoftmaxStatistic) -> [Column<Row>] {
-        [Column(statistic.rawValue, "mean over queries of the \(statistic.rawValue)") { .number($0.summary[SoftmaxWork.component($0.scale, statistic)].mean) },
-         Column(statistic.rawValue + "_se", "its standard error") { .number($0.summary[SoftmaxWork.component($0.scale, statistic)].meanStandardError) }]
+        [Column(statistic.key, "mean over queries of \(statistic.symbol)") { .number($0.result.summary(cell: $0.index, $0.scale, statistic).mean) },
+         Column(statistic.key + "_se", "its standard error") { .number($0.result.summary(cell: $0.index, $0.scale, statistic).meanStandardError) }]
     }
 
     /// Every column, in order.
@@ -41,16 +40,16 @@ public enum SoftmaxTable {
     public static var header: [String] { columns.map(\.name) }
 
     /// The rows: cells grouped by (model, keys), then by scale, then d ascending.
-    public static func rows(_ experiment: SoftmaxExperiment, _ summaries: [MomentsVector]) -> [Row] {
+    public static func rows(_ result: SoftmaxResult) -> [Row] {
         var rows: [Row] = []
         var start = 0
-        let cells = experiment.cells
+        let cells = result.cells
         while start < cells.count {
             let first = cells[start]
             var end = start
             while end < cells.count, cells[end].model == first.model, cells[end].keys == first.keys { end += 1 }
             for scale in SoftmaxScale.shown(for: first) {
-                rows += (start..<end).map { Row(experiment: experiment, cell: cells[$0], scale: scale, summary: summaries[$0]) }
+                rows += (start..<end).map { Row(result: result, index: $0, scale: scale) }
             }
             start = end
         }
@@ -58,7 +57,5 @@ public enum SoftmaxTable {
     }
 
     /// The table of a softmax run.
-    public static func table(_ experiment: SoftmaxExperiment, _ summaries: [MomentsVector]) -> Table {
-        rows(experiment, summaries).table(columns)
-    }
+    public static func table(_ result: SoftmaxResult) -> Table { rows(result).table(columns) }
 }

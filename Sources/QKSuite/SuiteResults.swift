@@ -17,7 +17,7 @@ public struct SuiteResults: Sendable {
     /// The fits of Var(T) against d, judged.
     public let scaling: ScalingVerdict
     /// The softmax experiment's summary of each cell.
-    public let softmax: [MomentsVector]
+    public let softmax: SoftmaxResult
     /// The distribution tests, judged.
     public let distribution: DistributionVerdict
     /// The samples drawn for the histograms, with each cell's exact law.
@@ -25,7 +25,7 @@ public struct SuiteResults: Sendable {
     /// The tour of the models beyond the seed derivation.
     public let models: [ModelsSuite.Outcome]
     /// The aligned-key experiment's summary of each cell.
-    public let aligned: [MomentsVector]
+    public let aligned: SoftmaxResult
 
     /// The moments run's design.
     public var design: MomentsDesign { suite.design }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import QKSupport
-import QKExperiments
 import QKVerdicts
 import QKReporting
 
@@ -36,26 +35,22 @@ struct PlanCommand: ParsableCommand {
             throw QKVerifyError.invalidOption(option, "plan draws no samples, so it has no use for \(option); allowed: leave it out (plan computes the --samples a run needs)")
         }
         let design = try grid.design()
-        let cells = design.grid.cells
-        // The family of a moments run on this grid: four tests per cell at most.
-        let power = Power(alpha: alpha, tests: 4 * cells.count)
-        let showsModel = cells.contains { $0.model.law != .gaussian || !$0.model.isSeedSetting }
+        let plan = SamplePlan(grid: design.grid, relativeError: target, alpha: alpha)
+        let showsModel = plan.cells.contains { $0.cell.model.law != .gaussian || !$0.cell.model.isSeedSetting }
         var table = TextTable(header: ["d", "mu", "sigma"] + (showsModel ? ["model"] : []) + ["samples_needed"],
                               rightAligned: showsModel ? [0, 1, 2, 4] : [0, 1, 2, 3])
-        var most = 0, unknown = 0
-        for cell in cells {
-            let needed = power.samplesToDetectVarianceError(target, theory: cell.theory).map { max($0, MomentsDesign.minSamples) }
-            if let needed { most = max(most, needed) } else { unknown += 1 }
+        for (cell, needed) in plan.cells {
             table.append([String(cell.d), cell.model.mu.map(NumberText.format) ?? "", cell.model.sigma.map(NumberText.format) ?? ""]
                          + (showsModel ? [cell.model.label] : []) + [needed.map(String.init) ?? "no closed form"])
         }
         var text = table.text
-        if unknown > 0 {
-            text += "\(unknown) cells have no closed form for the kurtosis of q^T k, so no sample size is planned for them.\n"
+        if plan.unplanned > 0 {
+            text += "\(plan.unplanned) cells have no closed form for the kurtosis of q^T k, so no sample size is planned for them.\n"
         }
-        if most > 0 {
-            text += String(format: "To detect a %g%% error in Var(q^T k) in every cell with 90%% power at family-wise alpha %g (%d tests): --samples %d\n",
-                           100 * target, alpha, power.tests, most)
+        if plan.samples > 0 {
+            // The count is interpolated, never formatted with %d: a 64-bit count printed as a C int wraps.
+            text += String(format: "To detect a %g%% error in Var(q^T k) in every cell with 90%% power at family-wise alpha %g (%d tests): --samples ",
+                           100 * target, alpha, plan.power.tests) + "\(plan.samples)\n"
         }
         try StandardStreams.output(text)
     }

@@ -40,8 +40,8 @@ struct SoftmaxCommand: ParsableCommand {
     func run() throws {
         let experiment = try experiment()
         let output = try OutputFile(path: out, option: "--out")
-        let summaries = experiment.run(threads: try options.threadCount(), progress: options.meter("softmax"))
-        try output.write(SoftmaxTable.table(experiment, summaries).bytes)
+        let result = experiment.run(threads: try options.threadCount(), progress: options.meter("softmax"))
+        try output.write(SoftmaxTable.table(result).bytes)
         options.say("softmax: \(experiment.cells.count) cells x \(experiment.samples) queries; wrote \(out)")
     }
 }

@@ -1,8 +1,7 @@
 import Foundation
 import QKSupport
-import QKTheory
 import QKExperiments
-import QKVerdicts
+import QKSuite
 import QKReporting
 
 /// Writes the moments table and, if asked, the controls table: whole files, both checked up front.
@@ -19,26 +18,17 @@ struct TableOutputs {
         self.alpha = alpha
     }
 
-    /// Judges the results, writes the tables, and returns a one-line summary.
+    /// Judges the results (in the library), writes the tables, and returns a one-line summary.
     func write(_ results: [CellResult], design: MomentsDesign) throws -> String {
-        let rows = results.map(MomentComparison.init)
-        let verdict = MomentsVerdict(rows, alpha: alpha)
-        let controlResults = try controls.map { _ in
-            try NegativeControl.standard.map { try ControlResult($0, comparisons: rows, alpha: alpha) }
-        }
-        let table = MomentsTable.table(verdict, design: design)
+        let judgement = try MomentsJudgement(results, design: design, alpha: alpha, controls: controls != nil)
+        let table = MomentsTable.table(judgement.verdict, design: design)
         try out.write(table.bytes)
         if let format { try StandardStreams.output(format.render(table, columns: MomentsTable.textColumns)) }
         var summary = ""
-        if let controls, let controlResults {
-            try controls.write(ControlsTable.table(controlResults).bytes)
-            let wrong = controlResults.filter { !$0.control.isTrue }
-            summary = "controls: \(wrong.filter { $0.status == .detected }.count) of \(wrong.count) wrong formulas detected, "
-                + "\(controlResults.filter { $0.status == .pass }.count) of \(controlResults.count - wrong.count) true ones not rejected (\(controls.path)); "
+        if let controls, let results = judgement.controls, let said = judgement.controlsSummary {
+            try controls.write(ControlsTable.table(results).bytes)
+            summary = "\(said) (\(controls.path)); "
         }
-        let worstZ = rows.map { row in MomentStatistic.all.map { abs(row[$0].z) }.max()! }.max() ?? 0
-        let worstRSE = rows.map(\.varianceRelativeSE).max() ?? 0
-        return summary + String(format: "%d cells, %.3g draws; largest |z| %.2f, largest relative SE of a variance %.2f%%; %d of %d cells fail at alpha %g; wrote %@",
-                                rows.count, design.plan.totalDraws, worstZ, 100 * worstRSE, verdict.failedCells, rows.count, alpha, out.path)
+        return summary + judgement.summary + "; wrote \(out.path)"
     }
 }

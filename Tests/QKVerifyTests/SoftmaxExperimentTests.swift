@@ -2,7 +2,6 @@ import Foundation
 import Testing
 @testable import QKModel
 @testable import QKStatistics
-@testable import QKSampling
 @testable import QKExperiments
 
 /// ``SoftmaxExperiment``: what the temperatures do to the weights as d grows.
@@ -15,7 +14,7 @@ import Testing
                                                samples: 2000, seed: 11, generator: .standard)
         let summaries = experiment.run(threads: 2)
         func weight(_ cell: Int, _ scale: SoftmaxScale) -> StreamingMoments {
-            summaries[cell][SoftmaxWork.component(scale, .maxWeight)]
+            summaries.summary(cell: cell, scale, .maxWeight)
         }
         let unscaled = (0..<4).map { weight($0, .none).mean }
         #expect(unscaled == unscaled.sorted() && unscaled[3] > 0.9 && unscaled[0] < 0.15)
@@ -24,10 +23,10 @@ import Testing
         #expect(abs(a.mean - b.mean) < 5 * combined)
         #expect(abs(a.mean - b.mean) < 0.02)
         // Saturation: most weights pass almost no gradient unscaled at d = 512, none scaled.
-        #expect(summaries[3][SoftmaxWork.component(.none, .saturated)].mean > 0.9)
-        #expect(summaries[3][SoftmaxWork.component(.sqrtD, .saturated)].mean == 0)
+        #expect(summaries.summary(cell: 3, .none, .saturated).mean > 0.9)
+        #expect(summaries.summary(cell: 3, .sqrtD, .saturated).mean == 0)
         // Scaled logits have variance about 1 within a query; unscaled about d.
-        #expect(abs(summaries[3][SoftmaxWork.component(.sqrtD, .logitVariance)].mean - 1) < 0.05)
+        #expect(abs(summaries.summary(cell: 3, .sqrtD, .logitVariance).mean - 1) < 0.05)
     }
 
     /// With mu != 0, the within-query scale gives the attention that mu = 0 gets with sqrt(d).
@@ -35,13 +34,13 @@ import Testing
         let experiment = try SoftmaxExperiment(grid: Grid(dims: [256], means: [0, 1], sigmas: [1]), keys: [64],
                                                samples: 2000, seed: 12, generator: .standard)
         let s = experiment.run(threads: 2)
-        let reference = s[0][SoftmaxWork.component(.sqrtD, .maxWeight)]
-        let within = s[1][SoftmaxWork.component(.withinQuery, .maxWeight)]
-        let naive = s[1][SoftmaxWork.component(.sqrtD, .maxWeight)]
+        let reference = s.summary(cell: 0, .sqrtD, .maxWeight)
+        let within = s.summary(cell: 1, .withinQuery, .maxWeight)
+        let naive = s.summary(cell: 1, .sqrtD, .maxWeight)
         let se = (reference.meanStandardError * reference.meanStandardError + within.meanStandardError * within.meanStandardError).squareRoot()
         #expect(abs(within.mean - reference.mean) < 5 * se)
         #expect((naive.mean - reference.mean) / se > 10)  // sqrt(d) is too sharp at mu = 1
-        #expect(abs(s[1][SoftmaxWork.component(.withinQuery, .logitVariance)].mean - 1) < 0.05)
+        #expect(abs(s.summary(cell: 1, .withinQuery, .logitVariance).mean - 1) < 0.05)
     }
 
     /// Softmax draws through the same pair sources and reductions as T, so every law, correlation and
@@ -52,21 +51,21 @@ import Testing
         let keys = 16
         let correlated = try SoftmaxExperiment(grid: Grid(dims: [8], meanPairs: [(0, 0)], sigmaPairs: [(1, 1)], rhos: [1]),
                                                keys: [keys], samples: 200, seed: 3, generator: .standard).run(threads: 1)
-        let uniform = correlated[0][SoftmaxWork.component(.none, .maxWeight)]
-        #expect(abs(uniform.mean - 1 / Double(keys)) < 1e-12 && abs(correlated[0][SoftmaxWork.component(.none, .entropy)].mean - 1) < 1e-12)
+        let uniform = correlated.summary(cell: 0, .none, .maxWeight)
+        #expect(abs(uniform.mean - 1 / Double(keys)) < 1e-12 && abs(correlated.summary(cell: 0, .none, .entropy).mean - 1) < 1e-12)
 
         let unit = try SoftmaxExperiment(grid: Grid(dims: [64], meanPairs: [(0, 0)], sigmaPairs: [(1, 1)], norms: [.unit]),
                                          keys: [keys], samples: 2000, seed: 4, generator: .standard).run(threads: 1)
         let e = exp(1.0), bound = e / (e + Double(keys - 1) / e)
         // Raw logits at d = 64 have spread 8 and the largest weight is near 0.9; cosines cannot get there.
-        #expect(unit[0][SoftmaxWork.component(.none, .maxWeight)].mean <= bound)
+        #expect(unit.summary(cell: 0, .none, .maxWeight).mean <= bound)
 
         let laws: [CoordinateLaw] = [.gaussian, .uniform, .rademacher, .laplace, .studentT(5)]
         let byLaw = try SoftmaxExperiment(grid: Grid(dims: [4], laws: laws, meanPairs: [(0, 0)], sigmaPairs: [(1, 1)]),
                                           keys: [keys], samples: 4000, seed: 5, generator: .standard).run(threads: 2)
-        let means = byLaw.map { $0[SoftmaxWork.component(.none, .maxWeight)].mean }
+        let means = byLaw.cells.indices.map { byLaw.summary(cell: $0, .none, .maxWeight).mean }
         #expect(Set(means).count == laws.count, "\(means)")
-        let gaussian = byLaw[0][SoftmaxWork.component(.none, .maxWeight)], laplace = byLaw[3][SoftmaxWork.component(.none, .maxWeight)]
+        let gaussian = byLaw.summary(cell: 0, .none, .maxWeight), laplace = byLaw.summary(cell: 3, .none, .maxWeight)
         let se = (gaussian.meanStandardError * gaussian.meanStandardError + laplace.meanStandardError * laplace.meanStandardError).squareRoot()
         #expect(abs(gaussian.mean - laplace.mean) < 10 * se, "the laws share mean and variance, so their weights differ little at d = 4")
     }
@@ -77,13 +76,13 @@ import Testing
         let keys = 16
         let uniform = try SoftmaxExperiment(grid: Grid(dims: [8], meanPairs: [(0, 0)], sigmaPairs: [(1, 1)], rhos: [1]),
                                             keys: [keys], samples: 200, seed: 3, generator: .standard).run(threads: 1)
-        #expect(abs(uniform[0][SoftmaxWork.component(.none, .participation)].mean - 1 / Double(keys)) < 1e-15)
+        #expect(abs(uniform.summary(cell: 0, .none, .participation).mean - 1 / Double(keys)) < 1e-15)
         let summaries = try SoftmaxExperiment(grid: Grid(dims: [1, 16, 256], means: [0], sigmas: [1]), keys: [keys],
                                               samples: 2000, seed: 6, generator: .standard).run(threads: 2)
-        for summary in summaries {
+        for c in summaries.cells.indices {
             for scale in [SoftmaxScale.none, .sqrtD] {
-                let largest = summary[SoftmaxWork.component(scale, .maxWeight)].mean
-                let participation = summary[SoftmaxWork.component(scale, .participation)].mean
+                let largest = summaries.summary(cell: c, scale, .maxWeight).mean
+                let participation = summaries.summary(cell: c, scale, .participation).mean
                 #expect(participation <= largest && participation >= largest * largest, "\(scale): \(participation) vs \(largest)")
             }
         }
