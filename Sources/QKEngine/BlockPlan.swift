@@ -6,17 +6,17 @@ import QKSupport
 /// `2^19 / d`), so every block costs about the same whatever the cell. The block size is part of the
 /// run's design: it decides which stream each sample comes from, so a different block size gives
 /// different (equally valid) numbers.
-public struct BlockPlan: Sendable, Hashable {
+package struct BlockPlan: Sendable, Hashable {
     /// One block: which cell, which samples, and its global index.
-    public struct Block: Sendable, Hashable {
+    package struct Block: Sendable, Hashable {
         /// The block's index across the whole run (its seed comes from this).
         let index: Int
         /// The index of its cell in ``BlockPlan/cells``.
-        public let cell: Int
+        package let cell: Int
         /// The block's position within its cell, from 0.
         let indexInCell: Int
         /// How many samples of T it draws.
-        public let samples: Int
+        package let samples: Int
     }
 
     /// The default number of samples per block for a cell with this many draws per sample: about 2^20 draws.
@@ -41,7 +41,7 @@ public struct BlockPlan: Sendable, Hashable {
     ///   - blockSamples: samples per block for every cell, or nil for ``defaultBlockSamples(drawsPerSample:)``.
     /// - Throws: ``QKVerifyError/invalid(_:_:)`` (samples) when the run would need more blocks than
     ///   ``BlockSeeder/maxBlocks``.
-    public init(drawsPerSample: [Int], samples: Int, blockSamples: Int? = nil) throws {
+    package init(drawsPerSample: [Int], samples: Int, blockSamples: Int? = nil) throws {
         precondition(samples >= 1 && (blockSamples ?? 1) >= 1)
         self.drawsPerSample = drawsPerSample
         self.samplesPerCell = samples
@@ -67,7 +67,7 @@ public struct BlockPlan: Sendable, Hashable {
     var cellCount: Int { drawsPerSample.count }
 
     /// The samples per block in a cell.
-    public func blockSamples(cell: Int) -> Int {
+    package func blockSamples(cell: Int) -> Int {
         fixedBlockSamples ?? BlockPlan.defaultBlockSamples(drawsPerSample: drawsPerSample[cell])
     }
 
@@ -75,17 +75,17 @@ public struct BlockPlan: Sendable, Hashable {
     package func blockCount(cell: Int) -> Int { firstBlock[cell + 1] - firstBlock[cell] }
 
     /// The total number of Gaussian draws in the run.
-    public var totalDraws: Double {
+    package var totalDraws: Double {
         var total = 0.0
         for draws in drawsPerSample { total += Double(draws) * Double(samplesPerCell) }
         return total
     }
 
     /// The draws of one block.
-    public func draws(_ block: Block) -> Double { Double(drawsPerSample[block.cell]) * Double(block.samples) }
+    package func draws(_ block: Block) -> Double { Double(drawsPerSample[block.cell]) * Double(block.samples) }
 
     /// The cell of global block g: the last cell whose first block is <= g.
-    public func cell(of g: Int) -> Int {
+    package func cell(of g: Int) -> Int {
         precondition(g >= 0 && g < blockCount)
         var lo = 0, hi = cellCount - 1
         while lo < hi {
@@ -96,25 +96,25 @@ public struct BlockPlan: Sendable, Hashable {
     }
 
     /// The block with global index g.
-    public func block(_ g: Int) -> Block {
+    package func block(_ g: Int) -> Block {
         let c = cell(of: g)
         let inCell = g - firstBlock[c]
         return Block(index: g, cell: c, indexInCell: inCell, samples: samples(cell: c, blocks: inCell..<(inCell + 1)))
     }
 
     /// The samples in blocks `blocks` (indices within the cell) of a cell.
-    public func samples(cell: Int, blocks: Range<Int>) -> Int {
+    package func samples(cell: Int, blocks: Range<Int>) -> Int {
         let size = blockSamples(cell: cell)
         return min(blocks.upperBound * size, samplesPerCell) - min(blocks.lowerBound * size, samplesPerCell)
     }
 
     /// The draws of blocks `blocks` (indices within the cell) of a cell.
-    public func draws(cell: Int, blocks: Range<Int>) -> Double {
+    package func draws(cell: Int, blocks: Range<Int>) -> Double {
         Double(drawsPerSample[cell]) * Double(samples(cell: cell, blocks: blocks))
     }
 
     /// The draws of every block before global block g (g may equal the block count).
-    public func draws(before g: Int) -> Double {
+    package func draws(before g: Int) -> Double {
         precondition(g >= 0 && g <= blockCount)
         if g == blockCount { return totalDraws }
         let c = cell(of: g)

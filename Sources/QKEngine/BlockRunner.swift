@@ -7,20 +7,20 @@ import QKGSL
 /// Workers take blocks in increasing global index; each block gets its own generator state, seeded
 /// by ``BlockSeeder`` from its global index, so a block's draws do not depend on which thread runs it
 /// or when. Memory is one generator and one chunk buffer per thread.
-public struct BlockRunner<Work: BlockWork>: Sendable {
+package struct BlockRunner<Work: BlockWork>: Sendable {
     /// The blocks and cells.
-    public let plan: BlockPlan
+    package let plan: BlockPlan
     /// What each block computes.
-    public let work: Work
+    package let work: Work
     /// The GSL algorithm every block uses.
-    public let generator: GeneratorType
+    package let generator: GeneratorType
     /// The seed rule.
     let seeder: BlockSeeder
     /// The number of worker threads (at least 1).
-    public let threads: Int
+    package let threads: Int
 
     /// A runner.
-    public init(plan: BlockPlan, work: Work, generator: GeneratorType, seeder: BlockSeeder, threads: Int) {
+    package init(plan: BlockPlan, work: Work, generator: GeneratorType, seeder: BlockSeeder, threads: Int) {
         precondition(threads >= 1)
         self.plan = plan
         self.work = work
@@ -43,7 +43,7 @@ public struct BlockRunner<Work: BlockWork>: Sendable {
     ///     twice at once.
     /// - Returns: the tree, and whether every selected block is in it.
     /// - Complexity: memory O(cells + threads + nodes held), whatever the number of blocks.
-    public func run(
+    package func run(
         _ selection: BlockSelection = .all,
         into tree: MergeTree<Work.Worker.Summary>,
         progress: ProgressMeter = .silent,
@@ -58,7 +58,7 @@ public struct BlockRunner<Work: BlockWork>: Sendable {
     /// Runs the blocks of some ranges of global block indices (in increasing order, disjoint) that
     /// `tree` does not hold yet: ``run(_:into:progress:shouldStop:snapshotEvery:snapshot:)`` for a
     /// selection that is not one range (a sequential look's blocks of the cells still undecided).
-    public func run(
+    package func run(
         ranges: [Range<Int>],
         into tree: MergeTree<Work.Worker.Summary>,
         progress: ProgressMeter = .silent,

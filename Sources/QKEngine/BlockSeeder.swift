@@ -10,25 +10,25 @@
 /// gives the blocks of one run distinct seeds in 1...2^32 - 1 (never 0) for up to 2^32 - 1 blocks, so
 /// distinct blocks get distinct streams; different user seeds start at unrelated points of the cycle.
 /// (Generators whose seed space is narrower than 32 bits, such as GSL's `rand`, cannot keep that promise.)
-public struct BlockSeeder: Sendable, Hashable {
+package struct BlockSeeder: Sendable, Hashable {
     /// The most blocks one run may have.
     static let maxBlocks = 4_294_967_295  // 2^32 - 1
 
     /// The user's seed.
-    public let seed: UInt64
+    package let seed: UInt64
     private let key: UInt64
 
     /// How many blocks each experiment's stream has before it would run into the next one's.
     static let blocksPerStream = 1 << 28
 
     /// The stream this seeder numbers blocks in (see ``ExperimentStream``).
-    public let stream: Int
+    package let stream: Int
 
     /// A seeder for the user's seed, in one experiment's stream: block g of stream e is seeded as block
     /// `e 2^28 + g` of stream 0, so the experiments of one run (a report's moments, distribution,
     /// softmax, aligned key and each model case) draw from disjoint streams while each has fewer than
     /// 2^28 blocks, and their tests are independent.
-    public init(seed: UInt64, stream: Int = ExperimentStream.moments) {
+    package init(seed: UInt64, stream: Int = ExperimentStream.moments) {
         precondition(stream >= 0 && stream < BlockSeeder.maxBlocks / BlockSeeder.blocksPerStream)
         self.seed = seed
         self.stream = stream
@@ -36,7 +36,7 @@ public struct BlockSeeder: Sendable, Hashable {
     }
 
     /// The generator seed of the block with global index g (0 <= g < ``maxBlocks``).
-    public func seed(forBlock g: Int) -> UInt {
+    package func seed(forBlock g: Int) -> UInt {
         precondition(g >= 0 && g < BlockSeeder.maxBlocks)
         let m = UInt64(BlockSeeder.maxBlocks)
         return UInt(1 + (key % m + UInt64(g)) % m)

@@ -4,22 +4,22 @@
 /// Shard i of N draws one contiguous range of global block indices, cut where the run's cumulative
 /// draws pass i/N of the total: shards cost about the same whatever the block sizes, and a contiguous
 /// range is O(log blocks) nodes of the canonical ``MergeTree``, which keeps part files small.
-public struct BlockSelection: Sendable, Hashable, CustomStringConvertible {
+package struct BlockSelection: Sendable, Hashable, CustomStringConvertible {
     /// The shards selected, from 0 (`--shard I/N` is shard I - 1 here).
-    public let shards: ClosedRange<Int>
+    package let shards: ClosedRange<Int>
     /// How many shards the run is cut into.
-    public let of: Int
+    package let of: Int
 
     /// Every block.
-    public static let all = BlockSelection(shard: 0, of: 1)
+    package static let all = BlockSelection(shard: 0, of: 1)
 
     /// Shard `shard` (0-based) of `count`.
-    public init(shard: Int, of count: Int) {
+    package init(shard: Int, of count: Int) {
         self.init(shards: shard...shard, of: count)
     }
 
     /// Shards `shards` (0-based, consecutive) of `count`.
-    public init(shards: ClosedRange<Int>, of count: Int) {
+    package init(shards: ClosedRange<Int>, of count: Int) {
         precondition(count >= 1 && shards.lowerBound >= 0 && shards.upperBound < count)
         self.shards = shards
         self.of = count
@@ -29,12 +29,12 @@ public struct BlockSelection: Sendable, Hashable, CustomStringConvertible {
     package var isAll: Bool { shards.count == of }
 
     /// The shards as the user writes them: `3/8`, or `3-5/8` for a merged run of shards (1-based).
-    public var description: String {
+    package var description: String {
         shards.count == 1 ? "\(shards.lowerBound + 1)/\(of)" : "\(shards.lowerBound + 1)-\(shards.upperBound + 1)/\(of)"
     }
 
     /// The global indices of the selected blocks of a plan.
-    public func range(in plan: BlockPlan) -> Range<Int> {
+    package func range(in plan: BlockPlan) -> Range<Int> {
         BlockSelection.boundary(shards.lowerBound, of: of, in: plan)..<BlockSelection.boundary(shards.upperBound + 1, of: of, in: plan)
     }
 

@@ -1,7 +1,7 @@
 import QKGSL
 import QKStatistics
 /// What one block of an experiment computes: a worker per thread turns a block's draws into a summary.
-public protocol BlockWork: Sendable {
+package protocol BlockWork: Sendable {
     /// The worker: made once per thread, holds its scratch memory; not shared between threads.
     associatedtype Worker: BlockWorker
     /// A worker for one thread.
@@ -9,7 +9,7 @@ public protocol BlockWork: Sendable {
 }
 
 /// Draws one block's samples from a generator and summarises them.
-public protocol BlockWorker {
+package protocol BlockWorker {
     /// The summary of a block.
     associatedtype Summary: Mergeable
     /// Draws `samples` samples of plan cell `cell` from `generator` and summarises them.
@@ -21,7 +21,7 @@ public protocol BlockWorker {
 
 extension BlockWorker {
     /// By default a block runs whole: for work whose blocks are short.
-    public func run(cell: Int, samples: Int, generator: RandomGenerator, shouldStop: () -> Bool) -> Summary? {
+    package func run(cell: Int, samples: Int, generator: RandomGenerator, shouldStop: () -> Bool) -> Summary? {
         run(cell: cell, samples: samples, generator: generator)
     }
 }

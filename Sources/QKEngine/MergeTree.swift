@@ -12,18 +12,18 @@ import QKStatistics
 /// holds at most about `2 log2(blocks)` nodes per cell for any contiguous range of finished blocks
 /// (plus the few finished out of order, about one per thread). A checkpoint and a shard's part file
 /// are this set of nodes; merging parts is inserting their nodes.
-public struct MergeTree<Summary: Mergeable>: Sendable {
+package struct MergeTree<Summary: Mergeable>: Sendable {
     /// A node: the dyadic interval `[index 2^level, (index+1) 2^level)` of a cell's blocks.
-    public struct Node: Sendable, Hashable, Comparable {
+    package struct Node: Sendable, Hashable, Comparable {
         /// The cell, in plan order.
-        public let cell: Int
+        package let cell: Int
         /// The level: a node at level j spans up to 2^j blocks; leaves are level 0.
         package let level: Int
         /// The node's position within its level, from 0.
         package let index: Int
 
         /// A node.
-        public init(cell: Int, level: Int, index: Int) {
+        package init(cell: Int, level: Int, index: Int) {
             self.cell = cell
             self.level = level
             self.index = index
@@ -39,20 +39,20 @@ public struct MergeTree<Summary: Mergeable>: Sendable {
         var sibling: Node { Node(cell: cell, level: level, index: index ^ 1) }
 
         /// Nodes in run order: by cell, then by first block, larger nodes first.
-        public static func < (a: Node, b: Node) -> Bool {
+        package static func < (a: Node, b: Node) -> Bool {
             (a.cell, a.firstBlock, -a.level) < (b.cell, b.firstBlock, -b.level)
         }
     }
 
     /// The plan whose blocks are the leaves.
-    public let plan: BlockPlan
+    package let plan: BlockPlan
     /// The blocks of each cell (the leaves of each cell's tree).
     let blocksPerCell: [Int]
     /// The complete nodes held, each the merge of every block below it.
-    public private(set) var nodes: [Node: Summary] = [:]
+    package private(set) var nodes: [Node: Summary] = [:]
 
     /// An empty tree for a plan.
-    public init(plan: BlockPlan) {
+    package init(plan: BlockPlan) {
         self.plan = plan
         self.blocksPerCell = (0..<plan.cellCount).map { plan.blockCount(cell: $0) }
     }
@@ -64,7 +64,7 @@ public struct MergeTree<Summary: Mergeable>: Sendable {
     }
 
     /// The blocks of the cell a node spans, clipped to the cell's block count (empty past the end).
-    public func blocks(of node: Node) -> Range<Int> {
+    package func blocks(of node: Node) -> Range<Int> {
         let n = blocksPerCell[node.cell]
         let start = min(node.firstBlock, n)
         return start..<min(start + (1 << node.level), n)
@@ -106,12 +106,12 @@ public struct MergeTree<Summary: Mergeable>: Sendable {
     }
 
     /// The draws of the blocks held.
-    public var draws: Double {
+    package var draws: Double {
         nodes.keys.sorted().reduce(0) { $0 + plan.draws(cell: $1.cell, blocks: blocks(of: $1)) }
     }
 
     /// The draws of the blocks held that lie in some ranges of global block indices.
-    public func draws(in ranges: [Range<Int>]) -> Double {
+    package func draws(in ranges: [Range<Int>]) -> Double {
         var total = 0.0
         for node in nodes.keys.sorted() {
             let global = globalBlocks(of: node)
@@ -131,7 +131,7 @@ public struct MergeTree<Summary: Mergeable>: Sendable {
     }
 
     /// The summary of each cell (the root of its tree); only for a complete tree.
-    public var cells: [Summary] {
+    package var cells: [Summary] {
         blocksPerCell.indices.map { c in
             guard let root = nodes[Node(cell: c, level: rootLevel(cell: c), index: 0)] else {
                 preconditionFailure("cell \(c) is not complete")

@@ -5,9 +5,9 @@ import QKSupport
 ///
 /// On a terminal it redraws one line in place (at most 10 times a second); elsewhere, when asked for,
 /// it prints a plain line every 10 seconds. Updates cost a clock read per finished block.
-public struct ProgressMeter: Sendable {
+package struct ProgressMeter: Sendable {
     /// How progress is shown.
-    public enum Style: Sendable {
+    package enum Style: Sendable {
         /// Nothing.
         case silent
         /// One line redrawn in place (for a terminal).
@@ -17,14 +17,14 @@ public struct ProgressMeter: Sendable {
     }
 
     /// A meter that shows nothing.
-    public static let silent = ProgressMeter(style: .silent, label: "")
+    package static let silent = ProgressMeter(style: .silent, label: "")
 
     /// The style chosen.
     let style: Style
     /// A word naming the job, printed first.
-    public let label: String
+    package let label: String
     /// The least time between two updates.
-    public let interval: Duration
+    package let interval: Duration
     private let output: @Sendable (String) -> Void
     private var total = 0.0
     private var done = 0.0
@@ -34,7 +34,7 @@ public struct ProgressMeter: Sendable {
 
     /// A meter with the given style, updating at most every `interval` (default: 0.1 s for a bar,
     /// 10 s for lines), writing to standard error unless `output` is given.
-    public init(style: Style, label: String, interval: Duration? = nil,
+    package init(style: Style, label: String, interval: Duration? = nil,
                 output: @escaping @Sendable (String) -> Void = { StandardStreams.error($0) }) {
         self.style = style
         self.label = label
@@ -43,14 +43,14 @@ public struct ProgressMeter: Sendable {
     }
 
     /// The usual choice: silent when `quiet`, lines when `forced` on a non-terminal, a bar on a terminal.
-    public static func automatic(label: String, quiet: Bool, forced: Bool) -> ProgressMeter {
+    package static func automatic(label: String, quiet: Bool, forced: Bool) -> ProgressMeter {
         if quiet { return .silent }
         if isatty(STDERR_FILENO) != 0 { return ProgressMeter(style: .bar, label: label) }
         return ProgressMeter(style: forced ? .lines : .silent, label: label)
     }
 
     /// Starts timing a job of `totalDraws` draws.
-    public mutating func start(totalDraws: Double) {
+    package mutating func start(totalDraws: Double) {
         total = totalDraws
         done = 0
         started = .now

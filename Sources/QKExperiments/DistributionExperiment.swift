@@ -9,7 +9,7 @@ import QKTheory
 /// T / (sigma^2 sqrt(d)) against N(0, 1).
 public struct DistributionExperiment: Sendable {
     /// The samples per cell allowed: at most 10^7, as they are kept (8 bytes each) for the KS distance.
-    public static let allowedSamples = AllowedRange(1000...10_000_000,
+    package static let allowedSamples = AllowedRange(1000...10_000_000,
         "a whole number from 1000 to 10^7 (the samples are kept for the KS distance)")
 
     /// The cells (mu = 0), sigma outermost, then d.
@@ -21,7 +21,7 @@ public struct DistributionExperiment: Sendable {
     /// The GSL generator every block draws from.
     public let generator: GeneratorType
     /// How the samples are cut into blocks (the unit of seeding and merging).
-    public let plan: BlockPlan
+    package let plan: BlockPlan
 
     /// A validated experiment.
     ///
@@ -37,7 +37,7 @@ public struct DistributionExperiment: Sendable {
     }
 
     /// Every cell's samples, in draw order.
-    public func run(threads: Int, progress: ProgressMeter = .silent) -> [SampleList] {
+    package func run(threads: Int, progress: ProgressMeter = .silent) -> [SampleList] {
         BlockExperiment(plan: plan, work: DotProductListWork(cells: cells), seed: seed, generator: generator, stream: ExperimentStream.distribution)
             .run(threads: threads, progress: progress)
     }
@@ -58,7 +58,7 @@ extension DistributionExperiment {
     /// histogram input for the cells whose d is in `histogramDims` (at the first sigma).
     ///
     /// - Complexity: one ``VarianceGamma`` table per distinct d, then a sort per cell.
-    public func analyse(_ lists: [SampleList], histogramDims: Set<Int>)
+    package func analyse(_ lists: [SampleList], histogramDims: Set<Int>)
         -> (results: [DistributionResult], histogram: [(cell: Cell, samples: SampleList, law: VarianceGamma)]) {
         let laws = Dictionary(uniqueKeysWithValues: Set(cells.map(\.d)).map { ($0, VarianceGamma(d: $0)) })
         let results = zip(cells, lists).map { DistributionResult(cell: $0, samples: $1, law: laws[$0.d]!) }

@@ -9,16 +9,16 @@ public struct DistributionResult: Sendable {
     /// The number of samples.
     public let samples: Int
     /// KS distance of T / sigma^2 from the exact variance-gamma law.
-    public let exact: KolmogorovSmirnov
+    package let exact: KolmogorovSmirnov
     /// KS distance of T / (sigma^2 sqrt(d)) from N(0, 1).
-    public let normal: KolmogorovSmirnov
+    package let normal: KolmogorovSmirnov
     /// Pearson's chi-square of the histogram of T / (sigma^2 sqrt(d)) against the exact law's bin
     /// probabilities (``HistogramBins``): the binned counterpart of the KS test, which weighs the peak
     /// and the tails as the figure shows them.
     public let chiSquare: (statistic: Double, degreesOfFreedom: Int, p: Double)
 
     /// Tests one cell's samples against both laws.
-    public init(cell: Cell, samples: SampleList, law: VarianceGamma) {
+    package init(cell: Cell, samples: SampleList, law: VarianceGamma) {
         precondition(law.d == cell.d)
         self.cell = cell
         self.samples = samples.values.count

@@ -12,10 +12,10 @@ public struct MomentsDesign: Sendable, Hashable {
     /// The most samples per cell allowed.
     public static let maxSamples = 1_000_000_000_000_000
     /// The samples per cell allowed.
-    public static let allowedSamples = AllowedRange(minSamples...maxSamples,
+    package static let allowedSamples = AllowedRange(minSamples...maxSamples,
         "a whole number from 10000 to 10^15 (below 10^4 the z-tests are not reliable)")
     /// The samples per block allowed.
-    public static let allowedBlockSize = AllowedRange(1...Int(Int32.max), "a whole number of samples from 1 to 2^31-1")
+    package static let allowedBlockSize = AllowedRange(1...Int(Int32.max), "a whole number of samples from 1 to 2^31-1")
 
     /// The cells: dimensions, laws, means, spreads, correlations and normalizations.
     public let grid: Grid
@@ -28,7 +28,7 @@ public struct MomentsDesign: Sendable, Hashable {
     /// Samples per block, or nil for the default per-d size (``BlockPlan/defaultBlockSamples(d:)``).
     public let blockSamples: Int?
     /// The blocks this design cuts the work into.
-    public let plan: BlockPlan
+    package let plan: BlockPlan
     /// The stream its blocks are seeded in (``ExperimentStream``; the report's model cases use others).
     public let stream: Int
 
@@ -49,7 +49,7 @@ public struct MomentsDesign: Sendable, Hashable {
     }
 
     /// The design as a general block experiment: q^T k in every cell.
-    public var experiment: BlockExperiment<DotProductWork> {
+    package var experiment: BlockExperiment<DotProductWork> {
         BlockExperiment(plan: plan, work: DotProductWork(cells: grid.cells), seed: seed, generator: generator, stream: stream)
     }
 }

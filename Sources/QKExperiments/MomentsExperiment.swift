@@ -16,7 +16,7 @@ public struct MomentsExperiment: Sendable {
     /// Runs every block and returns one result per cell, in the grid's cell order.
     ///
     /// - Complexity: 2 d n Gaussian draws per cell; memory O(threads + cells log blocks).
-    public func run(progress: ProgressMeter = .silent) -> [CellResult] {
+    package func run(progress: ProgressMeter = .silent) -> [CellResult] {
         let (tree, finished) = run(from: MergeTree(plan: design.plan), progress: progress)
         precondition(finished)
         return MomentsExperiment.results(of: tree, design: design)
@@ -30,7 +30,7 @@ public struct MomentsExperiment: Sendable {
     ///   - shouldStop: polled between blocks (a signal handler's flag).
     ///   - snapshot: handed a copy of the tree every `snapshotEvery` (to save a checkpoint).
     /// - Returns: the tree reached, and whether it holds every selected block.
-    public func run(_ selection: BlockSelection = .all, from tree: MergeTree<StreamingMoments>,
+    package func run(_ selection: BlockSelection = .all, from tree: MergeTree<StreamingMoments>,
                     progress: ProgressMeter = .silent,
                     shouldStop: @escaping @Sendable () -> Bool = { false },
                     snapshotEvery: Duration = .seconds(30),
@@ -40,7 +40,7 @@ public struct MomentsExperiment: Sendable {
     }
 
     /// The per-cell results of a complete tree.
-    public static func results(of tree: MergeTree<StreamingMoments>, design: MomentsDesign) -> [CellResult] {
+    package static func results(of tree: MergeTree<StreamingMoments>, design: MomentsDesign) -> [CellResult] {
         zip(design.grid.cells, tree.cells).map { CellResult(cell: $0, moments: $1) }
     }
 }

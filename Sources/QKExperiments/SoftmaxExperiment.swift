@@ -11,13 +11,13 @@ public struct SoftmaxExperiment: Sendable {
     /// Queries per cell.
     public let samples: Int
     /// The queries per cell allowed.
-    public static let allowedQueries = AllowedRange(100...1_000_000_000, "a whole number from 100 to 10^9")
+    package static let allowedQueries = AllowedRange(100...1_000_000_000, "a whole number from 100 to 10^9")
     /// The user's seed.
     public let seed: UInt64
     /// The GSL generator every block draws from.
     public let generator: GeneratorType
     /// How the queries are cut into blocks (the unit of seeding and merging).
-    public let plan: BlockPlan
+    package let plan: BlockPlan
     /// The stream its blocks are seeded in (``ExperimentStream``).
     public let stream: Int
 
@@ -44,7 +44,7 @@ public struct SoftmaxExperiment: Sendable {
     }
 
     /// Runs the experiment: every cell's statistics at every temperature.
-    public func run(threads: Int, progress: ProgressMeter = .silent) -> SoftmaxResult {
+    package func run(threads: Int, progress: ProgressMeter = .silent) -> SoftmaxResult {
         SoftmaxResult(experiment: self, summaries: BlockExperiment(plan: plan, work: SoftmaxWork(cells: cells), seed: seed,
                                                                    generator: generator, stream: stream).run(threads: threads, progress: progress))
     }

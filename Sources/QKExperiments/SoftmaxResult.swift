@@ -11,7 +11,7 @@ public struct SoftmaxResult: Sendable {
     let summaries: [MomentsVector]
 
     /// The result of `experiment` with these per-cell summaries.
-    public init(experiment: SoftmaxExperiment, summaries: [MomentsVector]) {
+    package init(experiment: SoftmaxExperiment, summaries: [MomentsVector]) {
         precondition(summaries.count == experiment.cells.count)
         self.experiment = experiment
         self.summaries = summaries

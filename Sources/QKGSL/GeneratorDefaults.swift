@@ -1,12 +1,12 @@
 import QKSupport
 /// GSL's conventions for choosing a generator and seed when the caller does not: the environment
 /// variables `GSL_RNG_TYPE` and `GSL_RNG_SEED` (as `gsl_rng_env_setup` reads them).
-public enum GeneratorDefaults {
+package enum GeneratorDefaults {
     /// The generator `name` (the caller's choice), else `GSL_RNG_TYPE`'s, else ``GeneratorType/standard``.
     ///
     /// - Throws: ``QKVerifyError/invalid(_:_:)`` naming ``Setting/generator`` or
     ///   ``Setting/generatorVariable``, whichever gave an unknown or refused name.
-    public static func generator(_ given: GeneratorType?, environment: [String: String]) throws -> GeneratorType {
+    package static func generator(_ given: GeneratorType?, environment: [String: String]) throws -> GeneratorType {
         if let given { return given }
         if let name = environment["GSL_RNG_TYPE"], !name.isEmpty {
             return try GeneratorType(name: name, setting: .generatorVariable)
@@ -18,7 +18,7 @@ public enum GeneratorDefaults {
     ///
     /// - Throws: ``QKVerifyError/invalid(_:_:)`` naming ``Setting/seed`` or ``Setting/seedVariable``
     ///   when the text is not a whole number from 0 to 2^64 - 1.
-    public static func seed(_ given: UInt64?, environment: [String: String]) throws -> UInt64 {
+    package static func seed(_ given: UInt64?, environment: [String: String]) throws -> UInt64 {
         if let given { return given }
         if let text = environment["GSL_RNG_SEED"], !text.isEmpty {
             return try seed(parsing: text, setting: .seedVariable)
@@ -29,7 +29,7 @@ public enum GeneratorDefaults {
     /// A seed as a user types it: a whole number from 0 to 2^64 - 1.
     ///
     /// - Throws: ``QKVerifyError/invalid(_:_:)`` naming `setting`.
-    public static func seed(parsing text: String, setting: Setting) throws -> UInt64 {
+    package static func seed(parsing text: String, setting: Setting) throws -> UInt64 {
         guard let value = UInt64(text.trimmingSpaces) else {
             throw QKVerifyError.invalid(setting, "'\(text)' is not allowed; allowed: a whole number from 0 to 18446744073709551615")
         }

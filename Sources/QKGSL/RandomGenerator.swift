@@ -3,11 +3,11 @@ import CGSL
 /// One GSL generator instance: a `gsl_rng *` with its state.
 ///
 /// Not `Sendable`: make one inside each task or thread that draws from it.
-public final class RandomGenerator {
+package final class RandomGenerator {
     @usableFromInline let state: UnsafeMutablePointer<gsl_rng>
 
     /// Allocates a generator of the given type with GSL's default seed (re-seed it with ``seed(_:)``).
-    public init(type: GeneratorType) {
+    package init(type: GeneratorType) {
         GSL.configure()
         guard let state = gsl_rng_alloc(type.descriptor) else {
             fatalError("gsl_rng_alloc failed: out of memory")
@@ -20,7 +20,7 @@ public final class RandomGenerator {
     }
 
     /// Re-seeds the generator in place, as `gsl_rng_set` does.
-    public func seed(_ seed: UInt) {
+    package func seed(_ seed: UInt) {
         gsl_rng_set(state, seed)
     }
 
@@ -44,7 +44,7 @@ public final class RandomGenerator {
 
     /// A Laplace draw with the given scale (`gsl_ran_laplace`).
     @inlinable @inline(__always)
-    public func laplace(scale: Double) -> Double {
+    package func laplace(scale: Double) -> Double {
         gsl_ran_laplace(state, scale)
     }
 

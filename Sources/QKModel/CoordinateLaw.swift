@@ -60,9 +60,6 @@ public enum CoordinateLaw: Sendable, Hashable, CustomStringConvertible {
 
     /// The excess kurtosis `E[a^4] - 3`: 0, -1.2, -2, 3, 6/(nu - 4); nil where the fourth moment does not exist.
     public var excessKurtosis: Double? { standard.moment(4).map { $0 - 3 } }
-
-    /// Whether a draw can repeat with positive probability (then a vector can be constant).
-    public var isDiscrete: Bool { self == .rademacher }
 }
 
 /// Why a law name was refused.

@@ -19,9 +19,9 @@ import QKExperiments
 ///
 /// A summary is `count mean M2 ... M8`, numbers as shortest round-trip text, so a state read back is
 /// bit-identical to the one written.
-public struct RunStateFile: Sendable {
+package struct RunStateFile: Sendable {
     /// What the file is for.
-    public enum Kind: String, Sendable {
+    package enum Kind: String, Sendable {
         /// An interrupted or periodically saved run, to resume.
         case checkpoint
         /// A finished shard (or a merged run of shards), to merge.
@@ -33,16 +33,16 @@ public struct RunStateFile: Sendable {
     static let magic = "qkverify-state"
 
     /// What the file is for.
-    public let kind: Kind
+    package let kind: Kind
     /// The design of the run.
-    public let design: MomentsDesign
+    package let design: MomentsDesign
     /// Which blocks the run draws.
-    public let selection: BlockSelection
+    package let selection: BlockSelection
     /// The blocks finished so far, as complete nodes of the merge tree.
-    public let tree: MergeTree<StreamingMoments>
+    package let tree: MergeTree<StreamingMoments>
 
     /// A state to write.
-    public init(kind: Kind, design: MomentsDesign, selection: BlockSelection, tree: MergeTree<StreamingMoments>) {
+    package init(kind: Kind, design: MomentsDesign, selection: BlockSelection, tree: MergeTree<StreamingMoments>) {
         self.kind = kind
         self.design = design
         self.selection = selection
@@ -50,7 +50,7 @@ public struct RunStateFile: Sendable {
     }
 
     /// The file's bytes.
-    public var bytes: [UInt8] {
+    package var bytes: [UInt8] {
         var text = "\(RunStateFile.magic) \(RunStateFile.formatVersion)\n"
         text += "kind \(kind.rawValue)\n"
         text += "design \(design.fingerprint)\n"
@@ -69,7 +69,7 @@ public struct RunStateFile: Sendable {
     /// Reads a state file, checking everything that can be checked without another file.
     ///
     /// - Throws: ``QKVerifyError/badFile(path:reason:)`` naming the file and what is wrong with it.
-    public init(bytes: [UInt8], path: String) throws {
+    package init(bytes: [UInt8], path: String) throws {
         func bad(_ reason: String) -> QKVerifyError { .badFile(path: path, reason: reason) }
         let (fields, nodeLines) = try RunStateFile.lines(bytes, bad: bad)
         guard fields[RunStateFile.magic] == String(RunStateFile.formatVersion) else {
@@ -90,7 +90,7 @@ public struct RunStateFile: Sendable {
     }
 
     /// Whether the file holds every block of its selection.
-    public var isComplete: Bool {
+    package var isComplete: Bool {
         tree.blockCount == selection.range(in: design.plan).count
     }
 

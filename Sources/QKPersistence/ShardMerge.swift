@@ -8,7 +8,7 @@ import QKExperiments
 /// Parts hold complete nodes of the canonical ``MergeTree``; merging inserts them all, in any order,
 /// so the result is byte-identical to the unsharded run's, and merging merged parts (a two-level
 /// merge for many shards) gives the same bytes again.
-public enum ShardMerge {
+package enum ShardMerge {
     /// One part of the union of some parts: they must be parts of one design, cut into the same
     /// number of shards, complete, disjoint, and together a run of consecutive shards.
     ///
@@ -16,7 +16,7 @@ public enum ShardMerge {
     /// - Throws: ``QKVerifyError/badFile(path:reason:)`` naming the file at fault (a foreign design, a
     ///   duplicate or unfinished shard, a checkpoint), or ``QKVerifyError/invalid(_:_:)`` for a
     ///   missing shard.
-    public static func combine(_ parts: [(path: String, state: RunStateFile)]) throws -> RunStateFile {
+    package static func combine(_ parts: [(path: String, state: RunStateFile)]) throws -> RunStateFile {
         guard let first = parts.first else { throw QKVerifyError.invalid(.parts, "no parts given; allowed: the part files of every shard") }
         let design = first.state.design
         let count = first.state.selection.of
@@ -56,7 +56,7 @@ public enum ShardMerge {
     /// The design and per-cell results of the parts of every shard.
     ///
     /// - Throws: as ``combine(_:)``, and ``QKVerifyError/invalid(_:_:)`` when a shard is missing.
-    public static func merge(_ parts: [(path: String, state: RunStateFile)]) throws -> (design: MomentsDesign, results: [CellResult]) {
+    package static func merge(_ parts: [(path: String, state: RunStateFile)]) throws -> (design: MomentsDesign, results: [CellResult]) {
         let whole = try combine(parts)
         guard whole.selection.isAll else {
             let count = whole.selection.of

@@ -7,9 +7,9 @@ import QKExperiments
 #endif
 
 /// A state file on disk: read if present, saved whole (temporary file and rename), removed when done.
-public struct StateStore: Sendable {
+package struct StateStore: Sendable {
     /// Where the state lives.
-    public let file: OutputFile
+    package let file: OutputFile
 
     /// A store at a path; the path must be a writable regular file path (checked now, before any
     /// work), and no other run may be using it: the store holds an exclusive lock (`flock` on a
@@ -17,7 +17,7 @@ public struct StateStore: Sendable {
     ///
     /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` naming `option` when the path cannot be
     ///   written or another running process holds its lock.
-    public init(path: String, option: String) throws {
+    package init(path: String, option: String) throws {
         file = try OutputFile(path: path, option: option, allowsStream: false)
         let target = URL(fileURLWithPath: OutputFile.finalTarget(path))
         let directory = target.deletingLastPathComponent()
@@ -45,7 +45,7 @@ public struct StateStore: Sendable {
     private let lockPath: String
 
     /// Unlinks the lock file (the lock itself ends with the process): call when the run ends.
-    public func release() {
+    package func release() {
         unlink(lockPath)
     }
 
@@ -59,7 +59,7 @@ public struct StateStore: Sendable {
     ///
     /// - Throws: ``QKVerifyError/io(path:reason:)`` when it cannot be read, or what ``RunStateFile``
     ///   finds wrong with it.
-    public static func read(_ path: String) throws -> RunStateFile {
+    package static func read(_ path: String) throws -> RunStateFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw QKVerifyError.io(path: path, reason: "cannot read")
         }
@@ -69,7 +69,7 @@ public struct StateStore: Sendable {
     /// Loads a checkpoint and checks that it belongs to this run.
     ///
     /// - Throws: ``QKVerifyError/badFile(path:reason:)`` naming what differs when it belongs to another.
-    public func resume(design: MomentsDesign, selection: BlockSelection) throws -> RunStateFile? {
+    package func resume(design: MomentsDesign, selection: BlockSelection) throws -> RunStateFile? {
         guard let state = try load() else { return nil }
         guard state.kind == .checkpoint else {
             throw QKVerifyError.badFile(path: file.path, reason: "a finished shard part, not a checkpoint; give another checkpoint path")
@@ -88,12 +88,12 @@ public struct StateStore: Sendable {
     }
 
     /// Saves a state whole.
-    public func save(_ state: RunStateFile) throws {
+    package func save(_ state: RunStateFile) throws {
         try file.write(state.bytes)
     }
 
     /// Removes the state (after the run it belongs to has written its output).
-    public func remove() {
+    package func remove() {
         try? FileManager.default.removeItem(atPath: file.path)
         release()
     }

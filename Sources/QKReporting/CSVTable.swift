@@ -1,6 +1,6 @@
 /// A table written as RFC 4180 CSV: a header row, CRLF line ends, and fields quoted only when they
 /// hold a comma, a double quote, CR or LF (a quote inside is doubled).
-public struct CSVTable: Sendable, Hashable {
+package struct CSVTable: Sendable, Hashable {
     /// The column names.
     public let header: [String]
     /// The rows; each has as many fields as the header.

@@ -105,7 +105,7 @@ public struct CheckReport: Sendable {
     }
 
     /// The tests as RFC 4180 CSV, at full precision.
-    public var csv: CSVTable {
+    package var csv: CSVTable {
         var table = CSVTable(header: header)
         for row in rows(NumberText.format) { table.append(row) }
         return table
@@ -127,7 +127,7 @@ public struct CheckReport: Sendable {
     }
 
     /// One test's verdict: `fail`, `confirmed` (within the tolerance), `pass` (not rejected), `untested`.
-    func testVerdict(_ t: ClaimTest, rejected: Bool, confirmed: Bool) -> String {
+    func testVerdict(_ t: ClaimComparison, rejected: Bool, confirmed: Bool) -> String {
         !t.isTested ? "untested" : rejected ? "fail" : confirmed ? "confirmed" : "pass"
     }
 

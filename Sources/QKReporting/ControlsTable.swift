@@ -2,9 +2,9 @@ import QKSupport
 import QKVerdicts
 
 /// The negative-controls table: each control formula, where it was rejected, and its status.
-public enum ControlsTable {
+package enum ControlsTable {
     /// Every column, in order.
-    public static let columns: [Column<ControlResult>] = [
+    package static let columns: [Column<ControlResult>] = [
         Column("quantity", "the quantity the formula claims") { .text($0.control.claim.quantity.symbol) },
         Column("formula", "the control formula") { .text($0.control.claim.text) },
         Column("domain", "the cells it speaks of") { .text($0.control.claim.domain.rawValue) },
@@ -21,8 +21,8 @@ public enum ControlsTable {
     ]
 
     /// The column names, in order.
-    public static var header: [String] { columns.map(\.name) }
+    package static var header: [String] { columns.map(\.name) }
 
     /// The table for judged controls.
-    public static func table(_ results: [ControlResult]) -> Table { results.table(columns) }
+    package static func table(_ results: [ControlResult]) -> Table { results.table(columns) }
 }

@@ -2,19 +2,19 @@ import QKExperiments
 import QKVerdicts
 
 /// The distribution table: KS distances from the exact law and from the normal, with verdicts.
-public enum DistributionTable {
+package enum DistributionTable {
     /// One row: cell i of a judged distribution run.
-    public struct Row: Sendable {
+    package struct Row: Sendable {
         /// The judged run.
-        public let verdict: DistributionVerdict
+        package let verdict: DistributionVerdict
         /// The cell's index.
-        public let index: Int
+        package let index: Int
         /// The cell's result.
-        public var result: DistributionResult { verdict.results[index] }
+        package var result: DistributionResult { verdict.results[index] }
     }
 
     /// Every column, in order.
-    public static let columns: [Column<Row>] = [
+    package static let columns: [Column<Row>] = [
         Column("d", "dimension") { .integer($0.result.cell.d) },
         Column("sigma", "coordinate spread (mu = 0)") { .number($0.result.cell.sigma) },
         Column("samples", "samples of T") { .integer($0.result.samples) },
@@ -32,10 +32,10 @@ public enum DistributionTable {
     ]
 
     /// The column names, in order.
-    public static var header: [String] { columns.map(\.name) }
+    package static var header: [String] { columns.map(\.name) }
 
     /// The table of the judged tests: a row per cell.
-    public static func table(_ verdict: DistributionVerdict) -> Table {
+    package static func table(_ verdict: DistributionVerdict) -> Table {
         verdict.results.indices.map { Row(verdict: verdict, index: $0) }.table(columns)
     }
 }

@@ -5,11 +5,11 @@ import QKExperiments
 import QKSuite
 
 /// The report's figures: gnuplot scripts drawing SVGs from the CSV tables in the results directory.
-public enum Figures {
+package enum Figures {
     /// A figure: its file name, what it shows, and the gnuplot script that draws it.
-    public struct Figure: Sendable {
+    package struct Figure: Sendable {
         /// The SVG's file name.
-        public let file: String
+        package let file: String
         /// A one-line caption.
         let caption: String
         /// The gnuplot script (run in the results directory).
@@ -40,7 +40,7 @@ public enum Figures {
     /// and otherwise its first four (five for the scaled variance); the histograms show the
     /// dimensions ``DistributionExperiment/histogramDims(_:preferred:)`` picks, at the spread
     /// ``VerificationSuite/sigma(of:)``: no figure is empty on any grid.
-    public static func figures(for grid: Grid, keys: Int) -> [Figure] {
+    package static func figures(for grid: Grid, keys: Int) -> [Figure] {
         let pairs = grid.meanPairs.filter { $0.q == $0.k }.flatMap { m in
             grid.sigmaPairs.filter { $0.q == $0.k }.map { (m.q, $0.q) }
         }
@@ -191,7 +191,7 @@ public enum Figures {
 
     /// The aligned key's weight against d under each scale, read from `aligned.csv`, with the
     /// d-independent limit under tau = d as a dashed line.
-    public static func aligned(rho: Double, keys: Int, limit: Double) -> Figure {
+    package static func aligned(rho: Double, keys: Int, limit: Double) -> Figure {
         return Figure(file: "aligned.svg",
                       caption: "Weight on the key aligned with the query (rho = \(NumberText.format(rho)), \(keys) keys) against d: it saturates under tau = 1 and tau = sqrt(d), and tends to e^rho / (e^rho + N - 1) under tau = d.",
                       script: preamble + """

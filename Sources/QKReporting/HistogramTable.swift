@@ -4,27 +4,27 @@ import QKStatistics
 import QKTheory
 
 /// Histograms of T / (sigma^2 sqrt(d)) beside the exact and the normal densities, for the figures.
-public enum HistogramTable {
+package enum HistogramTable {
     /// One row: a bin of one cell's histogram.
-    public struct Row: Sendable {
+    package struct Row: Sendable {
         /// The cell.
-        public let cell: Cell
+        package let cell: Cell
         /// The bin's index in ``HistogramBins``.
-        public let bin: Int
+        package let bin: Int
         /// The samples in the bin.
-        public let count: Int
+        package let count: Int
         /// The samples in the histogram.
-        public let total: Int
+        package let total: Int
         /// The exact law's probability of the bin.
-        public let exact: Double
+        package let exact: Double
         /// The normal law's probability of the bin.
-        public let normal: Double
+        package let normal: Double
     }
 
     /// Every column, in order. `density_exact` and `density_normal` are each law's exact probability
     /// of the bin over its width (the bin's mean density, which is what a histogram estimates; at
     /// d = 1 the density itself is infinite at 0).
-    public static let columns: [Column<Row>] = [
+    package static let columns: [Column<Row>] = [
         Column("d", "dimension") { .integer($0.cell.d) },
         Column("sigma", "coordinate spread (mu = 0)") { .number($0.cell.sigma) },
         Column("bin_lo", "left end of the bin, in units of sigma^2 sqrt(d)") { .number(HistogramBins.left($0.bin)) },
@@ -36,10 +36,10 @@ public enum HistogramTable {
     ]
 
     /// The column names, in order.
-    public static var header: [String] { columns.map(\.name) }
+    package static var header: [String] { columns.map(\.name) }
 
     /// The 60 bins of ``HistogramBins`` for each cell given.
-    public static func table(_ cells: [(cell: Cell, samples: SampleList, law: VarianceGamma)]) -> Table {
+    package static func table(_ cells: [(cell: Cell, samples: SampleList, law: VarianceGamma)]) -> Table {
         let normal = HistogramBins.probabilities(cdf: SpecialFunctions.normalCDF)
         var rows: [Row] = []
         for (cell, samples, law) in cells {

@@ -3,16 +3,16 @@ import QKSupport
 /// non-finite numbers as null.
 enum JSONText {
     /// A JSON value.
-    public indirect enum Value: Sendable, Hashable {
+    package indirect enum Value: Sendable, Hashable {
         case string(String), number(Double), integer(Int), unsigned(UInt64), bool(Bool), null
         case array([Value])
         case object([(String, Value)])
 
-        public static func == (a: Value, b: Value) -> Bool { a.text == b.text }
-        public func hash(into hasher: inout Hasher) { hasher.combine(text) }
+        package static func == (a: Value, b: Value) -> Bool { a.text == b.text }
+        package func hash(into hasher: inout Hasher) { hasher.combine(text) }
 
         /// The JSON text, pretty-printed with two-space indents.
-        public var text: String { render(indent: "") }
+        package var text: String { render(indent: "") }
 
         private func render(indent: String) -> String {
             let inner = indent + "  "

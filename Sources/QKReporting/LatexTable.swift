@@ -7,14 +7,14 @@ import Foundation
 /// Needs `\usepackage{booktabs,dcolumn,array}` (all in TeX Live's base and recommended sets).
 struct LatexTable: Sendable {
     /// A column: its LaTeX header and how its cells are set.
-    public struct Column: Sendable {
+    package struct Column: Sendable {
         /// The header, LaTeX (math in `$...$`).
-        public let header: String
+        package let header: String
         /// The column's cells.
-        public let kind: Kind
+        package let kind: Kind
 
         /// How cells are set.
-        public enum Kind: Sendable {
+        package enum Kind: Sendable {
             /// Numbers, aligned on the decimal point; cells are LaTeX math (see ``LatexTable/number(_:_:)``).
             case number
             /// Centred cells, LaTeX as given.
@@ -24,7 +24,7 @@ struct LatexTable: Sendable {
         }
 
         /// A column.
-        public init(_ header: String, _ kind: Kind = .number) {
+        package init(_ header: String, _ kind: Kind = .number) {
             self.header = header
             self.kind = kind
         }
@@ -41,18 +41,18 @@ struct LatexTable: Sendable {
     /// The caption: what the table shows (and what it leaves out).
     let caption: String
     /// The label, for \ref.
-    public let label: String
+    package let label: String
     /// The columns: heading and alignment of each.
-    public let columns: [Column]
+    package let columns: [Column]
     /// The rows of LaTeX cells.
-    public let rows: [[String]]
+    package let rows: [[String]]
     /// A header row above the column headers: titles spanning runs of columns ("" for none).
     let groups: [(title: String, span: Int)]
     /// The type size: `small`, or `footnotesize` for a wide table.
-    public let size: String
+    package let size: String
 
     /// A table.
-    public init(caption: String, label: String, columns: [Column], rows: [[String]], groups: [(title: String, span: Int)] = [],
+    package init(caption: String, label: String, columns: [Column], rows: [[String]], groups: [(title: String, span: Int)] = [],
                 size: String = "small") {
         precondition(rows.allSatisfy { $0.count == columns.count })
         precondition(groups.isEmpty || groups.reduce(0) { $0 + $1.span } == columns.count)
@@ -92,7 +92,7 @@ struct LatexTable: Sendable {
 
     /// A number for a `D` column: `digits` significant digits, and `m \times 10^{k}` outside
     /// [10^-4, 10^6); empty for NaN.
-    public static func number(_ x: Double, _ digits: Int = 4) -> String {
+    package static func number(_ x: Double, _ digits: Int = 4) -> String {
         guard x.isFinite else { return x.isNaN ? "" : (x > 0 ? "\\infty" : "-\\infty") }
         if x == 0 || (Swift.abs(x) >= 1e-4 && Swift.abs(x) < 1e6) {
             return String(format: "%.\(digits)g", x)

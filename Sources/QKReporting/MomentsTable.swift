@@ -87,7 +87,7 @@ public enum MomentsTable {
     }
 
     /// One table of several runs' verdicts (the models tour), their rows in run order.
-    public static func table(_ outcomes: [ModelsSuite.Outcome]) -> Table {
+    package static func table(_ outcomes: [ModelsSuite.Outcome]) -> Table {
         outcomes.flatMap { rows($0.verdict, design: $0.design) }.table(columns)
     }
 }

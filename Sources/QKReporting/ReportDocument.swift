@@ -13,12 +13,12 @@ public struct ReportDocument: Sendable {
     /// What the suite measured and judged.
     public let results: SuiteResults
     /// The figures drawn (empty without gnuplot).
-    public let figures: [Figures.Figure]
+    package let figures: [Figures.Figure]
     /// The command that reproduces everything.
     public let command: String
 
     /// A report of these results, embedding these figures.
-    public init(results: SuiteResults, figures: [Figures.Figure], command: String) {
+    package init(results: SuiteResults, figures: [Figures.Figure], command: String) {
         self.results = results
         self.figures = figures
         self.command = command

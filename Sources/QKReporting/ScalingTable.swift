@@ -1,9 +1,9 @@
 import QKVerdicts
 
 /// The scaling table: for each coordinate model of raw vectors, the fitted exponent of Var(T) in d with its interval.
-public enum ScalingTable {
+package enum ScalingTable {
     /// Every column, in order.
-    public static let columns: [Column<ScalingVerdict.Entry>] = [
+    package static let columns: [Column<ScalingVerdict.Entry>] = [
         Column("mu", "shared mean (empty where q and k differ)") { e in e.fit.model.mu.map { .number($0) } ?? .empty },
         Column("sigma", "shared spread (empty where q and k differ)") { e in e.fit.model.sigma.map { .number($0) } ?? .empty },
         Column("dims", "dimensions fitted") { .integer($0.fit.dims.count) },
@@ -24,11 +24,11 @@ public enum ScalingTable {
     ]
 
     /// The column names, in order.
-    public static var header: [String] { columns.map(\.name) }
+    package static var header: [String] { columns.map(\.name) }
 
     /// The columns `--format text` shows.
-    public static let textColumns = ["mu", "sigma", "dims", "slope", "slope_se", "slope_lo", "slope_hi", "slope_p", "verdict", "model"]
+    package static let textColumns = ["mu", "sigma", "dims", "slope", "slope_se", "slope_lo", "slope_hi", "slope_p", "verdict", "model"]
 
     /// The table of a scaling verdict: a row per fit.
-    public static func table(_ verdict: ScalingVerdict) -> Table { verdict.entries.table(columns) }
+    package static func table(_ verdict: ScalingVerdict) -> Table { verdict.entries.table(columns) }
 }

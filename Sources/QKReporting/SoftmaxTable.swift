@@ -3,17 +3,17 @@ import QKSampling
 import QKExperiments
 
 /// The softmax table: per cell and scale, each statistic's mean over queries and its standard error.
-public enum SoftmaxTable {
+package enum SoftmaxTable {
     /// One row: a cell of a softmax run under one temperature.
-    public struct Row: Sendable {
+    package struct Row: Sendable {
         /// The run's result.
-        public let result: SoftmaxResult
+        package let result: SoftmaxResult
         /// The cell's index.
-        public let index: Int
+        package let index: Int
         /// The temperature.
-        public let scale: SoftmaxScale
+        package let scale: SoftmaxScale
         /// The cell.
-        public var cell: SoftmaxCell { result.cells[index] }
+        package var cell: SoftmaxCell { result.cells[index] }
     }
 
     /// The cell and temperature columns.
@@ -34,13 +34,13 @@ public enum SoftmaxTable {
     }
 
     /// Every column, in order.
-    public static let columns: [Column<Row>] = cellColumns + SoftmaxStatistic.allCases.flatMap(columns)
+    package static let columns: [Column<Row>] = cellColumns + SoftmaxStatistic.allCases.flatMap(columns)
 
     /// The column names, in order.
-    public static var header: [String] { columns.map(\.name) }
+    package static var header: [String] { columns.map(\.name) }
 
     /// The rows: cells grouped by (model, keys), then by scale, then d ascending.
-    public static func rows(_ result: SoftmaxResult) -> [Row] {
+    package static func rows(_ result: SoftmaxResult) -> [Row] {
         var rows: [Row] = []
         var start = 0
         let cells = result.cells
@@ -57,5 +57,5 @@ public enum SoftmaxTable {
     }
 
     /// The table of a softmax run.
-    public static func table(_ result: SoftmaxResult) -> Table { rows(result).table(columns) }
+    package static func table(_ result: SoftmaxResult) -> Table { rows(result).table(columns) }
 }

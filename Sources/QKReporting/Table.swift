@@ -42,7 +42,7 @@ public struct Table: Sendable, Hashable {
     }
 
     /// The table as RFC 4180 CSV text.
-    public var csv: CSVTable {
+    package var csv: CSVTable {
         var table = CSVTable(header: header)
         for row in rows { table.append(row.map(\.csv)) }
         return table

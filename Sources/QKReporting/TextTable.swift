@@ -1,5 +1,5 @@
 /// A table for people: columns padded to line up, numbers right-aligned; also as a Markdown table.
-public struct TextTable: Sendable, Hashable {
+package struct TextTable: Sendable, Hashable {
     /// The column names.
     public let header: [String]
     /// The rows, as text.

@@ -4,7 +4,7 @@ extension BlockPlan {
     /// A plan for q^T k over these cells (2d draws a sample), `samples` samples in each.
     ///
     /// - Throws: as ``init(drawsPerSample:samples:blockSamples:)``.
-    public init(cells: [Cell], samples: Int, blockSamples: Int? = nil) throws {
+    package init(cells: [Cell], samples: Int, blockSamples: Int? = nil) throws {
         try self.init(drawsPerSample: cells.map { 2 * $0.d }, samples: samples, blockSamples: blockSamples)
     }
 }

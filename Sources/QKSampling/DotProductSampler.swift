@@ -8,7 +8,7 @@ import QKEngine
 /// and reduces them to T as the cell's normalization says (``PairReduction``); neither vector is
 /// stored. Samples go through a fixed chunk buffer into a ``StreamingMoments``. The law and the
 /// normalization are resolved once per block, so the inner loop is specialized for each pair.
-public final class DotProductSampler: BlockWorker {
+package final class DotProductSampler: BlockWorker {
     /// How many values of T are summarised at a time (an exact two-pass over the chunk).
     static let chunkSize = 512
 
@@ -16,7 +16,7 @@ public final class DotProductSampler: BlockWorker {
     private let cells: [Cell]
 
     /// A sampler for these cells, with its own chunk buffer.
-    public init(cells: [Cell] = []) {
+    package init(cells: [Cell] = []) {
         self.cells = cells
         buffer = .allocate(capacity: DotProductSampler.chunkSize)
     }
@@ -27,11 +27,11 @@ public final class DotProductSampler: BlockWorker {
     /// is interruptible within it (about a millisecond of draws).
     static let pairsBetweenStopChecks = 1 << 16
 
-    public func run(cell: Int, samples: Int, generator: RandomGenerator) -> StreamingMoments {
+    package func run(cell: Int, samples: Int, generator: RandomGenerator) -> StreamingMoments {
         sample(cells[cell], samples: samples, generator: generator)!
     }
 
-    public func run(cell: Int, samples: Int, generator: RandomGenerator, shouldStop: () -> Bool) -> StreamingMoments? {
+    package func run(cell: Int, samples: Int, generator: RandomGenerator, shouldStop: () -> Bool) -> StreamingMoments? {
         sample(cells[cell], samples: samples, generator: generator, shouldStop: shouldStop)
     }
 
@@ -40,7 +40,7 @@ public final class DotProductSampler: BlockWorker {
     /// ``pairsBetweenStopChecks`` pairs within a sample).
     ///
     /// - Complexity: O(samples x d) draws, no allocation.
-    public func sample(_ cell: Cell, samples: Int, generator: RandomGenerator, shouldStop: () -> Bool = { false }) -> StreamingMoments? {
+    package func sample(_ cell: Cell, samples: Int, generator: RandomGenerator, shouldStop: () -> Bool = { false }) -> StreamingMoments? {
         var summary = StreamingMoments()
         var remaining = samples
         while remaining > 0 {

@@ -6,17 +6,17 @@ import QKEngine
 
 /// The softmax experiment's block work: for each query, the attention weights under every scale,
 /// from the same draws (common random numbers make the scales' differences sharp).
-public struct SoftmaxWork: BlockWork {
+package struct SoftmaxWork: BlockWork {
     /// The cells, indexed as the plan's cells.
-    public let cells: [SoftmaxCell]
+    package let cells: [SoftmaxCell]
 
     /// Work over these cells.
-    public init(cells: [SoftmaxCell]) { self.cells = cells }
+    package init(cells: [SoftmaxCell]) { self.cells = cells }
 
-    public func makeWorker() -> SoftmaxSampler { SoftmaxSampler(cells: cells) }
+    package func makeWorker() -> SoftmaxSampler { SoftmaxSampler(cells: cells) }
 
     /// The index of (scale, statistic) in a block's ``MomentsVector``.
-    public static func component(_ scale: SoftmaxScale, _ statistic: SoftmaxStatistic) -> Int {
+    package static func component(_ scale: SoftmaxScale, _ statistic: SoftmaxStatistic) -> Int {
         SoftmaxScale.allCases.firstIndex(of: scale)! * SoftmaxStatistic.allCases.count
             + SoftmaxStatistic.allCases.firstIndex(of: statistic)!
     }
@@ -25,7 +25,7 @@ public struct SoftmaxWork: BlockWork {
 /// Draws queries and keys and measures their attention weights. For each query it draws q
 /// (d coordinates), then k_1, ..., k_N (d coordinates each, paired with q's as the cell's model
 /// says), keeping q and the N logits only.
-public final class SoftmaxSampler: BlockWorker {
+package final class SoftmaxSampler: BlockWorker {
     static let chunk = 256
     private let cells: [SoftmaxCell]
     private var q: [Double] = []
@@ -41,7 +41,7 @@ public final class SoftmaxSampler: BlockWorker {
 
     deinit { buffer.deallocate() }
 
-    public func run(cell index: Int, samples: Int, generator: RandomGenerator) -> MomentsVector {
+    package func run(cell index: Int, samples: Int, generator: RandomGenerator) -> MomentsVector {
         let cell = cells[index]
         if q.count != cell.d { q = Array(repeating: 0, count: cell.d); a = q }
         if logits.count != cell.keys { logits = Array(repeating: 0, count: cell.keys) }

@@ -5,7 +5,7 @@ import QKGSL
 /// width 1/6 on [-5, 5], and for the test two more for the tails beyond.
 package struct HistogramBins: Sendable, Hashable {
     /// The number of bins on [lo, hi).
-    public static let count = 60
+    package static let count = 60
     /// The range the bins cover.
     static let lo = -5.0, hi = 5.0
     /// A bin's width.
@@ -16,7 +16,7 @@ package struct HistogramBins: Sendable, Hashable {
 
     /// Bins standardized samples. The bin of x is `floor((x - lo) / width)`: rounding toward zero
     /// would put (lo - width, lo) into bin 0 too.
-    public init(_ standardized: [Double]) {
+    package init(_ standardized: [Double]) {
         var counts = [Int](repeating: 0, count: HistogramBins.count + 2)
         for x in standardized where !x.isNaN {
             let position = ((x - HistogramBins.lo) / HistogramBins.width).rounded(.down)

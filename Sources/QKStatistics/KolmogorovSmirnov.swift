@@ -1,16 +1,16 @@
 import Foundation
 
 /// The one-sample Kolmogorov-Smirnov test: how far an empirical distribution is from a claimed CDF.
-public struct KolmogorovSmirnov: Sendable, Hashable {
+package struct KolmogorovSmirnov: Sendable, Hashable {
     /// The largest gap D between the empirical and the claimed CDF.
-    public let distance: Double
+    package let distance: Double
     /// The number of values.
-    public let count: Int
+    package let count: Int
 
     /// The distance of `values` from `cdf`.
     ///
     /// - Complexity: O(n log n) for the sort, and n calls of `cdf`.
-    public init(_ values: [Double], cdf: (Double) -> Double) {
+    package init(_ values: [Double], cdf: (Double) -> Double) {
         let sorted = values.sorted()
         let n = Double(sorted.count)
         var d = 0.0
@@ -25,7 +25,7 @@ public struct KolmogorovSmirnov: Sendable, Hashable {
     /// The p-value: `P(D >= observed)` under the claimed CDF, from Kolmogorov's limiting law with
     /// Stephens' small-sample correction, `lambda = (sqrt(n) + 0.12 + 0.11 / sqrt(n)) D`
     /// (accurate to about 1% for n >= 5).
-    public var p: Double {
+    package var p: Double {
         let rootN = Double(count).squareRoot()
         return KolmogorovSmirnov.kolmogorovQ((rootN + 0.12 + 0.11 / rootN) * distance)
     }

@@ -3,7 +3,7 @@
 ///
 /// Merging is associative in exact arithmetic but not in rounding, so the engine always merges in
 /// one fixed order (``MergeTree``), whatever the thread count or shard split.
-public protocol Mergeable: Sendable {
+package protocol Mergeable: Sendable {
     /// The summary of no samples.
     init()
     /// Merges in the summary of the samples that come after these.

@@ -6,42 +6,42 @@ import QKExperiments
 import QKVerdicts
 /// The report's tour of the models beyond the seed derivation (docs/THEORY.md sections 2 and 6): for each
 /// point, a small grid, the true closed forms and a plausible wrong one, judged on one run.
-public struct ModelsSuite: Sendable {
+package struct ModelsSuite: Sendable {
     /// One point of the tour.
-    public struct Case: Sendable {
+    package struct Case: Sendable {
         /// A short title, such as "QK-norm".
-        public let title: String
+        package let title: String
         /// The grid it runs.
-        public let grid: Grid
+        package let grid: Grid
         /// The true closed forms, then the plausible wrong ones.
-        public let claims: [Claim]
+        package let claims: [Claim]
         /// How many of ``claims`` are true (they come first).
-        public let trueCount: Int
+        package let trueCount: Int
         /// The normalization of the cells the claims are judged on (nil: every cell).
-        public var judgedNorm: Normalization? = nil
+        package var judgedNorm: Normalization? = nil
     }
 
     /// A case's run: its moments verdict and its claims judged.
-    public struct Outcome: Sendable {
+    package struct Outcome: Sendable {
         /// The case that ran.
-        public let `case`: Case
+        package let `case`: Case
         /// The design it ran.
-        public let design: MomentsDesign
+        package let design: MomentsDesign
         /// The table's verdicts (theory where it exists).
-        public let verdict: MomentsVerdict
+        package let verdict: MomentsVerdict
         /// The case's claims, Holm-corrected together.
-        public let check: ClaimCheck
+        package let check: ClaimCheck
     }
 
     /// The points of the tour, in report order.
-    public let cases: [Case]
+    package let cases: [Case]
     /// Samples per cell, seed, generator and block size shared by every case.
-    public let samples: Int, seed: UInt64, generator: GeneratorType, blockSamples: Int?
+    package let samples: Int, seed: UInt64, generator: GeneratorType, blockSamples: Int?
 
     /// The default tour on these dimensions (those up to 64 are used, at least two).
     ///
     /// - Throws: ``QKVerifyError/invalid(_:_:)`` when a grid cannot be built.
-    public init(dims allDims: [Int], samples: Int, seed: UInt64, generator: GeneratorType, blockSamples: Int?) throws {
+    package init(dims allDims: [Int], samples: Int, seed: UInt64, generator: GeneratorType, blockSamples: Int?) throws {
         let small = allDims.filter { $0 >= 2 && $0 <= 64 }
         let dims = small.count >= 2 ? small : [2, 4, 16, 64]
         func claim(_ q: Claim.Quantity, _ text: String) -> Claim { try! Claim(q, text) }
@@ -66,7 +66,7 @@ public struct ModelsSuite: Sendable {
     }
 
     /// Runs every case and judges its claims at family-wise alpha (each case its own family).
-    public func run(threads: Int, alpha: Double, progress: ProgressMeter = .silent) throws -> [Outcome] {
+    package func run(threads: Int, alpha: Double, progress: ProgressMeter = .silent) throws -> [Outcome] {
         try cases.enumerated().map { i, c in
             let design = try MomentsDesign(grid: c.grid, samples: samples, seed: seed, generator: generator, blockSamples: blockSamples,
                                            stream: ExperimentStream.models(i))

@@ -11,7 +11,7 @@ public struct MomentsJudgement: Sendable {
     /// Every cell's tests, Holm-corrected together.
     public let verdict: MomentsVerdict
     /// The negative controls judged on the same cells, or nil when not asked for.
-    public let controls: [ControlResult]?
+    package let controls: [ControlResult]?
 
     /// Judges a run's results at family-wise level alpha.
     ///

@@ -81,7 +81,7 @@ public struct SequentialCheck: Sendable {
     /// - Parameters:
     ///   - progress: told of each look's draws.
     ///   - shouldStop: polled between blocks; when it says stop, the run returns nil.
-    public func run(threads: Int, progress: ProgressMeter = .silent,
+    package func run(threads: Int, progress: ProgressMeter = .silent,
                     shouldStop: @escaping @Sendable () -> Bool = { false }) -> Outcome? {
         let plan = design.plan
         let runner = design.experiment.runner(threads: threads)
@@ -90,7 +90,7 @@ public struct SequentialCheck: Sendable {
         var tree = MergeTree<StreamingMoments>(plan: plan)
         var active = Array(cells.indices)
         // Per cell: its tests, rejections and confirmations at the look where it stopped.
-        var final: [[(test: ClaimTest, rejected: Bool, confirmed: Bool)]] = Array(repeating: [], count: cells.count)
+        var final: [[(test: ClaimComparison, rejected: Bool, confirmed: Bool)]] = Array(repeating: [], count: cells.count)
         var looksMade: [Int] = []
         var stoppedEarly = false
         var draws = 0.0
@@ -106,12 +106,12 @@ public struct SequentialCheck: Sendable {
             let lookAlpha = SequentialCheck.alpha(look: k, of: sizes.count, total: alpha)
             let last = k == sizes.count - 1
             // The cells' summaries at this look: the node holding their first `blocks` blocks.
-            var tests: [(cell: Int, test: ClaimTest)] = []
+            var tests: [(cell: Int, test: ClaimComparison)] = []
             for c in active {
                 let level = blocks == plan.blockCount(cell: c) ? tree.rootLevel(cell: c) : k
                 let node = MergeTree<StreamingMoments>.Node(cell: c, level: level, index: 0)
                 let comparison = MomentComparison(CellResult(cell: cells[c], moments: tree.nodes[node]!))
-                for claim in claims { tests += ClaimTest.tests(of: claim, in: comparison).map { (c, $0) } }
+                for claim in claims { tests += ClaimComparison.tests(of: claim, in: comparison).map { (c, $0) } }
             }
             let rejected = HolmBonferroni.rejections(tests.map(\.test.p), made: tests.map(\.test.isTested), alpha: lookAlpha)
             let confirmed = tests.map { pair in tolerance.map { pair.test.isConfirmed(within: $0, alpha: lookAlpha) } ?? false }
@@ -136,7 +136,7 @@ public struct SequentialCheck: Sendable {
             }
         }
         // Claim by claim, then cell by cell, as a fixed-n check orders its tests.
-        var ordered: [(test: ClaimTest, rejected: Bool, confirmed: Bool)] = []
+        var ordered: [(test: ClaimComparison, rejected: Bool, confirmed: Bool)] = []
         for claim in claims {
             for c in cells.indices { ordered += final[c].filter { $0.test.claim == claim } }
         }

@@ -13,7 +13,7 @@ public struct SuiteResults: Sendable {
     /// The seed derivation's claims, judged on the moments run.
     public let seedCheck: ClaimCheck
     /// The negative controls, judged on the moments run.
-    public let controls: [ControlResult]
+    package let controls: [ControlResult]
     /// The fits of Var(T) against d, judged.
     public let scaling: ScalingVerdict
     /// The softmax experiment's summary of each cell.
@@ -21,9 +21,9 @@ public struct SuiteResults: Sendable {
     /// The distribution tests, judged.
     public let distribution: DistributionVerdict
     /// The samples drawn for the histograms, with each cell's exact law.
-    public let histogram: [(cell: Cell, samples: SampleList, law: VarianceGamma)]
+    package let histogram: [(cell: Cell, samples: SampleList, law: VarianceGamma)]
     /// The tour of the models beyond the seed derivation.
-    public let models: [ModelsSuite.Outcome]
+    package let models: [ModelsSuite.Outcome]
     /// The aligned-key experiment's summary of each cell.
     public let aligned: SoftmaxResult
 

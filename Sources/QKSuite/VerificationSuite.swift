@@ -17,7 +17,7 @@ public struct VerificationSuite: Sendable {
     /// The whole law of T at mu = 0 and ``sigma``.
     public let distribution: DistributionExperiment
     /// The tour of the models beyond the seed derivation.
-    public let models: ModelsSuite
+    package let models: ModelsSuite
     /// Softmax with one key aligned with the query (correlation ``alignedRho``).
     public let aligned: SoftmaxExperiment
 
@@ -62,7 +62,7 @@ public struct VerificationSuite: Sendable {
     /// - Parameters:
     ///   - threads: worker threads (the results do not depend on them).
     ///   - progress: a progress meter for each experiment, by its label.
-    public func run(threads: Int, progress: (String) -> ProgressMeter = { _ in .silent }) throws -> SuiteResults {
+    package func run(threads: Int, progress: (String) -> ProgressMeter = { _ in .silent }) throws -> SuiteResults {
         let comparisons = MomentsExperiment(design: design, threads: threads).run(progress: progress("moments"))
             .map(MomentComparison.init)
         let softmaxSummaries = softmax.run(threads: threads, progress: progress("softmax"))

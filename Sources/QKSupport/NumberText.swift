@@ -1,8 +1,8 @@
 /// Text for numbers in output files: the shortest text that reads back as the same Double.
-public enum NumberText {
+package enum NumberText {
     /// The shortest round-trip text of `x`: `0.1`, `1e-05`, `1000000`, `inf`, `nan`.
     /// A whole number drops Swift's trailing `.0`.
-    public static func format(_ x: Double) -> String {
+    package static func format(_ x: Double) -> String {
         let text = x.description
         return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }

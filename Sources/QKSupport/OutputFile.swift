@@ -9,11 +9,11 @@ import Foundation
 /// - A symbolic link is followed: its final target is replaced that way, and the link stays a link.
 /// - `-` is standard output, and an existing device, FIFO or socket (`/dev/null`, `/dev/stdout`, a
 ///   pipe) is written to directly, never replaced; a failed write (`/dev/full`) is an error.
-public struct OutputFile: Sendable, Hashable {
+package struct OutputFile: Sendable, Hashable {
     /// The path as given (`-` for standard output).
-    public let path: String
+    package let path: String
     /// The option that named it, for messages.
-    public let option: String
+    package let option: String
 
     /// Checks that `path` can be written: not empty, not ending in `/`, not a directory, and either
     /// an existing non-regular file (written to directly) or in a directory (or below the nearest
@@ -22,7 +22,7 @@ public struct OutputFile: Sendable, Hashable {
     /// - Parameter allowsStream: whether `-` and non-regular files are allowed (not for a checkpoint,
     ///   which must be read back).
     /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` naming `option`.
-    public init(path: String, option: String, allowsStream: Bool = true) throws {
+    package init(path: String, option: String, allowsStream: Bool = true) throws {
         self.path = path
         self.option = option
         guard !path.isEmpty else {
@@ -83,7 +83,7 @@ public struct OutputFile: Sendable, Hashable {
     /// flushed, then renamed into place.
     ///
     /// - Throws: ``QKVerifyError/io(path:reason:)``; a regular file is then untouched.
-    public func write(_ bytes: [UInt8]) throws {
+    package func write(_ bytes: [UInt8]) throws {
         if isStream {
             let fd = path == "-" ? STDOUT_FILENO : open(path, O_WRONLY | O_CLOEXEC)
             guard fd >= 0 else { throw QKVerifyError.io(path: path, reason: String(cString: strerror(errno))) }
@@ -114,7 +114,7 @@ public struct OutputFile: Sendable, Hashable {
     }
 
     /// Writes text whole, as UTF-8.
-    public func write(_ text: String) throws {
+    package func write(_ text: String) throws {
         try write(Array(text.utf8))
     }
 

@@ -6,11 +6,11 @@ import Foundation
 /// Call ``prepare()`` first thing: a closed descriptor 0, 1 or 2 is reopened on `/dev/null`, so a file
 /// the tool opens later can never become "standard error" (and receive messages meant for it), and
 /// SIGPIPE is ignored, so a closed pipe is an error code (EPIPE), not death.
-public enum StandardStreams {
+package enum StandardStreams {
     nonisolated(unsafe) private static var outputWasClosed = false
 
     /// Guards descriptors 0-2 and ignores SIGPIPE. Call once, before any file is opened.
-    public static func prepare() {
+    package static func prepare() {
         signal(SIGPIPE, SIG_IGN)
         for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(fd, F_GETFD) == -1 {
             if fd == STDOUT_FILENO { outputWasClosed = true }
@@ -24,7 +24,7 @@ public enum StandardStreams {
 
     /// Writes to standard error; a closed or full standard error is ignored (it must never change
     /// the result or the exit status).
-    public static func error(_ text: String) {
+    package static func error(_ text: String) {
         _ = OutputFile.writeAll(STDERR_FILENO, Array(text.utf8))
     }
 
@@ -32,7 +32,7 @@ public enum StandardStreams {
     ///
     /// - Throws: ``QKVerifyError/io(path:reason:)`` when standard output was closed or a write fails
     ///   (a full disk, a closed pipe), so the command exits 74 rather than report success.
-    public static func output(_ text: String) throws {
+    package static func output(_ text: String) throws {
         if outputWasClosed { throw QKVerifyError.io(path: "standard output", reason: "closed") }
         if let failure = OutputFile.writeAll(STDOUT_FILENO, Array(text.utf8)) {
             throw QKVerifyError.io(path: "standard output", reason: failure)

@@ -53,7 +53,7 @@ public struct DotProductTheory: Sendable, Hashable {
         self.init(Cell(d: d, mu: mu, sigma: sigma))
     }
 
-    /// The closed-form cumulant of the seed model (docs/docs/THEORY.md section 1).
+    /// The closed-form cumulant of the seed model (docs/THEORY.md section 1).
     static func seedCumulant(_ r: Int, d: Int, mu: Double, sigma: Double) -> Double {
         let mu2 = mu * mu, s2 = sigma * sigma
         if r == 1 { return Double(d) * mu2 }

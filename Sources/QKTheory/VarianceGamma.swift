@@ -8,9 +8,9 @@ import QKGSL
 ///
 /// d = 1 gives `K_0(|x|) / pi` (the product of two standard normals); d = 2 the Laplace law
 /// `e^(-|x|) / 2`. Variance d, excess kurtosis 6/d.
-public struct VarianceGamma: Sendable {
+package struct VarianceGamma: Sendable {
     /// The dimension d whose law of q^T k / sigma^2 this is.
-    public let d: Int
+    package let d: Int
     private let nu: Double
     private let logNormaliser: Double
     /// CDF nodes on [0, upper], denser near 0, and F at each.
@@ -18,7 +18,7 @@ public struct VarianceGamma: Sendable {
     private let cdfAtNodes: [Double]
 
     /// The law for dimension d, with its CDF tabulated at 4000 nodes by QAGS between neighbours.
-    public init(d: Int) {
+    package init(d: Int) {
         precondition(d >= 1)
         self.d = d
         nu = Double(d - 1) / 2
@@ -38,7 +38,7 @@ public struct VarianceGamma: Sendable {
     }
 
     /// The density at x.
-    public func density(_ x: Double) -> Double {
+    package func density(_ x: Double) -> Double {
         VarianceGamma.density(x, nu: nu, logNormaliser: logNormaliser)
     }
 
@@ -49,7 +49,7 @@ public struct VarianceGamma: Sendable {
     }
 
     /// The CDF at x, by linear interpolation between the tabulated nodes (error well under 1e-6).
-    public func cdf(_ x: Double) -> Double {
+    package func cdf(_ x: Double) -> Double {
         let a = Swift.abs(x)
         let upperTail: Double
         if a >= nodes.last! {
@@ -67,5 +67,5 @@ public struct VarianceGamma: Sendable {
     }
 
     /// F at the last node: how close the tabulated CDF comes to 1 (it integrates to 1 when exact).
-    public var totalMass: Double { cdfAtNodes.last! }
+    package var totalMass: Double { cdfAtNodes.last! }
 }

@@ -6,7 +6,7 @@ public struct ClaimCheck: Sendable, Hashable {
     /// The claims, in the order given.
     public let claims: [Claim]
     /// Every test, claim by claim, then cell by cell.
-    public let tests: [ClaimTest]
+    public let tests: [ClaimComparison]
     /// Whether each test is rejected.
     public let rejected: [Bool]
     /// The family-wise false-failure rate.
@@ -29,10 +29,10 @@ public struct ClaimCheck: Sendable, Hashable {
     ///     user's claims), or simply untested (for the report's fixed claims on the user's grid).
     /// - Throws: ``QKVerifyError/invalid(_:_:)`` when a claim has no cell of its domain in the grid.
     public init(claims: [Claim], comparisons: [MomentComparison], alpha: Double, tolerance: Double? = nil, requireCells: Bool = true) throws {
-        var tests: [ClaimTest] = []
+        var tests: [ClaimComparison] = []
         for claim in claims {
             if requireCells { try claim.requireCell(in: comparisons.map(\.cell)) }
-            tests += comparisons.flatMap { ClaimTest.tests(of: claim, in: $0) }
+            tests += comparisons.flatMap { ClaimComparison.tests(of: claim, in: $0) }
         }
         self.init(claims: claims, tests: tests, alpha: alpha, tolerance: tolerance)
     }
@@ -40,7 +40,7 @@ public struct ClaimCheck: Sendable, Hashable {
     /// Judges claims on tests already made (by a sequential run, each at its own look).
     ///
     /// - Parameter rejected: each test's rejection, when already decided (else Holm over the tests made).
-    public init(claims: [Claim], tests: [ClaimTest], alpha: Double, tolerance: Double?, rejected: [Bool]? = nil, confirmed: [Bool]? = nil) {
+    public init(claims: [Claim], tests: [ClaimComparison], alpha: Double, tolerance: Double?, rejected: [Bool]? = nil, confirmed: [Bool]? = nil) {
         self.claims = claims
         self.tests = tests
         // Only the tests made enter the family; the others are reported as untested.

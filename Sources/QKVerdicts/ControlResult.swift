@@ -4,9 +4,9 @@ import QKClaims
 import QKExperiments
 /// A negative control judged on a run: where it was rejected, and for a wrong formula the run could
 /// not tell apart, the cell and sample count that would.
-public struct ControlResult: Sendable, Hashable {
+package struct ControlResult: Sendable, Hashable {
     /// What a control's outcome means.
-    public enum Status: String, Sendable {
+    package enum Status: String, Sendable {
         /// A true formula, rejected nowhere: as it should be (which is "not rejected", not "proved").
         case pass = "not rejected"
         /// A true formula rejected somewhere: a false failure (expected in at most alpha of runs).
@@ -20,23 +20,23 @@ public struct ControlResult: Sendable, Hashable {
     }
 
     /// The formula judged, and whether it is true.
-    public let control: NegativeControl
+    package let control: NegativeControl
     /// The control's tests, judged as their own family at the run's alpha.
-    public let check: ClaimCheck
+    package let check: ClaimCheck
     /// How the formula fared: detected, undetected, not rejected or untested.
-    public let status: Status
+    package let status: Status
     /// For an undetected wrong formula: the cell and sample count that detect it with 90% power.
-    public let catchWith: (cell: Cell, samples: Int)?
+    package let catchWith: (cell: Cell, samples: Int)?
 
-    public static func == (a: ControlResult, b: ControlResult) -> Bool {
+    package static func == (a: ControlResult, b: ControlResult) -> Bool {
         a.control == b.control && a.check == b.check && a.status == b.status
             && a.catchWith?.cell == b.catchWith?.cell && a.catchWith?.samples == b.catchWith?.samples
     }
 
-    public func hash(into hasher: inout Hasher) { hasher.combine(control) }
+    package func hash(into hasher: inout Hasher) { hasher.combine(control) }
 
     /// Judges a control on a run's comparisons.
-    public init(_ control: NegativeControl, comparisons: [MomentComparison], alpha: Double, requireCells: Bool = true) throws {
+    package init(_ control: NegativeControl, comparisons: [MomentComparison], alpha: Double, requireCells: Bool = true) throws {
         self.control = control
         self.check = try ClaimCheck(claims: [control.claim], comparisons: comparisons, alpha: alpha, requireCells: requireCells)
         let rejected = !check.holds(control.claim)
@@ -53,7 +53,7 @@ public struct ControlResult: Sendable, Hashable {
 
     /// Whether the control is a wrong formula the run did not detect and no cell tried could tell
     /// from the truth (``catchWith`` is nil where it was sought).
-    public var isIndistinguishable: Bool {
+    package var isIndistinguishable: Bool {
         catchWith == nil && (status == .undetected || (status == .untested && !control.isTrue))
     }
 

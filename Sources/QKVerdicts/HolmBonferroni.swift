@@ -1,12 +1,12 @@
 /// Holm's step-down procedure: which of m hypotheses to reject so that the chance of rejecting any
 /// true one (the family-wise error rate) is at most alpha, whatever their dependence.
-public enum HolmBonferroni {
+package enum HolmBonferroni {
     /// Which p-values are rejected at family-wise level alpha.
     ///
     /// Sorted ascending, p_(k) is rejected while `p_(k) <= alpha / (m - k + 1)`; the first that is not
     /// stops the procedure. Ties keep their input order, so the result is deterministic.
     /// - Complexity: O(m log m).
-    public static func rejections(_ pValues: [Double], alpha: Double) -> [Bool] {
+    package static func rejections(_ pValues: [Double], alpha: Double) -> [Bool] {
         let m = pValues.count
         let order = pValues.indices.sorted { (pValues[$0], $0) < (pValues[$1], $1) }
         var rejected = [Bool](repeating: false, count: m)
@@ -22,7 +22,7 @@ public enum HolmBonferroni {
     ///
     /// - Parameters:
     ///   - made: whether each test was made; as many as `pValues`.
-    public static func rejections(_ pValues: [Double], made: [Bool], alpha: Double) -> [Bool] {
+    package static func rejections(_ pValues: [Double], made: [Bool], alpha: Double) -> [Bool] {
         precondition(made.count == pValues.count)
         let indices = pValues.indices.filter { made[$0] }
         var rejected = [Bool](repeating: false, count: pValues.count)

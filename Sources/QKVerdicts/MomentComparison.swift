@@ -16,7 +16,7 @@ public struct MomentComparison: Sendable, Hashable {
     /// Each statistic's estimate beside its closed form.
     public let statistics: [MomentStatistic: StatisticComparison]
     /// How far from normal each test statistic is in this cell: which tests can be trusted.
-    public let samplingSkewness: SamplingSkewness
+    package let samplingSkewness: SamplingSkewness
 
     /// Compares one cell's result with the closed forms.
     public init(_ result: CellResult) {

@@ -1,21 +1,21 @@
 import QKClaims
 /// A formula with a known truth value, run through the verifier to show it says pass for true
 /// formulas and fail for plausible wrong ones.
-public struct NegativeControl: Sendable, Hashable {
+package struct NegativeControl: Sendable, Hashable {
     /// The formula, as a claim on its domain.
-    public let claim: Claim
+    package let claim: Claim
     /// Whether the formula is the true closed form.
-    public let isTrue: Bool
+    package let isTrue: Bool
 
     /// A control.
-    public init(_ quantity: Claim.Quantity, _ formula: String, isTrue: Bool, domain: Claim.Domain = .seed) {
+    package init(_ quantity: Claim.Quantity, _ formula: String, isTrue: Bool, domain: Claim.Domain = .seed) {
         claim = try! Claim(quantity, formula, domain: domain)
         self.isTrue = isTrue
     }
 
     /// The default run's controls: the true closed forms, and the wrong ones a derivation plausibly
     /// produces (dropping a term, squaring the wrong thing, forgetting the mean, the wrong scale).
-    public static let standard: [NegativeControl] = [
+    package static let standard: [NegativeControl] = [
         NegativeControl(.mean, "d*mu^2", isTrue: true),
         NegativeControl(.variance, "d*(sigma^4 + 2*mu^2*sigma^2)", isTrue: true),
         NegativeControl(.scale, "sqrt(d)", isTrue: true, domain: .standard),

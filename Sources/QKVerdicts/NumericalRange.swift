@@ -14,12 +14,12 @@ import QKTheory
 /// - **Range.** The test of order p (``MomentStatistic/centralSumOrder``: the central sum its
 ///   standard error needs) is made only where `n s^p <= 10^300` and `s^p >= 10^-290`, so the sums
 ///   neither overflow nor underflow; and T itself, about `d a`, must be below 10^300.
-public enum NumericalRange {
+package enum NumericalRange {
     /// Why a test cannot be estimated in double precision here, or nil when it can.
     ///
     /// - Parameters:
     ///   - variance: Var(T), exact or estimated.
-    public static func problem(_ statistic: MomentStatistic, cell: Cell, samples n: Int, variance: Double) -> String? {
+    package static func problem(_ statistic: MomentStatistic, cell: Cell, samples n: Int, variance: Double) -> String? {
         let m = cell.model
         let a = m.norm == .none ? (Swift.abs(m.muQ) + 10 * m.sigmaQ) * (Swift.abs(m.muK) + 10 * m.sigmaK) : 1
         let d = Double(cell.d)

@@ -4,17 +4,17 @@ import QKExperiments
 
 /// How many samples a moments run needs to detect a relative error in the variance formula with 90%
 /// power in every cell, at family-wise alpha over the run's tests (four per cell at most).
-public struct SamplePlan: Sendable {
+package struct SamplePlan: Sendable {
     /// The relative error to detect.
-    public let relativeError: Double
+    package let relativeError: Double
     /// The power analysis of the run's family of tests.
-    public let power: Power
+    package let power: Power
     /// Each cell with the samples it needs (at least ``MomentsDesign/minSamples``), nil where the
     /// cell has no closed form for the kurtosis of T that the variance's error needs.
-    public let cells: [(cell: Cell, samples: Int?)]
+    package let cells: [(cell: Cell, samples: Int?)]
 
     /// The plan for a grid.
-    public init(grid: Grid, relativeError: Double, alpha: Double) {
+    package init(grid: Grid, relativeError: Double, alpha: Double) {
         self.relativeError = relativeError
         let cells = grid.cells
         let power = Power(alpha: alpha, tests: MomentStatistic.all.count * cells.count)
@@ -25,8 +25,8 @@ public struct SamplePlan: Sendable {
     }
 
     /// The samples every cell needs: the most any cell needs (0 when no cell has a closed form).
-    public var samples: Int { cells.compactMap(\.samples).max() ?? 0 }
+    package var samples: Int { cells.compactMap(\.samples).max() ?? 0 }
 
     /// The number of cells no sample size is planned for.
-    public var unplanned: Int { cells.filter { $0.samples == nil }.count }
+    package var unplanned: Int { cells.filter { $0.samples == nil }.count }
 }

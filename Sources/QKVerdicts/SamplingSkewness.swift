@@ -20,27 +20,27 @@ import QKTheory
 /// ``kurtosisLimit`` (where gamma2 is known: it needs central moments to order 4 x the degree of Y,
 /// which the kurtosis test's would put at 16, beyond the 12 known; that test's skewness rule is the
 /// stricter one anyway).
-public struct SamplingSkewness: Sendable, Hashable {
+package struct SamplingSkewness: Sendable, Hashable {
     /// The largest sampling skewness at which a z-test is made.
-    public static let limit = 0.1
+    package static let limit = 0.1
     /// The largest sampling excess kurtosis at which a z-test is made: the tail at |z| = 4.2 is then
     /// off by at most about a quarter (as the skewness ``limit`` allows).
-    public static let kurtosisLimit = 0.1
+    package static let kurtosisLimit = 0.1
 
     /// `gamma1` for each statistic; NaN where the central moments it needs (order 3, 6, 9, 12 for
     /// mean, variance, skewness, kurtosis: three times the degree of its influence function) are not known.
-    public let perObservation: [MomentStatistic: Double]
+    package let perObservation: [MomentStatistic: Double]
     /// `gamma2` for each statistic; NaN where unknown (orders 4, 8, 12, 16).
-    public let kurtosisPerObservation: [MomentStatistic: Double]
+    package let kurtosisPerObservation: [MomentStatistic: Double]
 
     /// The sampling skewness factors for a cell's exact law (NaN where it lacks a moment).
-    public init(_ theory: DotProductTheory) {
+    package init(_ theory: DotProductTheory) {
         self.init(centralMoments: theory.centralMoments(upTo: 12))
     }
 
     /// The factors from central moments `m[0...p]` (m[0] = 1, m[1] = 0); a statistic needing an order
     /// beyond p, or a NaN moment, gets NaN.
-    public init(centralMoments given: [Double]) {
+    package init(centralMoments given: [Double]) {
         let m = given + [Double](repeating: .nan, count: max(0, 13 - given.count))
         var skewness: [MomentStatistic: Double] = [:], kurtosis: [MomentStatistic: Double] = [:]
         for statistic in MomentStatistic.all {
@@ -61,7 +61,7 @@ public struct SamplingSkewness: Sendable, Hashable {
     }
 
     /// Each statistic's factors from these moments where they are known, else from `fallback`.
-    public func filled(from fallback: SamplingSkewness) -> SamplingSkewness {
+    package func filled(from fallback: SamplingSkewness) -> SamplingSkewness {
         SamplingSkewness(perObservation: perObservation.merging(fallback.perObservation) { $0.isNaN ? $1 : $0 },
                          kurtosisPerObservation: kurtosisPerObservation.merging(fallback.kurtosisPerObservation) { $0.isNaN ? $1 : $0 })
     }
@@ -72,14 +72,14 @@ public struct SamplingSkewness: Sendable, Hashable {
     }
 
     /// The sampling skewness of a statistic's estimator with n samples (NaN where unknown).
-    public func skewness(_ statistic: MomentStatistic, samples n: Int) -> Double {
+    package func skewness(_ statistic: MomentStatistic, samples n: Int) -> Double {
         perObservation[statistic, default: .nan] / Double(n).squareRoot()
     }
 
     /// Whether a statistic's normal approximation is trusted with n samples (never where its skewness
     /// is unknown): the sampling skewness within ``limit`` and, where known, the sampling excess
     /// kurtosis within ``kurtosisLimit``.
-    public func isReliable(_ statistic: MomentStatistic, samples n: Int) -> Bool {
+    package func isReliable(_ statistic: MomentStatistic, samples n: Int) -> Bool {
         let kurtosis = kurtosisPerObservation[statistic, default: .nan] / Double(n)
         return Swift.abs(skewness(statistic, samples: n)) <= SamplingSkewness.limit
             && (kurtosis.isNaN || Swift.abs(kurtosis) <= SamplingSkewness.kurtosisLimit)
@@ -87,7 +87,7 @@ public struct SamplingSkewness: Sendable, Hashable {
 
     /// The fewest samples at which a statistic's normal approximation is trusted; nil where the
     /// moments that decide it are not known (the test is never made).
-    public func samplesNeeded(_ statistic: MomentStatistic) -> Int? {
+    package func samplesNeeded(_ statistic: MomentStatistic) -> Int? {
         let g = perObservation[statistic, default: .nan] / SamplingSkewness.limit
         guard g.isFinite, g * g < 9e18 else { return nil }
         let k = Swift.abs(kurtosisPerObservation[statistic, default: .nan]) / SamplingSkewness.kurtosisLimit

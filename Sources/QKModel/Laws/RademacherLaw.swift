@@ -3,11 +3,11 @@ import QKGSL
 /// kurtosis -2. Discrete: a vector of its draws can be constant, which LayerNorm cannot divide by.
 package struct RademacherLaw: StandardLaw {
     /// The law; it has no parameters.
-    public init() {}
+    package init() {}
 
     @inline(__always)
-    public func draw(_ generator: RandomGenerator) -> Double { generator.bit() ? 1 : -1 }
+    package func draw(_ generator: RandomGenerator) -> Double { generator.bit() ? 1 : -1 }
 
     /// 1 for even r, 0 for odd r.
-    public func moment(_ r: Int) -> Double? { r % 2 == 0 ? 1 : 0 }
+    package func moment(_ r: Int) -> Double? { r % 2 == 0 ? 1 : 0 }
 }

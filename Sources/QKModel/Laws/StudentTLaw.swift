@@ -7,18 +7,18 @@ package struct StudentTLaw: StandardLaw {
     private let scale: Double
 
     /// The law with `nu` degrees of freedom (nu > 2, checked by ``CoordinateLaw``).
-    public init(nu: Double) {
+    package init(nu: Double) {
         self.nu = nu
         scale = ((nu - 2) / nu).squareRoot()
     }
 
     @inline(__always)
-    public func draw(_ generator: RandomGenerator) -> Double { scale * generator.studentT(nu: nu) }
+    package func draw(_ generator: RandomGenerator) -> Double { scale * generator.studentT(nu: nu) }
 
     /// `(nu-2)^m Gamma(m+1/2) Gamma(nu/2-m) / (sqrt(pi) Gamma(nu/2))` for r = 2m < nu, computed as the
     /// product `(nu-2)^m prod_{j=1}^{m} (2j-1)/(nu-2j)` (exactly 1 at m = 1); 0 for odd r < nu; nil for
     /// r >= nu, where the moment does not exist.
-    public func moment(_ r: Int) -> Double? {
+    package func moment(_ r: Int) -> Double? {
         guard Double(r) < nu else { return nil }
         guard r % 2 == 0 else { return 0 }
         var value = 1.0

@@ -4,13 +4,13 @@ package struct UniformLaw: StandardLaw {
     static let half = Double(3).squareRoot()
 
     /// The law; it has no parameters.
-    public init() {}
+    package init() {}
 
     @inline(__always)
-    public func draw(_ generator: RandomGenerator) -> Double { generator.flat(-UniformLaw.half, UniformLaw.half) }
+    package func draw(_ generator: RandomGenerator) -> Double { generator.flat(-UniformLaw.half, UniformLaw.half) }
 
     /// `3^m / (2m + 1)` for r = 2m, 0 for odd r.
-    public func moment(_ r: Int) -> Double? {
+    package func moment(_ r: Int) -> Double? {
         guard r % 2 == 0 else { return 0 }
         var power = 1.0
         for _ in 0..<(r / 2) { power *= 3 }

@@ -4,7 +4,7 @@ import QKModel
 import QKTheory
 import QKClaims
 /// One z-test of a claim in one cell: the claimed value against the estimate.
-public struct ClaimTest: Sendable, Hashable {
+public struct ClaimComparison: Sendable, Hashable {
     /// The claim tested.
     public let claim: Claim
     /// The cell tested.
@@ -57,18 +57,18 @@ public struct ClaimTest: Sendable, Hashable {
 
     /// The tests a claim makes in one cell (none outside its domain; two for a scale claim where the
     /// exact mean is 0).
-    public static func tests(of claim: Claim, in comparison: MomentComparison) -> [ClaimTest] {
+    public static func tests(of claim: Claim, in comparison: MomentComparison) -> [ClaimComparison] {
         let cell = comparison.cell
         guard claim.domain.contains(cell) else { return [] }
         let value = claim.formula.evaluate(cell)
         let n = comparison.samples
         // A test of `statistic` of T / divisor (divisor 1: of T itself) against `claimed`.
-        func test(_ statistic: MomentStatistic, _ claimed: Double, dividedBy divisor: Double = 1, scaled: Bool = false) -> ClaimTest {
+        func test(_ statistic: MomentStatistic, _ claimed: Double, dividedBy divisor: Double = 1, scaled: Bool = false) -> ClaimComparison {
             let compared = comparison[statistic]
             let estimate = compared.estimate.value / divisor
             let se = compared.standardError / divisor
             let scale = claimed != 0 ? Swift.abs(claimed) : (statistic.isUnitFree ? 1 : se * Double(n).squareRoot())
-            return ClaimTest(claim: claim, cell: cell, statistic: statistic, isScaled: scaled, claimed: claimed, estimate: estimate,
+            return ClaimComparison(claim: claim, cell: cell, statistic: statistic, isScaled: scaled, claimed: claimed, estimate: estimate,
                              standardError: se,
                              isTested: comparison.isReliable(statistic) && se.isFinite && se > 0 && estimate.isFinite && claimed.isFinite,
                              samplesNeeded: se.isFinite && se > 0 ? comparison.samplingSkewness.samplesNeeded(statistic) : nil,
