@@ -3,7 +3,7 @@ import CGSL
 /// One GSL generator instance: a `gsl_rng *` with its state.
 ///
 /// Not `Sendable`: make one inside each task or thread that draws from it.
-package final class RandomGenerator {
+public final class RandomGenerator {
     @usableFromInline let state: UnsafeMutablePointer<gsl_rng>
 
     /// Allocates a generator of the given type with GSL's default seed (re-seed it with ``seed(_:)``).
@@ -26,31 +26,31 @@ package final class RandomGenerator {
 
     /// A standard normal draw by GSL's ziggurat method (`gsl_ran_gaussian_ziggurat`).
     @inlinable @inline(__always)
-    package func standardGaussian() -> Double {
+    public func standardGaussian() -> Double {
         gsl_ran_gaussian_ziggurat(state, 1.0)
     }
 
     /// A uniform draw on (a, b) (`gsl_ran_flat`).
     @inlinable @inline(__always)
-    package func flat(_ a: Double, _ b: Double) -> Double {
+    public func flat(_ a: Double, _ b: Double) -> Double {
         gsl_ran_flat(state, a, b)
     }
 
     /// A fair bit (`gsl_rng_uniform_int(r, 2)`, which uses the generator's high-order bits).
     @inlinable @inline(__always)
-    package func bit() -> Bool {
+    public func bit() -> Bool {
         gsl_rng_uniform_int(state, 2) == 1
     }
 
     /// A Laplace draw with the given scale (`gsl_ran_laplace`).
     @inlinable @inline(__always)
-    package func laplace(scale: Double) -> Double {
+    public func laplace(scale: Double) -> Double {
         gsl_ran_laplace(state, scale)
     }
 
     /// A Student's t draw with nu degrees of freedom (`gsl_ran_tdist`).
     @inlinable @inline(__always)
-    package func studentT(nu: Double) -> Double {
+    public func studentT(nu: Double) -> Double {
         gsl_ran_tdist(state, nu)
     }
 

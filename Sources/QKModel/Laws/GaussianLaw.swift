@@ -1,14 +1,14 @@
 import QKGSL
 /// The standard normal law, drawn by GSL's ziggurat (`gsl_ran_gaussian_ziggurat`).
-package struct GaussianLaw: StandardLaw {
+public struct GaussianLaw: StandardLaw {
     /// The law; it has no parameters.
-    package init() {}
+    public init() {}
 
-    @inline(__always)
-    package func draw(_ generator: RandomGenerator) -> Double { generator.standardGaussian() }
+    @inlinable @inline(__always)
+    public func draw(_ generator: RandomGenerator) -> Double { generator.standardGaussian() }
 
     /// `(r - 1)!!` for even r, 0 for odd r.
-    package func moment(_ r: Int) -> Double? {
+    public func moment(_ r: Int) -> Double? {
         guard r % 2 == 0 else { return 0 }
         var value = 1.0
         var k = r - 1

@@ -3,7 +3,7 @@ import QKGSL
 ///
 /// A coordinate is `mu + sigma a` with `a` from such a law. Each law is one small type that knows how
 /// to draw and what its moments are; ``CoordinateLaw`` lists them for the command line and the theory.
-package protocol StandardLaw: Sendable {
+public protocol StandardLaw: Sendable {
     /// One draw of `a`.
     func draw(_ generator: RandomGenerator) -> Double
     /// `E[a^r]` for r >= 0, or nil where the moment does not exist (Student's t, r >= nu).

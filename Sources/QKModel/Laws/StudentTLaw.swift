@@ -1,10 +1,10 @@
 import QKGSL
 /// Student's t with `nu > 2` degrees of freedom, scaled by `sqrt((nu - 2) / nu)` to variance 1
 /// (`gsl_ran_tdist`): excess kurtosis `6 / (nu - 4)` for nu > 4. Only moments of order below nu exist.
-package struct StudentTLaw: StandardLaw {
+public struct StudentTLaw: StandardLaw {
     /// The degrees of freedom.
-    let nu: Double
-    private let scale: Double
+    @usableFromInline let nu: Double
+    @usableFromInline let scale: Double
 
     /// The law with `nu` degrees of freedom (nu > 2, checked by ``CoordinateLaw``).
     package init(nu: Double) {
@@ -12,13 +12,13 @@ package struct StudentTLaw: StandardLaw {
         scale = ((nu - 2) / nu).squareRoot()
     }
 
-    @inline(__always)
-    package func draw(_ generator: RandomGenerator) -> Double { scale * generator.studentT(nu: nu) }
+    @inlinable @inline(__always)
+    public func draw(_ generator: RandomGenerator) -> Double { scale * generator.studentT(nu: nu) }
 
     /// `(nu-2)^m Gamma(m+1/2) Gamma(nu/2-m) / (sqrt(pi) Gamma(nu/2))` for r = 2m < nu, computed as the
     /// product `(nu-2)^m prod_{j=1}^{m} (2j-1)/(nu-2j)` (exactly 1 at m = 1); 0 for odd r < nu; nil for
     /// r >= nu, where the moment does not exist.
-    package func moment(_ r: Int) -> Double? {
+    public func moment(_ r: Int) -> Double? {
         guard Double(r) < nu else { return nil }
         guard r % 2 == 0 else { return 0 }
         var value = 1.0

@@ -1,16 +1,16 @@
 import QKGSL
 /// The uniform law on `(-sqrt 3, sqrt 3)` (`gsl_ran_flat`): excess kurtosis -6/5.
-package struct UniformLaw: StandardLaw {
-    static let half = Double(3).squareRoot()
+public struct UniformLaw: StandardLaw {
+    @usableFromInline static let half = Double(3).squareRoot()
 
     /// The law; it has no parameters.
-    package init() {}
+    public init() {}
 
-    @inline(__always)
-    package func draw(_ generator: RandomGenerator) -> Double { generator.flat(-UniformLaw.half, UniformLaw.half) }
+    @inlinable @inline(__always)
+    public func draw(_ generator: RandomGenerator) -> Double { generator.flat(-UniformLaw.half, UniformLaw.half) }
 
     /// `3^m / (2m + 1)` for r = 2m, 0 for odd r.
-    package func moment(_ r: Int) -> Double? {
+    public func moment(_ r: Int) -> Double? {
         guard r % 2 == 0 else { return 0 }
         var power = 1.0
         for _ in 0..<(r / 2) { power *= 3 }
