@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The LaTeX tables compile and fit the page: writes tables.tex with 'report --format latex' on the
-# default grid and on a small one, compiles each inside a minimal article with pdflatex, and fails
+# default grid and on a small one, and the table of 'moments --format latex', compiles each inside a minimal article with pdflatex, and fails
 # on any error or overfull box. Installs texlive-latex-base and texlive-latex-recommended when
 # missing; where it cannot, says SKIPPED and exits 0. Run by scripts/test.sh.
 #   scripts/test-latex.sh [path/to/qkverify]      (default: the debug build)
@@ -37,3 +37,12 @@ TEX
 }
 check default
 check small --dims 2,8,32 --means 0,1 --sigmas 1
+
+# moments --format latex prints one table a paper can \input.
+mkdir -p "$work/moments"
+"$bin" moments --dims 1,16,256 --means 0,1 --sigmas 1 --samples 1e4 --quiet --out "$work/moments/m.csv" --format latex > "$work/moments/tables.tex"
+cp "$work/default/paper.tex" "$work/moments/paper.tex"
+(cd "$work/moments" && pdflatex -interaction=nonstopmode -halt-on-error paper.tex > /dev/null 2>&1) \
+  || { tail -30 "$work/moments/paper.log" >&2; echo "test-latex: moments --format latex: pdflatex failed" >&2; exit 1; }
+if grep -n "Overfull" "$work/moments/paper.log" >&2; then echo "test-latex: moments --format latex does not fit the page" >&2; exit 1; fi
+echo "test-latex: moments --format latex compiles with pdflatex, no overfull box"

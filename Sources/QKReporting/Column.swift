@@ -5,13 +5,16 @@ public struct Column<Row>: Sendable {
     public let name: String
     /// What the column holds, in a sentence (for documentation and captions).
     public let meaning: String
+    /// The column's heading in a LaTeX table (math in `$...$`).
+    public let latex: String
     /// The row's value in this column.
     public let value: @Sendable (Row) -> TableValue
 
-    /// A column.
-    public init(_ name: String, _ meaning: String, _ value: @escaping @Sendable (Row) -> TableValue) {
+    /// A column; its LaTeX heading is `latex`, or its name in typewriter type.
+    public init(_ name: String, _ meaning: String, latex: String? = nil, _ value: @escaping @Sendable (Row) -> TableValue) {
         self.name = name
         self.meaning = meaning
+        self.latex = latex ?? "\\texttt{\(LatexTable.escape(name))}"
         self.value = value
     }
 }

@@ -1,3 +1,4 @@
+import QKSupport
 import QKGSL
 import QKTheory
 import QKExperiments
@@ -25,16 +26,16 @@ public enum MomentsTable {
 
     /// What identifies a cell and its run.
     static let cellColumns: [Column<Row>] = [
-        Column("d", "dimension of q and k") { .integer($0.comparison.cell.d) },
-        Column("mu", "shared mean of the coordinates (empty where q and k differ)") { r in r.comparison.cell.model.mu.map { .number($0) } ?? .empty },
-        Column("sigma", "shared spread of the coordinates (empty where q and k differ)") { r in r.comparison.cell.model.sigma.map { .number($0) } ?? .empty },
-        Column("law", "coordinate law") { .text($0.comparison.cell.model.law.description) },
+        Column("d", "dimension of q and k", latex: "$d$") { .integer($0.comparison.cell.d) },
+        Column("mu", "shared mean of the coordinates (empty where q and k differ)", latex: "$\\mu$") { r in r.comparison.cell.model.mu.map { .number($0) } ?? .empty },
+        Column("sigma", "shared spread of the coordinates (empty where q and k differ)", latex: "$\\sigma$") { r in r.comparison.cell.model.sigma.map { .number($0) } ?? .empty },
+        Column("law", "coordinate law", latex: "law") { .text($0.comparison.cell.model.law.description) },
         Column("mu_q", "mean of q's coordinates") { .number($0.comparison.cell.model.muQ) },
         Column("mu_k", "mean of k's coordinates") { .number($0.comparison.cell.model.muK) },
         Column("sigma_q", "spread of q's coordinates") { .number($0.comparison.cell.model.sigmaQ) },
         Column("sigma_k", "spread of k's coordinates") { .number($0.comparison.cell.model.sigmaK) },
-        Column("rho", "correlation of paired coordinates") { .number($0.comparison.cell.model.rho) },
-        Column("norm", "normalization of q and k") { .text($0.comparison.cell.model.norm.rawValue) },
+        Column("rho", "correlation of paired coordinates", latex: "$\\rho$") { .number($0.comparison.cell.model.rho) },
+        Column("norm", "normalization of q and k", latex: "norm") { .text($0.comparison.cell.model.norm.rawValue) },
         Column("samples", "samples of T drawn") { .integer($0.comparison.samples) },
         Column("seed", "the run's seed") { .unsigned($0.design.seed) },
         Column("rng", "GSL generator") { .text($0.design.generator.name) },
@@ -42,28 +43,28 @@ public enum MomentsTable {
 
     /// A statistic's columns: closed form, estimate, their errors, z and p.
     static func columns(_ s: MomentStatistic) -> [Column<Row>] {
-        [Column("\(s.key)_theory", "\(s.symbol) by the closed form") { .known($0.comparison[s].theory.value) },
-         Column("\(s.key)_est", "\(s.symbol) estimated from the samples") { .number($0.comparison[s].estimate.value) },
-         Column("\(s.key)_se", "the estimate's standard error, estimated") { .number($0.comparison[s].estimate.standardError) },
-         Column("\(s.key)_se_theory", "the estimator's exact standard error under the closed form") { .known($0.comparison[s].theory.standardError) },
-         Column("\(s.key)_z", "(estimate - closed form) / standard error") { .known($0.comparison[s].z) },
-         Column("\(s.key)_p", "two-sided p-value of z (empty where the test is not made)") { r in
+        [Column("\(s.key)_theory", "\(s.symbol) by the closed form", latex: "$\(s.latex)$") { .known($0.comparison[s].theory.value) },
+         Column("\(s.key)_est", "\(s.symbol) estimated from the samples", latex: "estimate") { .number($0.comparison[s].estimate.value) },
+         Column("\(s.key)_se", "the estimate's standard error, estimated", latex: "SE") { .number($0.comparison[s].estimate.standardError) },
+         Column("\(s.key)_se_theory", "the estimator's exact standard error under the closed form", latex: "exact SE") { .known($0.comparison[s].theory.standardError) },
+         Column("\(s.key)_z", "(estimate - closed form) / standard error", latex: "$z$") { .known($0.comparison[s].z) },
+         Column("\(s.key)_p", "two-sided p-value of z (empty where the test is not made)", latex: "$p$") { r in
              r.verdict.isTested(s, cell: r.cell) ? .number(r.comparison[s].p) : .empty }]
     }
 
     /// The columns after the statistics': the sqrt(d) argument's, power, the verdict.
     static let verdictColumns: [Column<Row>] = [
-        Column("var_rel_error", "estimated variance / closed form - 1") { r in
+        Column("var_rel_error", "estimated variance / closed form - 1", latex: "rel.\\ error") { r in
             .known(r.comparison[.variance].estimate.value / r.comparison[.variance].theory.value - 1) },
         Column("scaled_var_theory", "Var(T / sqrt(d)) by the closed form") { .known($0.comparison.scaledVarianceTheory) },
         Column("scaled_var_est", "Var(T / sqrt(d)) estimated") { .number($0.comparison.scaledVarianceEstimate) },
         Column("mean_mdd", "smallest absolute error in E[T] detected with 90% power") { .number($0.verdict.meanMinimumDetectable(cell: $0.cell)) },
         Column("var_mdd", "smallest relative error in Var(T) detected with 90% power") { .number($0.verdict.varianceMinimumDetectable(cell: $0.cell)) },
-        Column("verdict", "fail if a test is rejected, untested if none is made, else pass") { r in
+        Column("verdict", "fail if a test is rejected, untested if none is made, else pass", latex: "verdict") { r in
             .text(!r.verdict.rejectedTests(cell: r.cell).isEmpty ? "fail"
                   : r.verdict.untestedTests(cell: r.cell).count == MomentStatistic.all.count ? "untested" : "pass") },
         Column("rejected", "statistics whose test is rejected") { .text($0.verdict.rejectedTests(cell: $0.cell).map(\.key).joined(separator: ";")) },
-        Column("untested", "statistics whose test is not made") { .text($0.verdict.untestedTests(cell: $0.cell).map(\.key).joined(separator: ";")) },
+        Column("untested", "statistics whose test is not made", latex: "untested") { .text($0.verdict.untestedTests(cell: $0.cell).map(\.key).joined(separator: ";")) },
     ]
 
     /// Every column, in order.
@@ -83,7 +84,12 @@ public enum MomentsTable {
 
     /// The table for a run's verdicts.
     public static func table(_ verdict: MomentsVerdict, design: MomentsDesign) -> Table {
-        rows(verdict, design: design).table(columns)
+        var table = rows(verdict, design: design).table(columns)
+        table.caption = "The variance of $T = q^\\top k$ in each cell: closed form, estimate with its standard error, relative "
+            + "error and $z$; a cell fails when a test of its mean, variance, skewness or excess kurtosis is rejected after "
+            + "Holm's correction at family-wise $\\alpha = \(NumberText.format(verdict.alpha))$ (\(design.samples) samples per cell)."
+        table.label = "tab:moments"
+        return table
     }
 
     /// One table of several runs' verdicts (the models tour), their rows in run order.

@@ -8,12 +8,18 @@ public struct Table: Sendable, Hashable {
         public let name: String
         /// What the column holds, in a sentence.
         public let meaning: String
+        /// Its heading in a LaTeX table.
+        public let latex: String
     }
 
     /// The columns, in order.
     public let headings: [Heading]
     /// The rows; each has a value for every column.
     public private(set) var rows: [[TableValue]] = []
+    /// What the table shows, in a sentence or two: a LaTeX table's caption.
+    public var caption = ""
+    /// A LaTeX label for references (`tab:moments`).
+    public var label = "tab:qkverify"
 
     /// An empty table with these columns.
     public init(headings: [Heading]) {
@@ -22,7 +28,7 @@ public struct Table: Sendable, Hashable {
 
     /// The rows of `items` under `columns`.
     public init<Row>(_ items: [Row], columns: [Column<Row>]) {
-        headings = columns.map { Heading(name: $0.name, meaning: $0.meaning) }
+        headings = columns.map { Heading(name: $0.name, meaning: $0.meaning, latex: $0.latex) }
         rows = items.map { item in columns.map { $0.value(item) } }
     }
 

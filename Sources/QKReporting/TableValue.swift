@@ -48,6 +48,18 @@ public enum TableValue: Sendable, Hashable {
         }
     }
 
+    /// The field as a LaTeX table cell: numbers in math for a `D` column (powers of ten as
+    /// `\times 10^{k}`), words in text.
+    var latex: String {
+        switch self {
+        case let .number(x): return LatexTable.number(x)
+        case let .integer(i): return String(i)
+        case let .unsigned(u): return String(u)
+        case let .text(s): return LatexTable.escape(s)
+        case .empty: return ""
+        }
+    }
+
     /// The field as JSON: numbers as numbers, empty (and empty text) as null.
     var json: JSONText.Value {
         switch self {

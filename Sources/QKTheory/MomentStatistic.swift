@@ -51,6 +51,16 @@ public struct MomentStatistic: Statistic {
         }
     }
 
+    /// How a paper writes it, in LaTeX math: `\mathrm{Var}(T)`.
+    public var latex: String {
+        switch kind {
+        case .mean: return "\\mathrm{E}[T]"
+        case .variance: return "\\mathrm{Var}(T)"
+        case .skewness: return "\\mathrm{skew}(T)"
+        case .kurtosis: return "\\mathrm{exkurt}(T)"
+        }
+    }
+
     /// The word a claim's option uses: `mean`, `var`, `skewness`, `kurtosis`.
     public var claimName: String {
         switch kind {

@@ -29,7 +29,7 @@ struct MomentsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The CSV table to write, or with --shard the part file (default moments-shard-I-of-N.part).", valueName: "path"))
     var out: String?
 
-    @Option(help: ArgumentHelp("Also print the table on standard output: text (the variance columns), csv or json.", valueName: "format"))
+    @Option(help: ArgumentHelp("Also print the table on standard output: text, markdown or latex (the variance columns), csv or json (all).", valueName: "format"))
     var format: TableFormat?
 
     @Option(help: ArgumentHelp("Also judge the negative controls (true and plausible wrong formulas) and write them here.", valueName: "path"))

@@ -20,7 +20,7 @@ struct ScalingCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The CSV table to write.", valueName: "path"))
     var out = "results/scaling.csv"
 
-    @Option(help: ArgumentHelp("Also print the table on standard output: text (the main columns), csv or json.", valueName: "format"))
+    @Option(help: ArgumentHelp("Also print the table on standard output: text, markdown or latex (the main columns), csv or json (all).", valueName: "format"))
     var format: TableFormat?
 
     func run() throws {

@@ -39,4 +39,17 @@ import Testing
         let text = TableFormat.text.render(table, columns: ["d", "var_est", "verdict"])
         #expect(text.split(separator: "\n").first.map(String.init)?.split(separator: " ").map(String.init) == ["d", "var_est", "verdict"])
     }
+
+    /// Markdown and LaTeX render the reader's columns from the typed values; LaTeX says a column with
+    /// one value in every row once, in the caption, and sets numbers in math (powers of ten too).
+    @Test func markdownAndLatexRenderTheReadersColumns() throws {
+        let design = try Fixtures.design(dims: [4, 16], means: [0], sigmas: [1], samples: 10_000)
+        let table = MomentsTable.table(MomentsVerdict(MomentsExperiment(design: design, threads: 1).run().map(MomentComparison.init), alpha: 0.001), design: design)
+        let markdown = TableFormat.markdown.render(table, columns: MomentsTable.textColumns)
+        #expect(markdown.hasPrefix("| d | mu | sigma | law |") && markdown.split(separator: "\n").count == 4)
+        let latex = TableFormat.latex.render(table, columns: MomentsTable.textColumns)
+        #expect(latex.contains("\\label{tab:moments}") && latex.contains("$\\mathrm{Var}(T)$") && latex.contains("\\bottomrule"))
+        #expect(latex.contains("In every row: $\\mu$ = $0$, $\\sigma$ = $1$, law = gaussian"), "\(latex)")
+        #expect(!latex.contains("\\texttt{law}"))
+    }
 }
