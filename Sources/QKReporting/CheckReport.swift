@@ -74,6 +74,10 @@ public struct CheckReport: Sendable {
             "fails in \(failed) of \(cells), largest |z| \(String(format: "%.3g", check.largestZ(claim)))"
         case .confirmed:
             "within \(percent(check.tolerance!)) in \(tested == 1 ? "the" : "all") \(cells) (largest relative error bound \(percent(check.largestErrorBound(claim))))"
+        case .undecided where untested > 0 && check.largestErrorBound(claim) <= check.tolerance!:
+            // Every test made confirms, but some cells could not be tested: they confirm nothing.
+            "confirmed within \(percent(check.tolerance!)) only in the \(cells) tested (largest relative error bound \(percent(check.largestErrorBound(claim)))), not where its tests could not be made"
+                + (needed == nil ? "" : "; more samples would decide")
         case .undecided:
             "not rejected in \(cells), but not confirmed within \(percent(check.tolerance!)) (largest relative error bound \(percent(check.largestErrorBound(claim)))); more samples would decide"
         case .notRejected:

@@ -70,7 +70,9 @@ public struct ClaimCheck: Sendable, Hashable {
         let made = mine.filter { tests[$0].isTested }
         if made.isEmpty { return .untested }
         guard tolerance != nil else { return .notRejected }
-        return made.allSatisfy { confirmed[$0] } ? .confirmed : .undecided
+        // Confirmed only where every test the claim asks for was made and confirmed: a cell whose test
+        // could not be made confirms nothing (a claim 7x off there once read CONFIRMED).
+        return mine.allSatisfy { tests[$0].isTested && confirmed[$0] } ? .confirmed : .undecided
     }
 
     /// Every claim's verdict, in order.

@@ -2,10 +2,12 @@
 public enum ClaimVerdict: String, Sendable, Hashable, CaseIterable {
     /// A test of the claim rejected it (Holm-Bonferroni at the family-wise alpha).
     case rejected
-    /// With `--tolerance delta`: every test made of the claim has its (1 - 2 alpha) interval of the
-    /// relative error inside [-delta, delta] (two one-sided tests), and none rejected it.
+    /// With `--tolerance delta`: every test of the claim, in every cell of its domain, was made and
+    /// has its (1 - 2 alpha) interval of the relative error inside [-delta, delta] (two one-sided
+    /// tests). A test not made somewhere leaves the claim undecided.
     case confirmed
-    /// With `--tolerance`: not rejected, but not confirmed within delta in every cell either.
+    /// With `--tolerance`: not rejected, but not confirmed within delta in every cell either (or some
+    /// test of it could not be made).
     case undecided
     /// Without `--tolerance`: no test rejected the claim. Weak evidence: the run could have missed an
     /// error smaller than its minimum detectable difference.
