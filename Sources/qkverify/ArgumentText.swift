@@ -129,10 +129,10 @@ enum ArgumentText {
         return BlockSelection(shard: i - 1, of: n)
     }
 
-    /// A positive number of seconds.
+    /// A number of seconds between 0.01 and 10^6 (about 11 days; a Duration holds it exactly).
     static func seconds(_ text: String) throws -> Double {
-        guard let value = Double(text.trimmingSpaces), value.isFinite, value >= 0.01 else {
-            throw Invalid("'\(text)' is not allowed; allowed: a number of seconds >= 0.01")
+        guard let value = Double(text.trimmingSpaces), value.isFinite, value >= 0.01, value <= 1e6 else {
+            throw Invalid("'\(text)' is not allowed; allowed: a number of seconds from 0.01 to 10^6")
         }
         return value
     }

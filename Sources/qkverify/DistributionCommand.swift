@@ -46,6 +46,7 @@ struct DistributionCommand: ParsableCommand {
             shown = DistributionExperiment.histogramDims(dimList)
         }
         let alpha = try self.alpha.value()
+        try DistinctOutputs.check([("--out", out), ("--histogram", histogram)])
         let output = try OutputFile(path: out, option: "--out")
         let histogramOutput = try OutputFile(path: histogram, option: "--histogram")
         let lists = experiment.run(threads: try options.threadCount(), progress: options.meter("distribution"))

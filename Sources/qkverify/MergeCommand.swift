@@ -40,6 +40,7 @@ struct MergeCommand: ParsableCommand {
         if part != nil, controls != nil {
             throw QKVerifyError.invalidOption("--controls", "not with --part; allowed: give --controls to the final merge")
         }
+        try DistinctOutputs.check([("--part", part), ("--out", part == nil ? out : nil), ("--controls", controls)], inputs: parts)
         let partFile = try part.map { try OutputFile(path: $0, option: "--part") }
         let tables = try partFile == nil ? TableOutputs(out: OutputFile(path: out, option: "--out"), controls: controls, alpha: alpha) : nil
         let states = try parts.map { path in (path: path, state: try StateStore.read(path)) }

@@ -62,6 +62,7 @@ struct MomentsCommand: ParsableCommand {
             throw QKVerifyError.invalidOption("--format", "not with --shard (a shard writes a part file, not the table); allowed: give --format to 'qkverify merge'")
         }
         let defaultOut = selection.map { "moments-shard-\($0.shards.lowerBound + 1)-of-\($0.of).part" } ?? "results/moments.csv"
+        try DistinctOutputs.check([("--out", out ?? defaultOut), ("--controls", controls), ("--checkpoint", checkpoint)])
         let output = try OutputFile(path: out ?? defaultOut, option: "--out")
         var tables = try TableOutputs(out: output, controls: controls, alpha: alpha)
         tables.format = format

@@ -137,3 +137,29 @@ import Testing
         #expect(r.stdout.split(separator: "\n").filter { !$0.hasPrefix("USAGE") }.allSatisfy { $0.count <= 80 }, "\(command)")
     }
 }
+
+/// Two outputs of one command on one file (or an output on an input) are refused before any work,
+/// naming the option: they overwrote each other, and a finished checkpoint deleted the table.
+@Suite struct DistinctOutputsTests {
+    @Test(arguments: [
+        (["moments", "--out", "x.csv", "--controls", "./x.csv"], "--controls"),
+        (["moments", "--out", "same.csv", "--checkpoint", "same.csv"], "--checkpoint"),
+        (["moments", "--shard", "1/2", "--out", "same.part", "--checkpoint", "sub/../same.part"], "--checkpoint"),
+        (["distribution", "--dims", "1,2", "--samples", "1000", "--out", "d.csv", "--histogram", "d.csv"], "--histogram"),
+        (["merge", "p.part", "--out", "m.csv", "--controls", "m.csv"], "--controls"),
+        (["merge", "p.part", "--part", "p.part"], "--part"),
+    ])
+    func twoOutputsOnOneFileAreRefusedBeforeAnyWork(arguments: [String], option: String) throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        let r = try CLI.run(arguments + ["--dims", "1", "--means", "0", "--sigmas", "1", "--samples", "1e4"].filter { _ in arguments[0] == "moments" }, in: dir)
+        #expect(r.status == 64 && r.stderr.contains("\(option): '"), "\(r.status): \(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["sub"], "something was written")
+    }
+
+    @Test func checkpointEveryPastTenToTheSixIsRefusedNotACrash() throws {
+        let r = try CLI.run(["moments", "--dims", "1", "--checkpoint-every", "1e17", "--out", "/dev/null"])
+        #expect(r.status == 64 && r.stderr.contains("--checkpoint-every: '1e17' is not allowed"), "\(r.stderr)")
+    }
+}
