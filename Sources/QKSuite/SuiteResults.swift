@@ -29,4 +29,18 @@ public struct SuiteResults: Sendable {
 
     /// The moments run's design.
     public var design: MomentsDesign { suite.design }
+
+    /// What of the tool's own closed forms the run rejected, one phrase each (empty when all held): a
+    /// moments cell, a scaling fit, an exact distribution test, a true control. The normal
+    /// approximation failing at small d, and wrong controls detected, are findings, not failures.
+    public var failures: [String] {
+        var failures: [String] = []
+        if verdict.failedCells > 0 { failures.append("\(verdict.failedCells) moments cells") }
+        if scaling.rejectedCount > 0 { failures.append("\(scaling.rejectedCount) scaling fits") }
+        let exact = zip(distribution.exactRejected, distribution.chiSquareRejected).filter { $0 || $1 }.count
+        if exact > 0 { failures.append("\(exact) exact distribution tests") }
+        let trueControls = controls.filter { $0.control.isTrue && $0.status == .falseFailure }.count
+        if trueControls > 0 { failures.append("\(trueControls) true controls") }
+        return failures
+    }
 }

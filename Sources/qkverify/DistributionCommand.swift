@@ -51,8 +51,11 @@ struct DistributionCommand: ParsableCommand {
         let histogramOutput = try OutputFile(path: histogram, option: "--histogram")
         let lists = experiment.run(threads: try options.threadCount(), progress: options.meter("distribution"))
         let (results, histogramCells) = experiment.analyse(lists, histogramDims: shown)
-        try output.write(DistributionTable.table(DistributionVerdict(results, alpha: alpha)).bytes)
+        let verdict = DistributionVerdict(results, alpha: alpha)
+        try output.write(DistributionTable.table(verdict).bytes)
         try histogramOutput.write(HistogramTable.table(histogramCells).bytes)
         options.say("distribution: \(results.count) cells x \(n) samples; wrote \(out) and \(histogram)")
+        // The exact law is the closed form under test; the normal approximation failing at small d is a finding.
+        if zip(verdict.exactRejected, verdict.chiSquareRejected).contains(where: { $0 || $1 }) { throw ExitCode(QKVerifyCommand.failedStatus) }
     }
 }

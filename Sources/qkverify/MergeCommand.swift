@@ -50,8 +50,9 @@ struct MergeCommand: ParsableCommand {
             if !quiet { StandardStreams.error("merge: \(parts.count) parts; shards \(merged.selection), \(merged.tree.nodes.count) nodes; wrote \(partFile.path)\n") }
         } else if let tables {
             let (design, results) = try ShardMerge.merge(states)
-            let summary = try tables.write(results, design: design)
+            let (summary, failed) = try tables.write(results, design: design)
             if !quiet { StandardStreams.error("merge: \(parts.count) parts; \(summary)\n") }
+            if failed { throw ExitCode(QKVerifyCommand.failedStatus) }
         }
     }
 }

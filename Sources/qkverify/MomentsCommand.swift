@@ -76,9 +76,10 @@ struct MomentsCommand: ParsableCommand {
             store?.remove()
             options.say("moments: shard \(selection): \(part.range(in: design.plan).count) blocks in \(Self.seconds(since: started)); wrote \(output.path)")
         } else {
-            let summary = try tables.write(MomentsExperiment.results(of: tree, design: design), design: design)
+            let (summary, failed) = try tables.write(MomentsExperiment.results(of: tree, design: design), design: design)
             store?.remove()
             options.say("moments: " + summary + " in \(Self.seconds(since: started)) (\(threads) threads)")
+            if failed { throw ExitCode(QKVerifyCommand.failedStatus) }
         }
     }
 

@@ -6,16 +6,27 @@ import QKReporting
 
 /// The `qkverify` command line: parses, calls the library, exits.
 ///
-/// Exit statuses: 0 done (and no claim rejected, untested or undecided); 1 a claim was rejected;
-/// 5 a claim untested or undecided; 64 bad input (usage);
-/// 65 a bad input file; 74 an I/O error; 130 / 143 interrupted by SIGINT / SIGTERM.
+/// Exit statuses, the same for every command: 0 done and everything verified held; 1 something
+/// verified failed (``failedStatus``); 5 a claim untested or undecided (`check`); 64 bad input
+/// (usage); 65 a bad input file; 74 an I/O error; 130 / 143 interrupted by SIGINT / SIGTERM.
 @main
 struct QKVerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qkverify",
         abstract: "Monte Carlo verifier for the statistics of q^T k behind scaled dot-product attention.",
+        discussion: """
+        Exit status, for every command: 0 done, and everything it verified held; 1 something it \
+        verified failed (a claim, a moments cell, a scaling fit, the exact law, a true control); \
+        5 check: a claim untested or undecided; 64 bad input; 65 a bad input file; 74 an I/O \
+        error; 130 / 143 interrupted by SIGINT / SIGTERM.
+        """,
         version: ReportDocument.version,
         subcommands: [ReportCommand.self, MomentsCommand.self, CheckCommand.self, PlanCommand.self, ScalingCommand.self, SoftmaxCommand.self, DistributionCommand.self, MergeCommand.self, GeneratorsCommand.self])
+
+    /// The exit status when what a command verified failed: a claim rejected (`check`), a moments cell
+    /// failing (`moments`, `merge`), a scaling fit rejecting slope 1 (`scaling`), the exact law
+    /// rejected (`distribution`), any of these or a true control failing (`report`).
+    static let failedStatus: Int32 = 1
 
     /// Runs the command; every error is one line on standard error with a documented status.
     static func main() {

@@ -44,6 +44,11 @@ struct ReportCommand: ParsableCommand {
         options.say(String(format: "report: %d cells, %d of them fail; %d fits, %d controls, %d figures; wrote %@/REPORT.md in %.1f s",
                            results.verdict.comparisons.count, results.verdict.failedCells, results.scaling.entries.count,
                            results.controls.count, figures.count, outDir, seconds))
+        let failures = results.failures
+        if !failures.isEmpty {
+            options.say("report: FAILED: " + failures.joined(separator: ", ") + " rejected a closed form the tool holds true")
+            throw ExitCode(QKVerifyCommand.failedStatus)
+        }
     }
 
     /// `--format`: what the report is written as.

@@ -39,5 +39,6 @@ struct ScalingCommand: ParsableCommand {
         if let format { try StandardStreams.output(format.render(table, columns: ScalingTable.textColumns)) }
         let slopes = verdict.entries.map { String(format: "%.4f", $0.fit.slope) }.joined(separator: ", ")
         options.say("scaling: \(verdict.entries.count) fits, slopes \(slopes); \(verdict.rejectedCount) reject slope 1 at alpha \(alpha); wrote \(out)")
+        if verdict.rejectedCount > 0 { throw ExitCode(QKVerifyCommand.failedStatus) }
     }
 }

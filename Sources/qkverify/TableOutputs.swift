@@ -18,8 +18,9 @@ struct TableOutputs {
         self.alpha = alpha
     }
 
-    /// Judges the results (in the library), writes the tables, and returns a one-line summary.
-    func write(_ results: [CellResult], design: MomentsDesign) throws -> String {
+    /// Judges the results (in the library), writes the tables, and returns a one-line summary and
+    /// whether a cell failed.
+    func write(_ results: [CellResult], design: MomentsDesign) throws -> (summary: String, failed: Bool) {
         let judgement = try MomentsJudgement(results, design: design, alpha: alpha, controls: controls != nil)
         let table = MomentsTable.table(judgement.verdict, design: design)
         try out.write(table.bytes)
@@ -29,6 +30,6 @@ struct TableOutputs {
             try controls.write(ControlsTable.table(results).bytes)
             summary = "\(said) (\(controls.path)); "
         }
-        return summary + judgement.summary + "; wrote \(out.path)"
+        return (summary + judgement.summary + "; wrote \(out.path)", judgement.verdict.failedCells > 0)
     }
 }
