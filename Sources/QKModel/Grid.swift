@@ -96,7 +96,7 @@ public struct Grid: Sendable, Hashable {
     /// The distinct spreads of q, in order (the seed model's sigma).
     public var sigmas: [Double] { Grid.distinct(models.map(\.sigmaQ)) }
 
-    static func distinct(_ values: [Double]) -> [Double] {
+    package static func distinct(_ values: [Double]) -> [Double] {
         var seen = Set<Double>()
         return values.filter { seen.insert($0).inserted }
     }

@@ -99,7 +99,7 @@ package enum Figures {
     static func scaledVarianceFigure(_ scaled: [(Double, Double)]) -> Figure {
         let (sm, ss) = (words(scaled.map(\.0)), words(scaled.map(\.1)))
         return Figure(file: "scaled_variance.svg",
-                      caption: "Var(q^T k / sqrt(d)) against d: flat at sigma^4 + 2 mu^2 sigma^2 (dashed), which is 1 only at mu = 0, sigma = 1.",
+                      caption: "Var(q^T k / sqrt(d)) against d: flat at sigma^4 + 2 mu^2 sigma^2 (dashed), which is 1 on the curve sigma^2 (sigma^2 + 2 mu^2) = 1 (mu = 0, sigma = 1 is one point of it).",
                       script: preamble.replacingOccurrences(of: "size 760,500", with: "size 960,500") + """
                 set output "scaled_variance.svg"
                 set title "Dividing by sqrt(d) fixes the variance at sigma^4 + 2 mu^2 sigma^2, not at 1"

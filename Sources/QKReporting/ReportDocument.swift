@@ -4,6 +4,7 @@ import QKGSL
 import QKModel
 import QKStatistics
 import QKSampling
+import QKTheory
 import QKExperiments
 import QKVerdicts
 import QKSuite
@@ -198,9 +199,20 @@ public struct ReportDocument: Sendable {
 
     var scaledVarianceSection: String {
         var md = "## 3. Dividing by sqrt(d) fixes the variance, at sigma^4 + 2 mu^2 sigma^2\n\n"
-        md += "Var(q^T k / sqrt(d)) does not depend on d, but it equals 1 only when mu = 0 and sigma = 1 (column 'Var(T/sqrt d)' above): "
-        md += "the sqrt(d) argument silently assumes zero-mean, unit-variance coordinates.\n\n"
+        md += Self.unitScaledVarianceSentence(means: design.grid.means) + "\n\n"
         return md + embed("scaled_variance.svg")
+    }
+
+    /// Where Var(T / sqrt(d)) = sigma^2 (sigma^2 + 2 mu^2) is 1: the whole curve, with the spread
+    /// that lies on it at each of the run's means (never "only at mu = 0, sigma = 1").
+    static func unitScaledVarianceSentence(means: [Double]) -> String {
+        let points = Grid.distinct(means.map(Swift.abs)).sorted().prefix(4).map { mu in
+            "sigma = \(g(MomentStatistic.unitScaledVarianceSigma(mu: mu), 4)) at mu = \(NumberText.format(mu))"
+        }
+        return "Var(q^T k / sqrt(d)) = sigma^2 (sigma^2 + 2 mu^2) does not depend on d (column 'Var(T/sqrt d)' above), and it "
+            + "equals 1 exactly on the curve sigma^2 (sigma^2 + 2 mu^2) = 1, that is sigma^2 = sqrt(mu^4 + 1) - mu^2: "
+            + points.joined(separator: ", ") + ". The textbook's zero-mean, unit-variance coordinates (mu = 0, sigma = 1) are "
+            + "one point of it; off the curve, dividing by sqrt(d) leaves a variance other than 1."
     }
 
     var softmaxSection: String {

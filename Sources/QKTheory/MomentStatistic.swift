@@ -98,6 +98,14 @@ public struct MomentStatistic: Statistic {
         }
     }
 
+    /// The spread at which Var(T / sqrt(d)) = sigma^2 (sigma^2 + 2 mu^2) is exactly 1 for coordinates of
+    /// mean mu (q and k sharing both): sigma^2 = sqrt(mu^4 + 1) - mu^2, written as 1 / (sqrt(mu^4 + 1) +
+    /// mu^2) so it stays accurate for large |mu|.
+    public static func unitScaledVarianceSigma(mu: Double) -> Double {
+        let m2 = mu * mu
+        return (1 / ((m2 * m2 + 1).squareRoot() + m2)).squareRoot()
+    }
+
     /// The exact standard error of the estimator times sqrt(n), its large-n limit: what one sample
     /// contributes (sqrt(kappa2) for the mean, sqrt(kappa4 + 2 kappa2^2) for the variance).
     public func unitStandardError(_ t: DotProductTheory) -> Double {
