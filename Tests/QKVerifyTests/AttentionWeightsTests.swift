@@ -33,6 +33,25 @@ import Testing
         #expect(e.meetTolerance)
     }
 
+    /// Below s = 1e-6 the uniform values come back with the small-s bound, which covers the computed
+    /// value just above the threshold, and stays finite down to the smallest scales.
+    @Test(arguments: [2, 64, 1_000_000])
+    func tinyScalesGiveTheUniformValuesWithinTheirBound(keys: Int) {
+        let above = AttentionWeights(keys: keys, scale: 2e-6).expectations()
+        for s in [1e-300, 1e-12, 1e-6 * 0.999] {
+            let e = AttentionWeights(keys: keys, scale: s).expectations()
+            for statistic in AttentionStatistic.allCases {
+                #expect(e[statistic].value == statistic.uniformValue(keys: keys))
+                #expect(e[statistic].errorBound.isFinite && e[statistic].errorBound <= 2e-5 * e[statistic].value)
+                if s > 1e-7 {
+                    // At twice the scale the bound doubles (or quadruples): the computed value lies inside.
+                    let bound = 4 * e[statistic].errorBound + above[statistic].errorBound
+                    #expect(abs(above[statistic].value - e[statistic].value) <= bound, "\(statistic)")
+                }
+            }
+        }
+    }
+
     /// Fewer than 2 keys, a negative or non-finite scale, or a tolerance that is not positive give
     /// NaN with an infinite bound, never a number.
     @Test func invalidInputsAreUnavailable() {

@@ -258,7 +258,8 @@ final class AttentionLogitGrid {
                     var partial = 0.0
                     for j in 0..<n { partial += cumulative[i * n + j] * f[j] }
                     let r = rest + max(result.kernel - partial, 0)
-                    let logF = r <= 0.5 ? log1p(-r) : log(start + partial)
+                    // The cumulative weights have both signs: a partial integral of a tiny kernel can round below 0.
+                    let logF = r <= 0.5 ? log1p(-r) : log(max(start + partial, 0))
                     let powerOfF = exp(power * logF)
                     let h = base[i] * powerOfF
                     result.fine += rule.weights[i] * h

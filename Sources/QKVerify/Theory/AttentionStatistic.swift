@@ -29,6 +29,18 @@ public enum AttentionStatistic: String, Sendable, CaseIterable {
         }
     }
 
+    /// The smallest value the statistic takes over the weight vectors of N keys: 0 for the entropy and
+    /// the Jacobian, 1/N for the participation and the largest weight, 1/N^2 for the others (by the
+    /// power-mean inequality; reached at uniform weights).
+    public func smallestValue(keys n: Int) -> Double {
+        let n = Double(n)
+        switch self {
+        case .entropy, .jacobianSquaredNorm: return 0
+        case .participation, .maxWeight: return 1 / n
+        case .cubeSum, .participationSquared: return 1 / (n * n)
+        }
+    }
+
     /// An upper bound on the statistic over every weight vector of N keys (each is non-negative):
     /// log N for the entropy, 1 for the others (`||J||_F^2 <= 2 sum a^2 (1 - a)^2 <= 8/27`).
     public func largestValue(keys n: Int) -> Double {

@@ -35,7 +35,8 @@ import Foundation
 /// the integral of the inner expectations' errors carried through the integrand (each inner error
 /// being the difference between a panel's full and embedded rule, summed over panels), plus a bound
 /// on the Gaussian mass the inner window of +-12 s leaves out (under 10 N^2 Q(12), 2e-20 at
-/// N = 10^6). At s = 0 the weights are uniform and the values exact. Measured over N in
+/// N = 10^6). At s = 0 the weights are uniform and the values exact; below s = 1e-6 they are the
+/// uniform values with the bound of ``nearUniformBound(_:keys:scale:)``. Measured over N in
 /// {2, 8, 64, 1000, 10^6} and s in [0.001, 30] at tolerance 1e-8: every bound below 1e-8 relative
 /// except E[sum a^3], E[(sum a^2)^2] and E[max a] at N = 10^6, s <= 0.1 (2e-8, 2e-8, 1e-7).
 public struct AttentionWeights: Sendable, Hashable {
@@ -72,6 +73,11 @@ public struct AttentionWeights: Sendable, Hashable {
                 AttentionEstimate(exactly: $0.uniformValue(keys: keys))
             }
         }
+        if scale < Self.nearUniformScale {
+            return AttentionExpectations(keys: keys, tolerance: tolerance) {
+                AttentionEstimate(value: $0.uniformValue(keys: keys), errorBound: Self.nearUniformBound($0, keys: keys, scale: scale))
+            }
+        }
         let grid = makeGrid()
         let participation = participation(on: grid, tolerance: tolerance)
         let cube = cubeSum(on: grid, tolerance: tolerance)
@@ -81,12 +87,12 @@ public struct AttentionWeights: Sendable, Hashable {
         let largest = maxWeight(on: grid, tolerance: tolerance)
         return AttentionExpectations(keys: keys, tolerance: tolerance) { statistic in
             switch statistic {
-            case .participation: return participation
-            case .cubeSum: return cube
-            case .participationSquared: return square
-            case .jacobianSquaredNorm: return jacobian
-            case .entropy: return entropy
-            case .maxWeight: return largest
+            case .participation: return clamp(participation, statistic)
+            case .cubeSum: return clamp(cube, statistic)
+            case .participationSquared: return clamp(square, statistic)
+            case .jacobianSquaredNorm: return clamp(jacobian, statistic)
+            case .entropy: return clamp(entropy, statistic)
+            case .maxWeight: return clamp(largest, statistic)
             }
         }
     }
@@ -96,14 +102,46 @@ public struct AttentionWeights: Sendable, Hashable {
                             tolerance: Double = AttentionWeights.defaultTolerance) -> AttentionEstimate {
         guard isValid, tolerance > 0 else { return .unavailable }
         if scale == 0 { return AttentionEstimate(exactly: statistic.uniformValue(keys: keys)) }
+        if scale < Self.nearUniformScale {
+            return AttentionEstimate(value: statistic.uniformValue(keys: keys),
+                                     errorBound: Self.nearUniformBound(statistic, keys: keys, scale: scale))
+        }
         let grid = makeGrid()
         switch statistic {
-        case .participation: return participation(on: grid, tolerance: tolerance)
-        case .cubeSum: return cubeSum(on: grid, tolerance: tolerance)
-        case .participationSquared: return participationSquared(on: grid, tolerance: tolerance)
-        case .jacobianSquaredNorm: return jacobianSquaredNorm(on: grid, tolerance: tolerance)
-        case .entropy: return entropy(on: grid, tolerance: tolerance)
-        case .maxWeight: return maxWeight(on: grid, tolerance: tolerance)
+        case .participation: return clamp(participation(on: grid, tolerance: tolerance), statistic)
+        case .cubeSum: return clamp(cubeSum(on: grid, tolerance: tolerance), statistic)
+        case .participationSquared: return clamp(participationSquared(on: grid, tolerance: tolerance), statistic)
+        case .jacobianSquaredNorm: return clamp(jacobianSquaredNorm(on: grid, tolerance: tolerance), statistic)
+        case .entropy: return clamp(entropy(on: grid, tolerance: tolerance), statistic)
+        case .maxWeight: return clamp(maxWeight(on: grid, tolerance: tolerance), statistic)
+        }
+    }
+
+    /// The estimate moved into the statistic's possible range, where the exact value lies: a value a
+    /// rounding outside (log N + 1e-12 at s = 1e-6) comes back on the edge, with its bound unchanged.
+    private func clamp(_ e: AttentionEstimate, _ statistic: AttentionStatistic) -> AttentionEstimate {
+        guard e.value.isFinite else { return e }
+        let value = min(max(e.value, statistic.smallestValue(keys: keys)), statistic.largestValue(keys: keys))
+        return AttentionEstimate(value: value, errorBound: e.errorBound)
+    }
+
+    /// Below this scale the uniform values are returned with ``nearUniformBound(_:keys:scale:)``.
+    static let nearUniformScale = 1e-6
+
+    /// How far a statistic can be from its uniform value at a small scale s, from the expansions in
+    /// s (a_j = (1 + y_j + y_j^2/2 - m_2/2)/N, y_j = x_j - mean x, E m_2 = s^2 (N-1)/N): the entropy
+    /// moves by s^2 (N-1)/(2N), the participation by s^2 (N-1)/N^2, the cube sum by 3 s^2 (N-1)/N^3,
+    /// the squared participation by 2 s^2 (N-1)/N^3, and the largest weight by s E[max of N standard
+    /// normals] / N <= s sqrt(2 log N) / N, all to higher order in s; twice those.
+    static func nearUniformBound(_ statistic: AttentionStatistic, keys: Int, scale s: Double) -> Double {
+        let n = Double(keys), s2 = s * s
+        switch statistic {
+        case .entropy: return s2
+        case .participation: return 2 * s2 / n
+        case .cubeSum: return 6 * s2 / (n * n)
+        case .participationSquared: return 4 * s2 / (n * n)
+        case .jacobianSquaredNorm: return 2 * s2 * (1 / n + 8 / (n * n))
+        case .maxWeight: return 2 * s * (2 * log(n)).squareRoot() / n + 2 * s2
         }
     }
 }
