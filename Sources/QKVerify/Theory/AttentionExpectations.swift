@@ -1,5 +1,5 @@
-/// The expectation of every ``AttentionStatistic`` in one setting, each with its error bound, and
-/// the relative tolerance they were computed to.
+/// The expectation of every ``AttentionStatistic`` in one setting (docs/THEORY.md section 9), each
+/// with its error bound, and the relative tolerance they were computed to.
 public struct AttentionExpectations: Sendable, Hashable {
     /// The number of keys N.
     public let keys: Int
