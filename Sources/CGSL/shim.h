@@ -11,5 +11,6 @@
 #include <gsl/gsl_sf_bessel.h>
 #include <gsl/gsl_sf_gamma.h>
 #include <gsl/gsl_integration.h>
+#include <gsl/gsl_eigen.h>
 
 #endif

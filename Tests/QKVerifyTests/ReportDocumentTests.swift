@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-@testable import QKReporting
 @testable import QKTheory
+@testable import QKReporting
 
 /// ``ReportDocument``: how numbers read in the report.
 @Suite struct ReportDocumentTests {
