@@ -106,7 +106,7 @@ say "installing the wheel, pytest, matplotlib, nbclient, nbformat, ipykernel int
 "$work/test/bin/pip" install -q "$wheel" pytest matplotlib nbclient nbformat ipykernel >&2
 status=0
 (cd "$work" && PATH=$work/test/bin:$PATH QKVERIFY_TEST_INSTALLED=1 \
-  PYTHONDONTWRITEBYTECODE=1 "$work/test/bin/python" -m pytest -p no:cacheprovider -o junit_family=xunit2 --junitxml="$work/junit.xml" \
+  PYTHONDONTWRITEBYTECODE=1 timeout -k 10 900 "$work/test/bin/python" -m pytest -p no:cacheprovider -o junit_family=xunit2 --junitxml="$work/junit.xml" \
   --rootdir="$repo/python" "$repo/python/tests" -v) || status=$?
 read -r tests failures errors skipped < <(python3 - "$work/junit.xml" <<'PY' 2>/dev/null || echo "0 0 1 0"
 import sys, xml.etree.ElementTree as ET

@@ -20,7 +20,7 @@ from conftest import alive, wait_for_child
 ENDLESS = "dims=[512], means=[0], sigmas=[1], samples=1e12"
 
 
-def test_keyboard_interrupt_in_this_process(private_tmp: Path) -> None:
+def test_keyboard_interrupt_in_this_process(private_tmp: Path, ctrl_c_raises: None) -> None:
     seen: Dict[str, float] = {}
 
     def interrupt() -> None:
@@ -51,7 +51,8 @@ def test_keyboard_interrupt_in_this_process(private_tmp: Path) -> None:
 def test_ctrl_c_to_a_python_program_leaves_no_orphan(tmp_path: Path) -> None:
     tmp = tmp_path / "tmp"
     tmp.mkdir()
-    script = ("import sys, qkverify\n"
+    script = ("import signal, sys, qkverify\n"
+              "signal.signal(signal.SIGINT, signal.default_int_handler)  # even if started with SIGINT ignored\n"
               "try:\n"
               f"    qkverify.moments({ENDLESS}, progress=True)\n"
               "except KeyboardInterrupt:\n"

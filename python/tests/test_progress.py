@@ -23,8 +23,8 @@ def test_a_bar_does_not_change_the_frame(capsys: pytest.CaptureFixture[str]) -> 
     assert "moments: 100.0%|" in bar and "done" in bar
 
 
-def test_a_long_run_shows_the_tools_progress(capsys: pytest.CaptureFixture[str],
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_long_run_shows_the_tools_progress(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+                                             ctrl_c_raises: None) -> None:
     """The tool writes a progress line after about 10 s; the bar opens on it. Interrupted then."""
     seen: List[str] = []
     feed = progress_module.ProgressBar.feed
