@@ -45,7 +45,7 @@ if ! "$python" -c 'import build, setuptools, wheel' 2>/dev/null; then
   if [ ! -x .build-wheel/venv/bin/python ]; then
     echo "build-wheel: installing build, setuptools and wheel into .build-wheel/venv" >&2
     "$python" -m venv .build-wheel/venv >&2
-    .build-wheel/venv/bin/pip install -q build setuptools wheel >&2
+    .build-wheel/venv/bin/pip install -q -U build setuptools wheel >&2
   fi
   python=.build-wheel/venv/bin/python
 fi
