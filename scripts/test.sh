@@ -17,3 +17,4 @@ fi
 scripts/test-shards.sh
 scripts/test-latex.sh
 scripts/test-cluster.sh
+scripts/test-python.sh
