@@ -2,16 +2,17 @@
 # The test suite: installs what is missing (libgsl-dev; gnuplot-nox for the figure tests), runs swift
 # test, then the suites that drive the built binary as a user would: 1000 shards on one machine
 # (scripts/test-shards.sh), the LaTeX tables compiled with pdflatex (scripts/test-latex.sh, which
-# installs TeX Live's base and recommended sets) and a real single-node Slurm cluster plus GNU
-# parallel (scripts/test-cluster.sh, which installs slurm-wlm, munge and parallel). The last two say
-# SKIPPED where they cannot run. Extra arguments go to swift test (e.g. scripts/test.sh --filter Moments) and skip the
+# installs TeX Live's base and recommended sets), a real single-node Slurm cluster plus GNU
+# parallel (scripts/test-cluster.sh, which installs slurm-wlm, munge and parallel) and the Python
+# route (scripts/test-python.sh: the static binary, the wheel, its pytest suite and the notebook).
+# The last three say SKIPPED where they cannot run. Extra arguments go to swift test (e.g. scripts/test.sh --filter Moments) and skip the
 # other suites.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh gnuplot
 swift test "$@"
 if [ $# -gt 0 ]; then
-  echo "test.sh: arguments given to swift test; skipping scripts/test-shards.sh, test-latex.sh and test-cluster.sh" >&2
+  echo "test.sh: arguments given to swift test; skipping scripts/test-shards.sh, test-latex.sh, test-cluster.sh and test-python.sh" >&2
   exit 0
 fi
 scripts/test-shards.sh
