@@ -153,7 +153,7 @@ public struct CheckReport: Sendable {
             ("tolerance", check.tolerance.map { .number($0) } ?? .null),
             ("tests_made", .integer(check.testsMade)),
             ("samples", .integer(design.samples)),
-            ("seed", .string(String(design.seed))),
+            ("seed", .unsigned(design.seed)),
             ("rng", .string(design.generator.name)),
             ("looks", looks.map { .array($0.map { .integer($0) }) } ?? .null),
             ("claims", .array(check.claims.map { claim in

@@ -34,6 +34,9 @@ package enum DistributionTable {
     /// The column names, in order.
     package static var header: [String] { columns.map(\.name) }
 
+    /// The columns a reader's format (text, markdown, LaTeX) shows.
+    package static let readerColumns = ["d", "sigma", "samples", "ks_exact", "ks_exact_p", "exact_verdict", "ks_normal_p", "normal_verdict"]
+
     /// The table of the judged tests: a row per cell.
     package static func table(_ verdict: DistributionVerdict) -> Table {
         verdict.results.indices.map { Row(verdict: verdict, index: $0) }.table(columns)

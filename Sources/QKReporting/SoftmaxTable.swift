@@ -39,6 +39,9 @@ package enum SoftmaxTable {
     /// The column names, in order.
     package static var header: [String] { columns.map(\.name) }
 
+    /// The columns a reader's format (text, markdown, LaTeX) shows.
+    package static let readerColumns = ["d", "mu", "sigma", "keys", "scale", "tau", "max_weight", "max_weight_se", "entropy", "entropy_se"]
+
     /// The rows: cells grouped by (model, keys), then by scale, then d ascending.
     package static func rows(_ result: SoftmaxResult) -> [Row] {
         var rows: [Row] = []

@@ -24,8 +24,10 @@ struct DistributionCommand: ParsableCommand {
     @OptionGroup var stream: StreamOptions
     @OptionGroup var options: RunOptions
     @OptionGroup var alpha: AlphaOption
-    @Option(help: ArgumentHelp("The CSV table to write.", valueName: "path"))
+    @Option(help: ArgumentHelp("The CSV table to write ('-': standard output, in --format).", valueName: "path"))
     var out = "results/distribution.csv"
+    @Option(help: ArgumentHelp("Also print the table on standard output: text, markdown or latex (the tests' main columns), csv or json (all).", valueName: "format"))
+    var format: TableFormat?
     @Option(help: ArgumentHelp("The histogram table to write.", valueName: "path"))
     var histogram = "results/histogram.csv"
 
@@ -52,7 +54,7 @@ struct DistributionCommand: ParsableCommand {
         let lists = experiment.run(threads: try options.threadCount(), progress: options.meter("distribution"))
         let (results, histogramCells) = experiment.analyse(lists, histogramDims: shown)
         let verdict = DistributionVerdict(results, alpha: alpha)
-        try output.write(DistributionTable.table(verdict).bytes)
+        try TableDestination(out: output, format: format, readerColumns: DistributionTable.readerColumns).write(DistributionTable.table(verdict))
         try histogramOutput.write(HistogramTable.table(histogramCells).bytes)
         options.say("distribution: \(results.count) cells x \(n) samples; wrote \(out) and \(histogram)")
         // The exact law is the closed form under test; the normal approximation failing at small d is a finding.

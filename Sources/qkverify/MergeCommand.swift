@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QKSupport
 import QKPersistence
+import QKReporting
 
 /// `qkverify merge`: combine the part files of a sharded run into the single-machine table.
 struct MergeCommand: ParsableCommand {
@@ -30,6 +31,9 @@ struct MergeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also judge the negative controls and write them here.", valueName: "path"))
     var controls: String?
 
+    @Option(help: ArgumentHelp("Also print the table on standard output: text, markdown or latex (the variance columns), csv or json (all); with --out -, the table itself in this format.", valueName: "format"))
+    var format: TableFormat?
+
     @OptionGroup var alpha: AlphaOption
 
     @Flag(help: "Print no summary.")
@@ -42,7 +46,8 @@ struct MergeCommand: ParsableCommand {
         }
         try DistinctOutputs.check([("--part", part), ("--out", part == nil ? out : nil), ("--controls", controls)], inputs: parts)
         let partFile = try part.map { try OutputFile(path: $0, option: "--part") }
-        let tables = try partFile == nil ? TableOutputs(out: OutputFile(path: out, option: "--out"), controls: controls, alpha: alpha) : nil
+        var tables = try partFile == nil ? TableOutputs(out: OutputFile(path: out, option: "--out"), controls: controls, alpha: alpha) : nil
+        tables?.format = format
         let states = try parts.map { path in (path: path, state: try StateStore.read(path)) }
         if let partFile {
             let merged = try ShardMerge.combine(states)

@@ -34,9 +34,7 @@ struct ScalingCommand: ParsableCommand {
         let rows = MomentsExperiment(design: design, threads: threads).run(progress: options.meter("scaling"))
             .map(MomentComparison.init)
         let verdict = ScalingVerdict(rows, alpha: alpha)
-        let table = ScalingTable.table(verdict)
-        try output.write(table.bytes)
-        if let format { try StandardStreams.output(format.render(table, columns: ScalingTable.textColumns)) }
+        try TableDestination(out: output, format: format, readerColumns: ScalingTable.textColumns).write(ScalingTable.table(verdict))
         let slopes = verdict.entries.map { String(format: "%.4f", $0.fit.slope) }.joined(separator: ", ")
         options.say("scaling: \(verdict.entries.count) fits, slopes \(slopes); \(verdict.rejectedCount) reject slope 1 at alpha \(alpha); wrote \(out)")
         if verdict.rejectedCount > 0 { throw ExitCode(QKVerifyCommand.failedStatus) }

@@ -27,8 +27,10 @@ struct SoftmaxCommand: ParsableCommand {
     var alignedRho: Double = 0
     @OptionGroup var stream: StreamOptions
     @OptionGroup var options: RunOptions
-    @Option(help: ArgumentHelp("The CSV table to write.", valueName: "path"))
+    @Option(help: ArgumentHelp("The CSV table to write ('-': standard output, in --format).", valueName: "path"))
     var out = "results/softmax.csv"
+    @Option(help: ArgumentHelp("Also print the table on standard output: text, markdown or latex (largest weight and entropy), csv or json (all).", valueName: "format"))
+    var format: TableFormat?
 
     func experiment() throws -> SoftmaxExperiment {
         let grid = try Grid(dims: dims.values, means: means, sigmas: sigmas)
@@ -41,7 +43,7 @@ struct SoftmaxCommand: ParsableCommand {
         let experiment = try experiment()
         let output = try OutputFile(path: out, option: "--out")
         let result = experiment.run(threads: try options.threadCount(), progress: options.meter("softmax"))
-        try output.write(SoftmaxTable.table(result).bytes)
+        try TableDestination(out: output, format: format, readerColumns: SoftmaxTable.readerColumns).write(SoftmaxTable.table(result))
         options.say("softmax: \(experiment.cells.count) cells x \(experiment.samples) queries; wrote \(out)")
     }
 }

@@ -22,9 +22,8 @@ struct TableOutputs {
     /// whether a cell failed.
     func write(_ results: [CellResult], design: MomentsDesign) throws -> (summary: String, failed: Bool) {
         let judgement = try MomentsJudgement(results, design: design, alpha: alpha, controls: controls != nil)
-        let table = MomentsTable.table(judgement.verdict, design: design)
-        try out.write(table.bytes)
-        if let format { try StandardStreams.output(format.render(table, columns: MomentsTable.textColumns)) }
+        try TableDestination(out: out, format: format, readerColumns: MomentsTable.textColumns)
+            .write(MomentsTable.table(judgement.verdict, design: design))
         var summary = ""
         if let controls, let results = judgement.controls, let said = judgement.controlsSummary {
             try controls.write(ControlsTable.table(results).bytes)

@@ -163,3 +163,35 @@ import Testing
         #expect(r.status == 64 && r.stderr.contains("--checkpoint-every: '1e17' is not allowed"), "\(r.stderr)")
     }
 }
+
+/// JSON from every command that writes a table: with `--out - --format json`, one JSON document on
+/// standard output (it was CSV then JSON), numbers as numbers, the CSV's column names as keys.
+@Suite struct JSONOutputTests {
+    @Test(arguments: [
+        ["moments", "--dims", "1,4", "--means", "0", "--sigmas", "1", "--samples", "2e4"],
+        ["scaling", "--dims", "1,4,16", "--means", "0", "--sigmas", "1", "--samples", "2e4"],
+        ["softmax", "--dims", "1,4", "--keys", "16", "--queries", "500"],
+        ["distribution", "--dims", "1,4", "--samples", "2e4", "--histogram", "/dev/null"],
+    ])
+    func tablesAreOneJSONDocumentOnStandardOutput(arguments: [String]) throws {
+        let r = try CLI.run(arguments + ["--out", "-", "--format", "json", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]]
+        let numeric = arguments[0] == "scaling" ? "slope" : "d"
+        #expect(rows?.isEmpty == false && rows?.first?[numeric] is NSNumber, "\(r.stdout.prefix(200))")
+        if arguments[0] == "moments" { #expect(rows?.first?["seed"] is NSNumber && rows?.first?["var_est"] is NSNumber) }
+    }
+
+    @Test func mergeAndCheckWriteJSONWithNumbersAsNumbers() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let grid = ["--dims", "1,2", "--means", "0", "--sigmas", "1", "--samples", "2e4", "--quiet"]
+        let part = dir.appendingPathComponent("p.part").path
+        #expect(try CLI.run(["moments"] + grid + ["--shard", "1/1", "--out", part]).status == 0)
+        let merge = try CLI.run(["merge", part, "--out", "-", "--format", "json", "--quiet"])
+        #expect((try JSONSerialization.jsonObject(with: Data(merge.stdout.utf8)) as? [[String: Any]])?.count == 2, "\(merge.stderr)")
+        let check = try CLI.run(["check", "--var", "d", "--format", "json"] + grid)
+        let document = try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any]
+        #expect(document?["seed"] is NSNumber, "\(check.stdout.prefix(300))")
+    }
+}
