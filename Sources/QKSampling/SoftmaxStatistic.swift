@@ -24,6 +24,11 @@ public enum SoftmaxStatistic: String, Statistic, CaseIterable {
     /// The participation sum_j p_j^2: 1/N when uniform, 1 when one-hot; the attention output's
     /// variance over sigma_v^2 for values of variance sigma_v^2 (THEORY section 9).
     case participation
+    /// sum_j p_j^3, which the Jacobian's squared norm needs.
+    case cubeSum = "cube_sum"
+    /// The squared Frobenius norm of the softmax Jacobian, sum p^2 - 2 sum p^3 + (sum p^2)^2: its mean
+    /// has an exact form (THEORY section 9), the mean of the norm itself has none.
+    case jacobianSquared = "jacobian_sq"
 
     public var key: String { rawValue }
 
@@ -36,6 +41,8 @@ public enum SoftmaxStatistic: String, Statistic, CaseIterable {
         case .logitVariance: return "logit variance"
         case .alignedWeight: return "E[p_1]"
         case .participation: return "E[sum p^2]"
+        case .cubeSum: return "E[sum p^3]"
+        case .jacobianSquared: return "E||J||_F^2"
         }
     }
 
@@ -52,6 +59,8 @@ public enum SoftmaxStatistic: String, Statistic, CaseIterable {
         case .logitVariance: return w.logitVariance
         case .alignedWeight: return w.first
         case .participation: return w.sum2
+        case .cubeSum: return w.sum3
+        case .jacobianSquared: return max(0, w.sum2 - 2 * w.sum3 + w.sum2 * w.sum2)
         }
     }
 

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 @testable import QKModel
 @testable import QKStatistics
+@testable import QKSampling
+@testable import QKTheory
 @testable import QKExperiments
 
 /// ``SoftmaxExperiment``: what the temperatures do to the weights as d grows.
@@ -85,6 +87,33 @@ import Testing
                 let participation = summaries.summary(cell: c, scale, .participation).mean
                 #expect(participation <= largest && participation >= largest * largest, "\(scale): \(participation) vs \(largest)")
             }
+        }
+    }
+}
+
+/// The measured softmax statistics agree with the exact finite-N theory of the weights (THEORY
+/// section 9): raw Gaussian queries and keys, tau = 1 and sqrt(d), |z| < 5 with the measured SE
+/// (the theory's own error bound is far below it).
+@Suite struct SoftmaxAgainstTheoryTests {
+    @Test(arguments: [(4, 1.0), (16, 1.0), (16, 4.0), (64, 8.0)])
+    func measuredWeightsAgreeWithTheExactTheory(d: Int, tau: Double) throws {
+        let keys = 16
+        let result = try SoftmaxExperiment(grid: Grid(dims: [d], means: [0], sigmas: [1]), keys: [keys],
+                                           samples: 20_000, seed: 21, generator: .standard).run(threads: 2)
+        let scale: SoftmaxScale = tau == 1 ? .none : .sqrtD
+        #expect(scale.tau(result.cells[0]) == tau)
+        let theory = try AttentionTheory(keys: keys, temperature: tau, keySigma: 1, query: .gaussian(d: d, mean: 0, sigma: 1))
+            .expectations()
+        let pairs: [(SoftmaxStatistic, AttentionStatistic, Double)] = [
+            (.entropy, .entropy, log(Double(keys))), (.participation, .participation, 1), (.cubeSum, .cubeSum, 1),
+            (.jacobianSquared, .jacobianSquaredNorm, 1), (.maxWeight, .maxWeight, 1),
+        ]
+        for (measured, exact, unit) in pairs {
+            let m = result.summary(cell: 0, scale, measured)
+            let e = theory[exact]
+            #expect(e.errorBound < 1e-3 * m.meanStandardError * unit, "\(exact): bound \(e.errorBound)")
+            let z = (m.mean * unit - e.value) / (m.meanStandardError * unit)
+            #expect(abs(z) < 5, "\(measured) at d = \(d), tau = \(tau): measured \(m.mean * unit), exact \(e.value), z \(z)")
         }
     }
 }
