@@ -40,15 +40,18 @@ let package = Package(
         // The draw loops that turn generator output into T (and softmax weights), block by block.
         .target(name: "QKSampling", dependencies: ["QKGSL", "QKModel", "QKStatistics", "QKEngine"]),
         // Closed forms: exact cumulants of T for every model, the variance-gamma law.
-        .target(name: "QKTheory", dependencies: ["QKGSL", "QKModel", "QKStatistics"]),
+        // Optimized in debug builds too: the exact theory of the softmax weights is nested quadrature,
+        // 30x slower unoptimized, and the tests compute it for every softmax cell they judge.
+        .target(name: "QKTheory", dependencies: ["QKGSL", "QKModel", "QKStatistics"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // Claims a user states: formulas in the cell's variables, parsed and evaluated.
-        .target(name: "QKClaims", dependencies: ["QKSupport", "QKModel", "QKTheory"]),
+        .target(name: "QKClaims", dependencies: ["QKSupport", "QKModel", "QKSampling", "QKTheory"]),
         // Experiments: a design (grid, samples, generator, seed) run into typed per-cell results.
         .target(name: "QKExperiments", dependencies: ["QKSupport", "QKGSL", "QKModel", "QKStatistics", "QKEngine", "QKSampling", "QKTheory"]),
         // Parts and checkpoints on disk: fingerprints, checksums, shard merges.
         .target(name: "QKPersistence", dependencies: ["QKSupport", "QKGSL", "QKModel", "QKStatistics", "QKEngine", "QKExperiments"]),
         // Estimates against closed forms: z-tests, Holm, power, the reliability rule, claim verdicts.
-        .target(name: "QKVerdicts", dependencies: ["QKGSL", "QKModel", "QKStatistics", "QKTheory", "QKClaims", "QKExperiments"]),
+        .target(name: "QKVerdicts", dependencies: ["QKSupport", "QKGSL", "QKModel", "QKStatistics", "QKSampling", "QKTheory", "QKClaims", "QKExperiments"]),
         // Whole verifications: the report's suite, the models tour, sequential checks.
         .target(name: "QKSuite", dependencies: ["QKSupport", "QKGSL", "QKModel", "QKStatistics", "QKEngine", "QKTheory", "QKClaims", "QKExperiments", "QKVerdicts"]),
         // What a person reads: tables in every format, figures, the report.

@@ -1,5 +1,6 @@
 import QKSupport
 import QKModel
+import QKSampling
 import QKTheory
 /// A claimed closed form: "the quantity equals this formula in d, mu, sigma", on a domain of cells.
 public struct Claim: Sendable, Hashable {
@@ -9,6 +10,9 @@ public struct Claim: Sendable, Hashable {
         case moment(MomentStatistic)
         /// The scale s with Var(T / s) = 1 (and E[T / s] = 0 where the exact mean is 0): `--scale`.
         case scale
+        /// The expectation of a statistic of one query's softmax weights over N keys at temperature
+        /// tau: `--entropy` (in nats), `--participation`, `--max-weight`, `--jacobian`.
+        case attention(SoftmaxStatistic)
 
         /// E[T].
         public static let mean = Quantity.moment(.mean)
@@ -24,17 +28,25 @@ public struct Claim: Sendable, Hashable {
             switch self {
             case let .moment(statistic): return statistic.claimName
             case .scale: return "scale"
+            case let .attention(statistic): return statistic.claimName
             }
         }
 
         /// The setting a claim of this quantity is, for errors.
         public var setting: Setting { .claim(name) }
 
-        /// How the claim reads: `E[T]`, `Var(T)`, `s`, `skew(T)`, `exkurt(T)`.
+        /// Whether the claim is about softmax weights (its formula may use N and tau).
+        public var isAttention: Bool {
+            if case .attention = self { return true }
+            return false
+        }
+
+        /// How the claim reads: `E[T]`, `Var(T)`, `s`, `skew(T)`, `exkurt(T)`, `E[H(a)]`.
         public var symbol: String {
             switch self {
             case let .moment(statistic): return statistic.symbol
             case .scale: return "s"
+            case let .attention(statistic): return statistic.claimSymbol
             }
         }
     }
@@ -67,12 +79,17 @@ public struct Claim: Sendable, Hashable {
     public let formula: Formula
     /// Where the claim is meant to hold.
     public let domain: Domain
+    /// Whether the formula is a limit or an approximation, meant to hold within `--tolerance` rather
+    /// than exactly: its tests ask whether the relative error exceeds the tolerance, not whether it
+    /// is 0 (docs/THEORY.md section 5).
+    public let isLimit: Bool
 
     /// Parses a claim.
     ///
     /// - Throws: ``QKVerifyError/invalid(_:_:)`` naming the quantity's ``Quantity/setting``, with the
     ///   formula and a caret under the position at fault.
-    public init(_ quantity: Quantity, _ text: String, domain: Domain = .all) throws {
+    public init(_ quantity: Quantity, _ text: String, domain: Domain = .all, isLimit: Bool = false) throws {
+        self.isLimit = isLimit
         do {
             self.formula = try Formula(parsing: text)
         } catch let error as FormulaError {
@@ -123,8 +140,34 @@ public struct Claim: Sendable, Hashable {
         }
     }
 
+    /// For a claim about attention: that the softmax grid has a cell of its domain, and that the
+    /// formula is a finite number in each of them at every temperature tested.
+    ///
+    /// - Throws: ``QKVerifyError/invalid(_:_:)`` naming the claim's setting, the formula and the first
+    ///   cell and temperature where it is undefined.
+    public func requireDefined(in cells: [SoftmaxCell], scales: [SoftmaxScale]) throws {
+        let mine = cells.filter { domain.contains(Cell(d: $0.d, model: $0.model)) }
+        guard !mine.isEmpty else {
+            throw QKVerifyError.invalid(quantity.setting, "\(label) is meant at \(domain.rawValue), and the grid has no such cell")
+        }
+        for cell in mine {
+            for variable in formula.variables.sorted(by: { $0.rawValue < $1.rawValue }) where !variable.isAttention {
+                if let reason = variable.undefinedReason(in: Cell(d: cell.d, model: cell.model)) {
+                    throw QKVerifyError.invalid(quantity.setting, "\(label): \(reason)")
+                }
+            }
+            for scale in scales {
+                let tau = scale.tau(cell), value = formula.evaluate(cell, tau: tau)
+                guard value.isFinite else {
+                    throw QKVerifyError.invalid(quantity.setting,
+                        "\(label) is \(value.isNaN ? "undefined (NaN)" : "infinite") at d = \(cell.d), N = \(cell.keys), tau = \(NumberText.format(tau)), \(cell.model.label); allowed: a formula defined (finite) in every cell of the grid")
+                }
+            }
+        }
+    }
+
     /// How the claim reads: `Var(T) = d*sigma^2`.
-    public var label: String { "\(quantity.symbol) = \(text)" }
+    public var label: String { "\(quantity.symbol) \(isLimit ? "~" : "=") \(text)" }
 
     /// The seed derivation's answers (docs/THEORY.md section 1): E[T] = d mu^2 everywhere;
     /// Var(T) = d and s = sqrt(d) at mu = 0, sigma = 1.

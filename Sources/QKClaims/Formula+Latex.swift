@@ -128,6 +128,8 @@ extension Formula {
         case .kurtQ: return "\\operatorname{kurt}_{q}"
         case .kurtK: return "\\operatorname{kurt}_{k}"
         case .pi: return "\\pi"
+        case .keys: return "N"
+        case .tau: return "\\tau"
         }
     }
 

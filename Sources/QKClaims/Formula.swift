@@ -70,6 +70,11 @@ public indirect enum Formula: Sendable, Hashable, CustomStringConvertible {
         case muQ = "mu_q", muK = "mu_k", sigmaQ = "sigma_q", sigmaK = "sigma_k", rho
         case kurtQ = "kurt_q", kurtK = "kurt_k"
         case pi
+        /// The number of keys N and the softmax temperature tau: defined in claims about attention only.
+        case keys = "N", tau
+
+        /// Whether the variable is one of attention's (N, tau), defined only where keys are.
+        public var isAttention: Bool { self == .keys || self == .tau }
 
         /// The variable's value in a cell: NaN for `mu`/`sigma` where q and k differ, and for the
         /// kurtosis of a law without a fourth moment.
@@ -86,6 +91,16 @@ public indirect enum Formula: Sendable, Hashable, CustomStringConvertible {
             case .rho: return m.rho
             case .kurtQ, .kurtK: return m.law.excessKurtosis ?? .nan
             case .pi: return Double.pi
+            case .keys, .tau: return .nan
+            }
+        }
+
+        /// The variable's value in a softmax cell at temperature tau (N its keys).
+        public func value(in cell: SoftmaxCell, tau: Double) -> Double {
+            switch self {
+            case .keys: return Double(cell.keys)
+            case .tau: return tau
+            default: return value(in: Cell(d: cell.d, model: cell.model))
             }
         }
 
@@ -97,6 +112,8 @@ public indirect enum Formula: Sendable, Hashable, CustomStringConvertible {
             case .sigma where m.sigma == nil: return "'sigma' is not defined where q and k have different spreads (sigma_q = \(NumberText.format(m.sigmaQ)), sigma_k = \(NumberText.format(m.sigmaK))); write sigma_q and sigma_k"
             case .kurtQ where m.law.excessKurtosis == nil, .kurtK where m.law.excessKurtosis == nil:
                 return "'\(rawValue)' is not defined for \(m.law): its fourth moment is infinite"
+            case .keys, .tau:
+                return "'\(rawValue)' is defined only in claims about attention (--entropy, --participation, --max-weight, --jacobian)"
             default: return nil
             }
         }
@@ -123,6 +140,11 @@ public indirect enum Formula: Sendable, Hashable, CustomStringConvertible {
     /// The formula's value in a cell; NaN or infinite where it is undefined there (`log(0)`, `1/(d-1)` at d = 1).
     public func evaluate(_ cell: Cell) -> Double {
         evaluate { $0.value(in: cell) }
+    }
+
+    /// The formula's value in a softmax cell at temperature tau, where N and tau have values too.
+    public func evaluate(_ cell: SoftmaxCell, tau: Double) -> Double {
+        evaluate { $0.value(in: cell, tau: tau) }
     }
 
     /// The formula's value where each variable has the value `value` gives it.

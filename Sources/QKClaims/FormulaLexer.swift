@@ -14,7 +14,7 @@ struct FormulaLexer {
 
     /// The Greek letters read as names, with the ASCII name of each (μ appears twice: the Greek
     /// letter and the micro sign).
-    static let greek: [Character: String] = ["σ": "sigma", "μ": "mu", "µ": "mu", "ρ": "rho", "π": "pi"]
+    static let greek: [Character: String] = ["σ": "sigma", "μ": "mu", "µ": "mu", "ρ": "rho", "π": "pi", "τ": "tau"]
 
     /// Superscript characters, with the ASCII character each stands for.
     static let superscripts: [Character: Character] = [
@@ -22,7 +22,7 @@ struct FormulaLexer {
     ]
 
     /// The commands the lexer knows, for the error on one it does not.
-    static let commands = "\\sigma \\mu \\rho \\pi (with _q or _{q}), \\frac{a}{b}, \\sqrt{x}, \\sqrt[n]{x}, \\exp, \\log, \\ln, "
+    static let commands = "\\sigma \\mu \\rho \\pi \\tau (with _q or _{q}), \\frac{a}{b}, \\sqrt{x}, \\sqrt[n]{x}, \\exp, \\log, \\ln, "
         + "\\cdot, \\times, \\div, \\left( \\right), \\left[ \\right], \\left| \\right|, \\lvert \\rvert, \\mathrm{name}, "
         + "and the spaces \\, \\; \\: \\! \\ \\quad"
 
@@ -190,7 +190,7 @@ struct FormulaLexer {
         }
         let name = controlWord()
         switch name {
-        case "sigma", "mu", "rho", "pi": return subscripted(name, spacesBefore: true)
+        case "sigma", "mu", "rho", "pi", "tau": return subscripted(name, spacesBefore: true)
         case "frac", "dfrac", "tfrac": return .frac
         case "sqrt": return .texSqrt
         case "exp": return .texFunction(.exp)

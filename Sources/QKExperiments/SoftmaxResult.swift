@@ -24,4 +24,29 @@ public struct SoftmaxResult: Sendable {
     public func summary(cell c: Int, _ scale: SoftmaxScale, _ statistic: SoftmaxStatistic) -> StreamingMoments {
         summaries[c][SoftmaxWork.component(scale, statistic)]
     }
+
+    /// A row of the run's tables: a cell under one temperature.
+    public struct Row: Sendable, Hashable {
+        /// The cell's index in ``cells``.
+        public let cell: Int
+        /// The temperature's rule.
+        public let scale: SoftmaxScale
+    }
+
+    /// The rows: cells grouped by (model, keys), then by the temperatures
+    /// ``SoftmaxScale/shown(for:)`` gives them, then d ascending.
+    public var rows: [Row] {
+        var rows: [Row] = []
+        var start = 0
+        while start < cells.count {
+            let first = cells[start]
+            var end = start
+            while end < cells.count, cells[end].model == first.model, cells[end].keys == first.keys { end += 1 }
+            for scale in SoftmaxScale.shown(for: first) {
+                rows += (start..<end).map { Row(cell: $0, scale: scale) }
+            }
+            start = end
+        }
+        return rows
+    }
 }

@@ -17,22 +17,28 @@ public struct CheckReport: Sendable {
     public let design: MomentsDesign
     /// For a sequential check, the looks made (samples per cell); nil for a fixed sample size.
     public let looks: [Int]?
+    /// The queries per softmax cell, where a claim is about attention; nil where none is.
+    public let queries: Int?
 
     /// A report.
-    public init(check: ClaimCheck, design: MomentsDesign, looks: [Int]? = nil) {
+    public init(check: ClaimCheck, design: MomentsDesign, looks: [Int]? = nil, queries: Int? = nil) {
         self.check = check
         self.design = design
         self.looks = looks
+        self.queries = queries
     }
 
     static let columns = ["claim", "d", "mu", "sigma", "statistic", "claimed", "estimate", "se", "z", "p", "mdd", "verdict"]
 
     /// Whether the grid goes beyond the seed model (then a `model` column describes each cell).
-    var showsModel: Bool { design.grid.models.contains { $0.law != .gaussian || !$0.isSeedSetting } }
+    var showsModel: Bool { check.tests.contains { $0.cell.model.law != .gaussian || !$0.cell.model.isSeedSetting } }
+
+    /// Whether a claim is about attention (then the columns `keys` and `tau` say where it is tested).
+    var showsAttention: Bool { check.tests.contains { $0.attention != nil } }
 
     var header: [String] {
-        (showsModel ? Array(CheckReport.columns[..<4]) + ["model"] + CheckReport.columns[4...] : CheckReport.columns)
-            + (looks != nil ? ["samples"] : [])
+        Array(CheckReport.columns[..<4]) + (showsModel ? ["model"] : []) + (showsAttention ? ["keys", "tau"] : [])
+            + CheckReport.columns[4...] + (looks != nil ? ["samples"] : [])
     }
 
     /// The report in a format.
@@ -50,8 +56,10 @@ public struct CheckReport: Sendable {
         var lines = check.claims.map(summaryLine)
         let made = check.testsMade
         let tolerance = check.tolerance.map { String(format: "; confirmed within %g%%: the %g%% interval of each relative error inside", 100 * $0, 100 * (1 - 2 * check.alpha)) } ?? ""
-        let samples = looks.map { "sequential: looks at \($0.map(String.init).joined(separator: ", ")) samples (at most \(design.samples)); look k spends alpha 2^-(k+1)" }
-            ?? "\(design.samples) samples per cell"
+        let hasT = check.claims.contains { !$0.quantity.isAttention }
+        var samples = looks.map { "sequential: looks at \($0.map(String.init).joined(separator: ", ")) samples (at most \(design.samples)); look k spends alpha 2^-(k+1)" }
+            ?? (hasT ? "\(design.samples) samples per cell" : "")
+        if let queries { samples += (samples.isEmpty ? "" : ", ") + "\(queries) queries per softmax cell" }
         lines.append(String(format: "%d %@ made, Holm-Bonferroni at family-wise alpha %g%@; %@, seed %llu, %@. mdd: the smallest error each test detects with 90%% power.",
                             made, made == 1 ? "test" : "tests", check.alpha, tolerance, samples, design.seed, design.generator.name))
         return lines
@@ -61,7 +69,7 @@ public struct CheckReport: Sendable {
     func summaryLine(_ claim: Claim) -> String {
         let (tested, failed) = check.cellCounts(claim)
         // The domain is worth saying only where the grid has cells outside it.
-        let where_ = design.grid.cells.allSatisfy(claim.domain.contains) ? "" : " (at \(claim.domain.rawValue))"
+        let where_ = claim.quantity.isAttention || design.grid.cells.allSatisfy(claim.domain.contains) ? "" : " (at \(claim.domain.rawValue))"
         let (untested, needed) = check.untested(claim)
         let note = untested == 0 ? ""
             : needed.map { "; \(untested) tests not made (the normal approximation needs n >= \($0) there)" }
@@ -70,6 +78,8 @@ public struct CheckReport: Sendable {
         func percent(_ x: Double) -> String { String(format: "%.2g%%", 100 * x) }
         let verdict = check.verdict(claim)
         let text: String = switch verdict {
+        case .rejected where claim.isLimit:
+            "off by more than \(percent(check.tolerance!)) in \(failed) of \(cells), largest |z| \(String(format: "%.3g", check.largestZ(claim)))"
         case .rejected:
             "fails in \(failed) of \(cells), largest |z| \(String(format: "%.3g", check.largestZ(claim)))"
         case .confirmed:
@@ -92,17 +102,19 @@ public struct CheckReport: Sendable {
         check.tests.indices.map { i in
             let (t, rejected, confirmed) = (check.tests[i], check.rejected[i], check.confirmed[i])
             let m = t.cell.model
-            return [t.claim.label, String(t.cell.d), m.mu.map(f) ?? "", m.sigma.map(f) ?? ""]
-                + (showsModel ? [m.label] : [])
+            let keys: String = t.attention.map { String($0.keys) } ?? "", tau: String = t.attention.map { f($0.tau) } ?? ""
+            let place: [String] = (showsModel ? [m.label] : []) + (showsAttention ? [keys, tau] : [])
+            return [t.claim.label, String(t.cell.d), m.mu.map(f) ?? "", m.sigma.map(f) ?? ""] + place
                 + [t.label, f(t.claimed), f(t.estimate),
-                   f(t.standardError), f(t.z), f(t.p), f(check.power.minimumDetectable(standardError: t.standardError)),
+                   f(t.standardError), f(t.z), f(check.judgedP(i)), f(check.power.minimumDetectable(standardError: t.standardError)),
                    testVerdict(t, rejected: rejected, confirmed: confirmed)]
                 + (looks != nil ? [String(t.samples)] : [])
         }
     }
 
     private func table(compact: Bool) -> TextTable {
-        let numeric = (showsModel ? Set([1, 2, 3] + Array(6...11)) : Set(1...10)).union(looks != nil ? [header.count - 1] : [])
+        let names = header
+        let numeric = Set(names.indices.filter { !["claim", "model", "statistic", "verdict"].contains(names[$0]) })
         var table = TextTable(header: header, rightAligned: numeric)
         for row in rows(compact ? NumberText.short : NumberText.format) { table.append(row) }
         return table
@@ -153,13 +165,14 @@ public struct CheckReport: Sendable {
             ("tolerance", check.tolerance.map { .number($0) } ?? .null),
             ("tests_made", .integer(check.testsMade)),
             ("samples", .integer(design.samples)),
+            ("queries", queries.map { .integer($0) } ?? .null),
             ("seed", .unsigned(design.seed)),
             ("rng", .string(design.generator.name)),
             ("looks", looks.map { .array($0.map { .integer($0) }) } ?? .null),
             ("claims", .array(check.claims.map { claim in
                 let (tested, failed) = check.cellCounts(claim)
                 return .object([("claim", .string(claim.label)), ("quantity", .string(claim.quantity.name)),
-                                ("formula", .string(claim.text)), ("domain", .string(claim.domain.rawValue)),
+                                ("formula", .string(claim.text)), ("domain", .string(claim.domain.rawValue)), ("limit", .bool(claim.isLimit)),
                                 ("verdict", .string(check.verdict(claim).rawValue)), ("cells", .integer(tested)),
                                 ("rejected_cells", .integer(failed)), ("largest_abs_z", .number(check.largestZ(claim)))])
             })),
@@ -170,9 +183,10 @@ public struct CheckReport: Sendable {
                          ("mu_q", .number(t.cell.model.muQ)), ("mu_k", .number(t.cell.model.muK)),
                          ("sigma_q", .number(t.cell.model.sigmaQ)), ("sigma_k", .number(t.cell.model.sigmaK)),
                          ("rho", .number(t.cell.model.rho)), ("norm", .string(t.cell.model.norm.rawValue)),
+                         ("keys", t.attention.map { .integer($0.keys) } ?? .null), ("tau", t.attention.map { .number($0.tau) } ?? .null),
                          ("statistic", .string(t.label)),
                          ("claimed", .number(t.claimed)), ("estimate", .number(t.estimate)),
-                         ("se", .number(t.standardError)), ("z", .number(t.z)), ("p", .number(t.p)),
+                         ("se", .number(t.standardError)), ("z", .number(t.z)), ("p", .number(check.judgedP(i))),
                          ("mdd", .number(check.power.minimumDetectable(standardError: t.standardError))),
                          ("verdict", .string(testVerdict(t, rejected: rejected, confirmed: confirmed))),
                          ("samples", .integer(t.samples))])

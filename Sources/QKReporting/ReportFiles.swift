@@ -52,11 +52,11 @@ public struct ReportFiles {
         case .moments: return MomentsTable.table(results.verdict, design: results.design)
         case .controls: return ControlsTable.table(results.controls)
         case .scaling: return ScalingTable.table(results.scaling)
-        case .softmax: return SoftmaxTable.table(results.softmax)
+        case .softmax: return SoftmaxTable.table(results.softmax, results.softmaxVerdict)
         case .distribution: return DistributionTable.table(results.distribution)
         case .histogram: return HistogramTable.table(results.histogram)
         case .models: return MomentsTable.table(results.models)
-        case .aligned: return SoftmaxTable.table(results.aligned)
+        case .aligned: return SoftmaxTable.table(results.aligned, results.alignedVerdict)
         case .report, .latex: return Table(headings: [])
         }
     }

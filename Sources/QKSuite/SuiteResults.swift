@@ -18,6 +18,8 @@ public struct SuiteResults: Sendable {
     public let scaling: ScalingVerdict
     /// The softmax experiment's summary of each cell.
     public let softmax: SoftmaxResult
+    /// The softmax experiment against the exact theory of its weights, judged.
+    public let softmaxVerdict: SoftmaxVerdict
     /// The distribution tests, judged.
     public let distribution: DistributionVerdict
     /// The samples drawn for the histograms, with each cell's exact law.
@@ -26,6 +28,8 @@ public struct SuiteResults: Sendable {
     package let models: [ModelsSuite.Outcome]
     /// The aligned-key experiment's summary of each cell.
     public let aligned: SoftmaxResult
+    /// The aligned-key experiment's verdict (no exact theory: an aligned key is not like the others).
+    public let alignedVerdict: SoftmaxVerdict
 
     /// The moments run's design.
     public var design: MomentsDesign { suite.design }
@@ -36,6 +40,7 @@ public struct SuiteResults: Sendable {
     public var failures: [String] {
         var failures: [String] = []
         if verdict.failedCells > 0 { failures.append("\(verdict.failedCells) moments cells") }
+        if softmaxVerdict.failedRows > 0 { failures.append("\(softmaxVerdict.failedRows) softmax rows") }
         if scaling.rejectedCount > 0 { failures.append("\(scaling.rejectedCount) scaling fits") }
         let exact = zip(distribution.exactRejected, distribution.chiSquareRejected).filter { $0 || $1 }.count
         if exact > 0 { failures.append("\(exact) exact distribution tests") }

@@ -76,7 +76,10 @@ public struct VerificationSuite: Sendable {
             seedCheck: ClaimCheck(claims: Claim.seed(), comparisons: comparisons, alpha: alpha, requireCells: false),
             controls: NegativeControl.standard.map { try ControlResult($0, comparisons: comparisons, alpha: alpha, requireCells: false) },
             scaling: ScalingVerdict(comparisons, alpha: alpha),
-            softmax: softmaxSummaries, distribution: DistributionVerdict(analysis.results, alpha: alpha),
-            histogram: analysis.histogram, models: outcomes, aligned: alignedSummaries)
+            softmax: softmaxSummaries,
+            softmaxVerdict: SoftmaxVerdict(SoftmaxComparison.compare(softmaxSummaries, threads: threads), alpha: alpha),
+            distribution: DistributionVerdict(analysis.results, alpha: alpha),
+            histogram: analysis.histogram, models: outcomes, aligned: alignedSummaries,
+            alignedVerdict: SoftmaxVerdict(SoftmaxComparison.compare(alignedSummaries, threads: threads), alpha: alpha))
     }
 }

@@ -1,5 +1,7 @@
 import QKModel
+import QKSampling
 import QKClaims
+import QKExperiments
 /// Claims judged on a run: every test of every claim in every cell, Holm-corrected together at
 /// family-wise false-failure rate alpha.
 public struct ClaimCheck: Sendable, Hashable {
@@ -37,6 +39,26 @@ public struct ClaimCheck: Sendable, Hashable {
         self.init(claims: claims, tests: tests, alpha: alpha, tolerance: tolerance)
     }
 
+    /// Judges claims about T on a moments run and claims about attention on a softmax run together:
+    /// one family, Holm-corrected at alpha.
+    ///
+    /// - Parameters:
+    ///   - comparisons: the moments run's cells (empty where no claim is about T).
+    ///   - softmax: the softmax run and the temperatures the claims about attention are tested at
+    ///     (nil where no claim is about attention).
+    public init(claims: [Claim], comparisons: [MomentComparison], softmax: (result: SoftmaxResult, scales: [SoftmaxScale])?,
+                alpha: Double, tolerance: Double? = nil) {
+        var tests: [ClaimComparison] = []
+        for claim in claims {
+            if claim.quantity.isAttention {
+                if let softmax { tests += ClaimComparison.tests(of: claim, in: softmax.result, scales: softmax.scales) }
+            } else {
+                tests += comparisons.flatMap { ClaimComparison.tests(of: claim, in: $0) }
+            }
+        }
+        self.init(claims: claims, tests: tests, alpha: alpha, tolerance: tolerance)
+    }
+
     /// Judges claims on tests already made (by a sequential run, each at its own look).
     ///
     /// - Parameter rejected: each test's rejection, when already decided (else Holm over the tests made).
@@ -47,7 +69,7 @@ public struct ClaimCheck: Sendable, Hashable {
         if let rejected {
             self.rejected = rejected
         } else {
-            self.rejected = HolmBonferroni.rejections(tests.map(\.p), made: tests.map(\.isTested), alpha: alpha)
+            self.rejected = HolmBonferroni.rejections(tests.map { $0.judgedP(tolerance: tolerance) }, made: tests.map(\.isTested), alpha: alpha)
         }
         self.alpha = alpha
         self.power = Power(alpha: alpha, tests: max(1, tests.filter(\.isTested).count))
@@ -59,6 +81,9 @@ public struct ClaimCheck: Sendable, Hashable {
     public func holds(_ claim: Claim) -> Bool {
         !zip(tests, rejected).contains { $0.claim == claim && $1 }
     }
+
+    /// The p-value each test is judged by (``ClaimComparison/judgedP(tolerance:)``).
+    public func judgedP(_ i: Int) -> Double { tests[i].judgedP(tolerance: tolerance) }
 
     /// The number of tests made.
     public var testsMade: Int { tests.filter(\.isTested).count }
@@ -93,10 +118,10 @@ public struct ClaimCheck: Sendable, Hashable {
 
     /// The number of cells where a claim was tested (at least one test made), and where it was rejected.
     public func cellCounts(_ claim: Claim) -> (tested: Int, rejected: Int) {
-        var tested = Set<Cell>(), failed = Set<Cell>()
+        var tested = Set<ClaimComparison.Place>(), failed = Set<ClaimComparison.Place>()
         for (test, isRejected) in zip(tests, rejected) where test.claim == claim && test.isTested {
-            tested.insert(test.cell)
-            if isRejected { failed.insert(test.cell) }
+            tested.insert(test.place)
+            if isRejected { failed.insert(test.place) }
         }
         return (tested.count, failed.count)
     }

@@ -7,12 +7,33 @@ import QKClaims
 public struct ClaimComparison: Sendable, Hashable {
     /// The claim tested.
     public let claim: Claim
-    /// The cell tested.
+    /// The cell tested (for a claim about attention, the dimension and model of its query and keys).
     public let cell: Cell
-    /// The statistic compared.
-    public let statistic: MomentStatistic
+    /// For a claim about attention, the keys and the temperature; nil for a claim about T.
+    public let attention: Attention?
+    /// The statistic of T compared (nil for a claim about attention).
+    public let statistic: MomentStatistic?
     /// Whether the statistic is of T / s, s the claimed scale (a scale claim), rather than of T.
     public let isScaled: Bool
+
+    /// Where a claim about attention is tested, beyond the cell: the number of keys N and the temperature.
+    public struct Attention: Sendable, Hashable {
+        /// The number of keys N.
+        public let keys: Int
+        /// The temperature's rule.
+        public let scale: SoftmaxScale
+        /// The temperature tau.
+        public let tau: Double
+    }
+
+    /// The place a test is made: its cell, and for a claim about attention its keys and temperature.
+    public struct Place: Hashable {
+        let cell: Cell
+        let attention: Attention?
+    }
+
+    /// The place the test is made.
+    public var place: Place { Place(cell: cell, attention: attention) }
     /// The value the claim implies (NaN where its formula is undefined in this cell).
     public let claimed: Double
     /// The Monte Carlo estimate.
@@ -21,7 +42,8 @@ public struct ClaimComparison: Sendable, Hashable {
     public let standardError: Double
     /// How reports name what is compared: `Var(T)`, or `Var(T/s)` for a scale claim.
     public var label: String {
-        isScaled ? statistic.symbol.replacingOccurrences(of: "(T)", with: "(T/s)").replacingOccurrences(of: "[T]", with: "[T/s]")
+        guard let statistic else { return claim.quantity.symbol }
+        return isScaled ? statistic.symbol.replacingOccurrences(of: "(T)", with: "(T/s)").replacingOccurrences(of: "[T]", with: "[T/s]")
             : statistic.symbol
     }
     /// Whether the test is made: its standard error is known and its normal approximation holds at
@@ -55,8 +77,8 @@ public struct ClaimComparison: Sendable, Hashable {
         Swift.abs(relativeError) + SpecialFunctions.normalUpperQuantile(alpha) * relativeSE
     }
 
-    /// The tests a claim makes in one cell (none outside its domain; two for a scale claim where the
-    /// exact mean is 0).
+    /// The tests a claim about T makes in one cell (none outside its domain; two for a scale claim
+    /// where the exact mean is 0; none for a claim about attention).
     public static func tests(of claim: Claim, in comparison: MomentComparison) -> [ClaimComparison] {
         let cell = comparison.cell
         guard claim.domain.contains(cell) else { return [] }
@@ -68,7 +90,7 @@ public struct ClaimComparison: Sendable, Hashable {
             let estimate = compared.estimate.value / divisor
             let se = compared.standardError / divisor
             let scale = claimed != 0 ? Swift.abs(claimed) : (statistic.isUnitFree ? 1 : se * Double(n).squareRoot())
-            return ClaimComparison(claim: claim, cell: cell, statistic: statistic, isScaled: scaled, claimed: claimed, estimate: estimate,
+            return ClaimComparison(claim: claim, cell: cell, attention: nil, statistic: statistic, isScaled: scaled, claimed: claimed, estimate: estimate,
                              standardError: se,
                              isTested: comparison.isReliable(statistic) && se.isFinite && se > 0 && estimate.isFinite && claimed.isFinite,
                              samplesNeeded: se.isFinite && se > 0 ? comparison.samplingSkewness.samplesNeeded(statistic) : nil,
@@ -86,6 +108,8 @@ public struct ClaimComparison: Sendable, Hashable {
                 tests.append(test(.mean, 0, dividedBy: s, scaled: true))
             }
             return tests
+        case .attention:
+            return []
         }
     }
 
@@ -94,4 +118,16 @@ public struct ClaimComparison: Sendable, Hashable {
 
     /// The two-sided p-value of z (0 where the claim is undefined, which always fails).
     public var p: Double { SpecialFunctions.twoSidedP(z) }
+
+    /// The p-value the claim is judged by: ``p`` for an exact claim; for a limit claim within
+    /// tolerance delta, the one-sided p-value of `(|relative error| - delta) / relative SE`, which
+    /// tests "the claim is off by more than delta" (0 where the claim is undefined).
+    public func judgedP(tolerance delta: Double?) -> Double {
+        guard claim.isLimit, let delta else { return p }
+        guard claimed.isFinite else { return 0 }
+        let excess = (Swift.abs(relativeError) - delta) / relativeSE
+        guard !excess.isNaN else { return 1 }
+        let tail = SpecialFunctions.twoSidedP(excess) / 2
+        return excess >= 0 ? tail : 1 - tail
+    }
 }

@@ -75,6 +75,8 @@ package struct ControlResult: Sendable, Hashable {
                 (value - statistic.theory(t, samples: 1).value, statistic.unitStandardError(t), statistic)
             case .scale:
                 (1 - t.variance / (value * value), MomentStatistic.variance.unitStandardError(t) / (value * value), .variance)
+            case .attention:
+                (.nan, .nan, .mean)  // the controls are claims about T
             }
             guard difference.isFinite, Swift.abs(difference) > 1e-12 * max(Swift.abs(value), 1) else { continue }
             let ratio = z * unitSE / Swift.abs(difference)

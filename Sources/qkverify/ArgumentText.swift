@@ -89,6 +89,15 @@ enum ArgumentText {
         }
     }
 
+    /// A comma-separated list of temperature rules.
+    static func temperatures(_ text: String) throws -> [SoftmaxScale] {
+        let names = SoftmaxScale.allCases.map(\.rawValue).joined(separator: ", ")
+        return try items(text, allowed: "a comma-separated list of \(names)").map { item in
+            guard let scale = SoftmaxScale(rawValue: item) else { throw Invalid("'\(item)' is not allowed; allowed: \(names)") }
+            return scale
+        }
+    }
+
     /// A whole number in a range, written plainly or in scientific notation (`100000`, `1e5`).
     static func wholeNumber(_ text: String, in range: ClosedRange<Int>, what: String) throws -> Int {
         let trimmed = text.trimmingSpaces

@@ -3,6 +3,7 @@ import Foundation
 import QKSupport
 import QKModel
 import QKEngine
+import QKSampling
 import QKClaims
 import QKExperiments
 import QKVerdicts
@@ -45,6 +46,23 @@ struct CheckCommand: ParsableCommand {
     var skewness: String?
     @Option(parsing: .unconditional, help: ArgumentHelp("Claimed excess kurtosis of q^T k.", valueName: "formula"))
     var kurtosis: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Claimed E[H(a)]: the expected entropy, in nats, of one query's weights a = softmax(q^T k_j / tau) over N keys.", valueName: "formula"))
+    var entropy: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Claimed E[sum_j a_j^2], the participation (1/N uniform, 1 one-hot; sigma_v^2 times it is the attention output's variance).", valueName: "formula"))
+    var participation: String?
+    @Option(name: .customLong("max-weight"), parsing: .unconditional, help: ArgumentHelp("Claimed E[max_j a_j], the expected largest weight.", valueName: "formula"))
+    var maxWeight: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Claimed E||J||_F^2, the squared Frobenius norm of the softmax Jacobian diag(a) - a a^T.", valueName: "formula"))
+    var jacobian: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("For claims about attention: numbers of keys N, 2 to 10^6 (default: 64).", valueName: "list"),
+            transform: ArgumentText.positiveIntegers)
+    var keys: [Int] = [64]
+    @Option(parsing: .unconditional, help: ArgumentHelp("For claims about attention: the temperatures tau, a list of none (tau = 1), sqrt_d, within_query, total, d (default: none,sqrt_d).", valueName: "list"),
+            transform: ArgumentText.temperatures)
+    var temperatures: [SoftmaxScale] = [.none, .sqrtD]
+    @Option(parsing: .unconditional, help: ArgumentHelp("For claims about attention: queries per cell, 100 to 10^9 (default: 20000).", valueName: "n"),
+            transform: { try ArgumentText.wholeNumber($0, SoftmaxExperiment.allowedQueries) })
+    var queries = 20_000
     @Option(help: ArgumentHelp("A named set of claims: 'textbook' (also 'seed': the textbook derivation for iid N(mu, sigma^2) coordinates, E = d mu^2; Var = d and s = sqrt(d) at mu = 0, sigma = 1), or 'paper' (Vaswani et al. 2017, footnote 4: E = 0 and Var = d at mean 0, variance 1, any law; its default grid is every law at --means 0 --sigmas 1).", valueName: "set"))
     var claims: ClaimSet?
 
@@ -65,6 +83,8 @@ struct CheckCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Confirm a claim when every relative error is within this, e.g. 0.01 for 1% (two one-sided tests).", valueName: "delta"),
             transform: ArgumentText.tolerance)
     var tolerance: Double?
+    @Flag(help: "The formulas are limits or approximations meant to hold within --tolerance: a claim is REJECTED only where its relative error exceeds the tolerance significantly, CONFIRMED where every error is inside it, else UNDECIDED (e.g. a large-N limit of the entropy).")
+    var limit = false
     @Flag(help: "Look at 10^4, 2 x 10^4, 4 x 10^4, ... samples and stop each cell once its claims are decided (instead of --samples).")
     var sequential = false
     @Option(name: .customLong("max-samples"), parsing: .unconditional, help: ArgumentHelp("With --sequential: the most samples per cell (default 1280000).", valueName: "n"),
@@ -74,6 +94,9 @@ struct CheckCommand: ParsableCommand {
     var failFast = false
 
     func run() throws {
+        if limit && tolerance == nil {
+            throw QKVerifyError.invalidOption("--limit", "needs --tolerance delta, the relative error the limit is meant within; allowed: --limit --tolerance 0.05")
+        }
         let list = try claimList()
         let alpha = try self.alpha.value()
         let delta = tolerance
@@ -81,10 +104,16 @@ struct CheckCommand: ParsableCommand {
         let threads = try options.threadCount()
         // A claim whose domain misses the grid, or that is undefined in a cell, is bad input: find out
         // before sampling.
-        for claim in list { try claim.requireDefined(in: design.grid.cells) }
+        let aboutT = list.filter { !$0.quantity.isAttention }, aboutAttention = list.filter(\.quantity.isAttention)
+        for claim in aboutT { try claim.requireDefined(in: design.grid.cells) }
+        let softmax = try aboutAttention.isEmpty ? nil : softmaxExperiment()
+        if let softmax { for claim in aboutAttention { try claim.requireDefined(in: softmax.cells, scales: temperatures) } }
         let check: ClaimCheck
         var looks: [Int]?
         if sequential {
+            if !aboutAttention.isEmpty {
+                throw QKVerifyError.invalidOption("--sequential", "only for claims about T; allowed: claims about attention (--entropy, --participation, --max-weight, --jacobian) with --queries N")
+            }
             let sequentialCheck = try SequentialCheck(claims: list, design: design, alpha: alpha, tolerance: delta, failFast: failFast)
             Interruption.install()
             let outcome = sequentialCheck.run(threads: threads, progress: options.meter("check"), shouldStop: Interruption.requested)
@@ -94,11 +123,12 @@ struct CheckCommand: ParsableCommand {
             }
             (check, looks) = (outcome.check, outcome.looksMade)
         } else {
-            let comparisons = MomentsExperiment(design: design, threads: threads).run(progress: options.meter("check"))
-                .map(MomentComparison.init)
-            check = try ClaimCheck(claims: list, comparisons: comparisons, alpha: alpha, tolerance: delta)
+            let comparisons = aboutT.isEmpty ? []
+                : MomentsExperiment(design: design, threads: threads).run(progress: options.meter("check")).map(MomentComparison.init)
+            let softmaxRun = softmax.map { (result: $0.run(threads: threads, progress: options.meter("check: softmax")), scales: temperatures) }
+            check = ClaimCheck(claims: list, comparisons: comparisons, softmax: softmaxRun, alpha: alpha, tolerance: delta)
         }
-        try StandardStreams.output(CheckReport(check: check, design: design, looks: looks).render(format))
+        try StandardStreams.output(CheckReport(check: check, design: design, looks: looks, queries: softmax?.samples).render(format))
         if check.exitStatus != 0 { throw ExitCode(check.exitStatus) }
     }
 
@@ -107,13 +137,24 @@ struct CheckCommand: ParsableCommand {
         var list: [Claim] = []
         list += claims?.claims ?? []
         for (quantity, text) in [(Claim.Quantity.mean, mean), (.variance, `var`), (.scale, scale),
-                                 (.skewness, skewness), (.kurtosis, kurtosis)] {
-            if let text { list.append(try Claim(quantity, text)) }
+                                 (.skewness, skewness), (.kurtosis, kurtosis), (.attention(.entropy), entropy),
+                                 (.attention(.participation), participation), (.attention(.maxWeight), maxWeight),
+                                 (.attention(.jacobianSquared), jacobian)] {
+            if let text { list.append(try Claim(quantity, text, isLimit: limit)) }
         }
         guard !list.isEmpty else {
-            throw QKVerifyError.invalidOption("check", "no claim given; allowed: one or more of --mean, --var, --scale, --skewness, --kurtosis, or --claims seed|paper")
+            throw QKVerifyError.invalidOption("check", "no claim given; allowed: one or more of --mean, --var, --scale, --skewness, --kurtosis, --entropy, --participation, --max-weight, --jacobian, or --claims textbook|paper")
         }
         return list
+    }
+
+    /// The softmax experiment for claims about attention: the grid's models (by default mu = 0,
+    /// sigma = 1 and d = 4, 16, 64, where attention's claims are usually stated), `--keys` keys and
+    /// `--queries` queries, seeded in its own stream.
+    private func softmaxExperiment() throws -> SoftmaxExperiment {
+        let moments = try grid.design(defaultMeans: [0], defaultSigmas: [1], defaultDims: [4, 16, 64])
+        return try SoftmaxExperiment(grid: moments.grid, keys: keys, samples: queries, seed: moments.seed,
+                                     generator: moments.generator, blockSamples: grid.stream.blockSize)
     }
 
     /// The design: the check's own default grid (or the paper's), and with --sequential its largest

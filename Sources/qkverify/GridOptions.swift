@@ -70,11 +70,11 @@ struct GridOptions: ParsableArguments {
     /// The validated design.
     ///
     /// - Parameters:
-    ///   - defaultMeans, defaultSigmas, defaultLaws: the lists used when the user gives none.
+    ///   - defaultMeans, defaultSigmas, defaultLaws, defaultDims: the lists used when the user gives none.
     func design(defaultMeans: [Double] = [0, 0.5, 1], defaultSigmas: [Double] = [0.5, 1, 2], defaultLaws: [CoordinateLaw] = [.gaussian],
-                samplesOverride: Int? = nil, blockOverride: Int? = nil) throws -> MomentsDesign {
+                defaultDims: [Int] = DimensionsOption.standard, samplesOverride: Int? = nil, blockOverride: Int? = nil) throws -> MomentsDesign {
         let grid = try Grid(
-            dims: dims.values,
+            dims: dims.given ?? defaultDims,
             laws: law ?? defaultLaws,
             meanPairs: Self.pairs(shared: means, q: qMeans, k: kMeans, names: ("--means", "--q-means", "--k-means"), default: defaultMeans),
             sigmaPairs: Self.pairs(shared: sigmas, q: qSigmas, k: kSigmas, names: ("--sigmas", "--q-sigmas", "--k-sigmas"), default: defaultSigmas),

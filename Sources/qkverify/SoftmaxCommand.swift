@@ -3,14 +3,15 @@ import Foundation
 import QKSupport
 import QKModel
 import QKExperiments
+import QKVerdicts
 import QKReporting
 
 /// `qkverify softmax`: attention weights unscaled and scaled, as d grows.
 struct SoftmaxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "softmax",
-        abstract: "Measure softmax(q^T k_j / tau) as d grows: largest weight, entropy, Jacobian norm, saturation.",
-        discussion: "Examples:\n  qkverify softmax --dims 1,4,16,64 --keys 64\n  qkverify softmax --dims 4,64,512 --aligned-rho 0.5   # an aligned key")
+        abstract: "Measure softmax(q^T k_j / tau) as d grows and test it against the exact theory of the weights.",
+        discussion: "Measures the largest weight, the entropy, the participation sum p^2, sum p^3, the Jacobian's norm and its square, saturation and the logit variance. Where the keys are iid Gaussian (raw, uncorrelated, no aligned key) the means of the entropy, participation, sum p^3, squared Jacobian norm and largest weight are compared with their exact finite-N values (docs/THEORY.md section 9), Holm-corrected at --alpha; exit 1 when one is rejected.\n\nExamples:\n  qkverify softmax --dims 1,4,16,64 --keys 64\n  qkverify softmax --dims 4,64,512 --aligned-rho 0.5   # an aligned key")
 
     @OptionGroup var dims: DimensionsOption
     @Option(parsing: .unconditional, help: ArgumentHelp("Coordinate means mu (default: 0,1).", valueName: "list"), transform: ArgumentText.numbers)
@@ -25,6 +26,7 @@ struct SoftmaxCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Correlation of key 1 with the query, in (-1, 1]; adds the scale tau = d and the column aligned_weight its weight (default 0: no aligned key).", valueName: "rho"),
             transform: ArgumentText.alignedCorrelation)
     var alignedRho: Double = 0
+    @OptionGroup var alpha: AlphaOption
     @OptionGroup var stream: StreamOptions
     @OptionGroup var options: RunOptions
     @Option(help: ArgumentHelp("The CSV table to write ('-': standard output, in --format).", valueName: "path"))
@@ -41,9 +43,15 @@ struct SoftmaxCommand: ParsableCommand {
 
     func run() throws {
         let experiment = try experiment()
+        let alpha = try self.alpha.value()
         let output = try OutputFile(path: out, option: "--out")
-        let result = experiment.run(threads: try options.threadCount(), progress: options.meter("softmax"))
-        try TableDestination(out: output, format: format, readerColumns: SoftmaxTable.readerColumns).write(SoftmaxTable.table(result))
-        options.say("softmax: \(experiment.cells.count) cells x \(experiment.samples) queries; wrote \(out)")
+        let threads = try options.threadCount()
+        let result = experiment.run(threads: threads, progress: options.meter("softmax"))
+        let verdict = SoftmaxVerdict(SoftmaxComparison.compare(result, threads: threads), alpha: alpha)
+        try TableDestination(out: output, format: format, readerColumns: SoftmaxTable.readerColumns).write(SoftmaxTable.table(result, verdict))
+        let judged = verdict.testsMade == 0 ? "no test against the exact theory made"
+            : "\(verdict.failedRows) of \(verdict.comparisons.count) rows fail (\(verdict.testsMade) tests against the exact theory, Holm at alpha \(NumberText.format(alpha)))"
+        options.say("softmax: \(experiment.cells.count) cells x \(experiment.samples) queries; \(judged); wrote \(out)")
+        if !verdict.allPass { throw ExitCode(QKVerifyCommand.failedStatus) }
     }
 }
