@@ -38,11 +38,13 @@ extension ReportDocument {
             label: "tab:scaling",
             columns: [.init("$\\mu$"), .init("$\\sigma$"), .init("$b$"), .init("95\\% interval", .centered), .init("fit $p$"), .init("verdict", .centered)],
             rows: fits.map { entry in
-                let fit = entry.fit
-                return [fit.model.mu.map { LatexTable.number($0) } ?? Self.latexPair(fit.model.meanText),
-                        fit.model.sigma.map { LatexTable.number($0) } ?? Self.latexPair(fit.model.spreadText), String(format: "%.4f", fit.slope),
+                let model = entry.model
+                let shown = [model.mu.map { LatexTable.number($0) } ?? Self.latexPair(model.meanText),
+                             model.sigma.map { LatexTable.number($0) } ?? Self.latexPair(model.spreadText)]
+                guard let fit = entry.fit else { return shown + ["", "", "", entry.verdictText] }
+                return shown + [String(format: "%.4f", fit.slope),
                         String(format: "$[%.4f, %.4f]$", fit.slopeInterval.lowerBound, fit.slopeInterval.upperBound),
-                        fit.degreesOfFreedom > 0 ? LatexTable.pValue(fit.fitP) : "", entry.isRejected ? "fail" : "pass"]
+                        fit.degreesOfFreedom > 0 ? LatexTable.pValue(fit.fitP) : "", entry.verdictText]
             })
     }
 

@@ -77,10 +77,10 @@ public struct ReportDocument: Sendable {
     var scalingRows: (header: [String], rows: [[String]]) {
         (["mu", "sigma", "slope", "95% interval", "fit p", "verdict"],
          fits.map { entry in
-             let fit = entry.fit
+             guard let fit = entry.fit else { return [entry.model.meanText, entry.model.spreadText, "", "", "", entry.verdictText] }
              return [fit.model.meanText, fit.model.spreadText, String(format: "%.4f", fit.slope),
                      String(format: "[%.4f, %.4f]", fit.slopeInterval.lowerBound, fit.slopeInterval.upperBound),
-                     fit.degreesOfFreedom > 0 ? Self.p(fit.fitP) : "", entry.isRejected ? "fail" : "pass"]
+                     fit.degreesOfFreedom > 0 ? Self.p(fit.fitP) : "", entry.verdictText]
          })
     }
 
@@ -194,6 +194,12 @@ public struct ReportDocument: Sendable {
         }
         md += "A weighted least-squares fit of log Var(T) on log d for each (mu, sigma) gives the exponent:\n\n"
         md += markdownTable(scalingRows) + "\n"
+        let untested = results.scaling.untestedCount
+        if untested > 0 {
+            md += "\(untested) of these \(untested == 1 ? "is" : "are") untested: fewer than two of its dimensions have a variance "
+                + "double precision can estimate at this (mu, sigma) (see the moments table's untested tests), so no slope is fitted.\n\n"
+        }
+        if !figures.isEmpty, let skipped = FigureSeries.skippedSentence(FigureSeries.sharedPairs(design.grid), in: verdict) { md += skipped + "\n\n" }
         return md + embed("variance.svg")
     }
 
