@@ -77,6 +77,9 @@ extension ReportDocument {
                       .init("$D$"), .init("$p$", .centered)],
             rows: distribution.indices.map { i in
                 let r = distribution[i]
+                guard results.distribution.isTested(i) else {
+                    return [String(r.cell.d), LatexTable.number(6 / Double(r.cell.d), 3), "", "untested", "", "untested", "", "untested"]
+                }
                 return [String(r.cell.d), LatexTable.number(6 / Double(r.cell.d), 3), LatexTable.number(r.exact.distance, 3), p(r.exact.p, exact[i]),
                         String(format: "%.1f (%d)", r.chiSquare.statistic, r.chiSquare.degreesOfFreedom), p(r.chiSquare.p, chi[i]),
                         LatexTable.number(r.normal.distance, 3), p(r.normal.p, normal[i])]
