@@ -70,10 +70,15 @@ package struct MergeTree<Summary: Mergeable>: Sendable {
         return start..<min(start + (1 << node.level), n)
     }
 
-    /// Whether a node is one of the cell's tree: inside the cell, at or below the root.
+    /// Whether a node is one of the cell's tree: inside the cell, at or below the root, and starting
+    /// at one of the cell's blocks.
+    ///
+    /// The index is bounded before any shift: `index << level` drops high bits, so an index such as
+    /// 7 + 2^62 at level 2 would otherwise alias block 28 under a key no sibling ever matches.
     package func isValid(_ node: Node) -> Bool {
-        node.cell >= 0 && node.cell < blocksPerCell.count && node.level >= 0 && node.index >= 0
-            && node.level <= rootLevel(cell: node.cell) && !blocks(of: node).isEmpty
+        guard node.cell >= 0, node.cell < blocksPerCell.count, node.level >= 0, node.index >= 0,
+              node.level <= rootLevel(cell: node.cell) else { return false }
+        return node.index <= (blocksPerCell[node.cell] - 1) >> node.level
     }
 
     /// The held node that contains block `i` of `cell`, if any.

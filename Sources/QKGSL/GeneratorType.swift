@@ -33,8 +33,12 @@ public struct GeneratorType: Sendable, Hashable, CustomStringConvertible {
 
     /// GSL generators qkverify refuses, with the reason. Each was measured: `qkverify check --claims
     /// seed --rng NAME --samples 100000 --dims 1,16,64 --means 0,1 --sigmas 1` rejects true claims with
-    /// it (|z| from 4.8 to 1300), or every Gaussian it gives is 0. Every generator not listed passes
-    /// that check (tested by `GeneratorTypeTests`).
+    /// it (|z| from 4.8 to 1300), or every Gaussian it gives is 0; `ran3` fails true claims at the
+    /// sample sizes users run (`check --claims seed --dims 1,2 --samples 1.5e7`: |z| 19 and 25); and
+    /// `uni32` and `ranf` map distinct seeds to one stream, so blocks and user seeds repeat each
+    /// other. Every generator not listed passes that check at 2 x 10^4 samples and gives distinct
+    /// streams (`GeneratorTypeTests`, `GeneratorStreamTests`), and true claims at 3 x 10^7 samples
+    /// (`scripts/test-generators.sh`).
     public static let refused: [String: String] = {
         let fewBits = "it gives fewer than 24 random bits a call, and GSL's Gaussian ziggurat then returns 0 for every draw"
         let lcg = "a linear congruential generator modulo a power of 2, whose low bits (which pick the ziggurat's strip) are far from random; true formulas fail with it"
@@ -43,6 +47,9 @@ public struct GeneratorType: Sendable, Hashable, CustomStringConvertible {
         for name in ["borosh13", "coveyou", "rand", "randu", "transputer", "vax", "waterman14",
                      "random8-bsd", "random8-glibc2", "random8-libc5"] { reasons[name] = lcg }
         for name in ["r250", "random32-bsd", "random32-glibc2", "random32-libc5"] { reasons[name] = shortLag }
+        reasons["ran3"] = "Knuth's subtractive generator as Numerical Recipes gives it; its Gaussians have a variance about 1.4% low, and true formulas fail with it at 10^6 samples and more (|z| 19 to 25 at 1.5 x 10^7)"
+        reasons["uni32"] = "it maps distinct seeds to one stream (seeds 3 and 4 give the same stream, and all seeds from 2^30 on give at most two, which differ by 1 in every output), so most blocks of a run, and different --seed values, repeat one another"
+        reasons["ranf"] = "it ignores the lowest bit of its seed (seeds 2k and 2k + 1 give the same stream), so consecutive blocks of a run repeat each other"
         return reasons
     }()
 

@@ -148,6 +148,7 @@ package struct RunStateFile: Sendable {
             }
             let samples = plan.samples(cell: c, blocks: tree.blocks(of: node))
             guard m.count == samples else { throw bad("corrupt: node \(c) \(level) \(index) holds \(m.count) samples, not \(samples)") }
+            if let problem = impossibility(m) { throw bad("corrupt: node \(c) \(level) \(index) \(problem)") }
             read.append((node, m))
         }
         read.sort { tree.globalBlocks(of: $0.node).lowerBound < tree.globalBlocks(of: $1.node).lowerBound }
@@ -157,6 +158,21 @@ package struct RunStateFile: Sendable {
         }
         for (node, m) in read { tree.insert(node, m) }
         return tree
+    }
+
+    /// What makes a summary impossible for any data, or nil: a sum of even powers of deviations
+    /// (M2, M4, M6, M8) is never negative, and a single sample deviates from its own mean by 0.
+    ///
+    /// These are the facts a summary can be checked against without the samples; a wrong but
+    /// possible summary (a rescaled node) passes them, and only recomputing the block finds it.
+    static func impossibility(_ m: StreamingMoments) -> String? {
+        for p in stride(from: 2, through: 8, by: 2) where m.centralSum(p) < 0 {
+            return "has a negative central sum M\(p) (\(NumberText.format(m.centralSum(p)))), which no data give"
+        }
+        if m.count == 1, let p = (2...8).first(where: { m.centralSum($0) != 0 }) {
+            return "holds one sample but a nonzero central sum M\(p)"
+        }
+        return nil
     }
 
     static func summary(_ m: StreamingMoments) -> String {

@@ -39,17 +39,17 @@ package enum Figures {
     /// The variance figures draw the default grid's (mu, sigma) series where the grid has them all,
     /// and otherwise its first four (five for the scaled variance); the histograms show the
     /// dimensions ``DistributionExperiment/histogramDims(_:preferred:)`` picks, at the spread
-    /// ``VerificationSuite/sigma(of:)``: no figure is empty on any grid.
-    package static func figures(for grid: Grid, keys: Int) -> [Figure] {
-        let pairs = grid.meanPairs.filter { $0.q == $0.k }.flatMap { m in
-            grid.sigmaPairs.filter { $0.q == $0.k }.map { (m.q, $0.q) }
-        }
+    /// ``VerificationSuite/sigma(of:)``: no figure is empty on any grid. A (mu, sigma) series is drawn
+    /// only where `drawable` says it has a point (gnuplot fails on a plot with none); with no such
+    /// series, as where q and k differ in every cell, the two variance figures are not drawn.
+    package static func figures(for grid: Grid, keys: Int, drawable: ((Double, Double)) -> Bool = { _ in true }) -> [Figure] {
+        let pairs = FigureSeries.sharedPairs(grid).filter(drawable)
         // The softmax figure contrasts a mean of 0 (or the grid's first) with 1 (or its last).
         let means = grid.means
         let base = means.contains(0) ? 0 : means.first ?? 0
         let shifted = means.contains(1) ? 1 : means.last { $0 != base } ?? base
         let histogramDims = DistributionExperiment.histogramDims(grid.dims).sorted()
-        return figures(pairs: pairs.isEmpty ? defaultVariancePairs : pairs, softmaxMeans: (base, shifted), keys: keys,
+        return figures(pairs: pairs, softmaxMeans: (base, shifted), keys: keys,
                        histogram: (histogramDims, VerificationSuite.sigma(of: grid)))
     }
 
@@ -62,12 +62,12 @@ package enum Figures {
         let scaled = has(scaledDefault) ? scaledDefault : Array(pairs.prefix(5))
         // The same (mu, sigma) gets the same colour in both figures: its place in the longer list.
         let styles = variance.map { v in (scaled.firstIndex { $0 == v } ?? variance.firstIndex { $0 == v }!) + 1 }
-        return [varianceFigure(variance, styles: styles), scaledVarianceFigure(scaled),
-                softmaxFigure(means: softmaxMeans, keys: keys), histogramsFigure(dims: histogram.dims, sigma: histogram.sigma)]
+        let others = [softmaxFigure(means: softmaxMeans, keys: keys), histogramsFigure(dims: histogram.dims, sigma: histogram.sigma)]
+        return pairs.isEmpty ? others : [varianceFigure(variance, styles: styles), scaledVarianceFigure(scaled)] + others
     }
 
     /// gnuplot words for a list of numbers, as `word(list, i)` reads them.
-    static func words(_ values: [Double]) -> String { values.map(NumberText.format).joined(separator: " ") }
+    static func words(_ values: [Double]) -> String { values.map(NumberText.gnuplot).joined(separator: " ") }
 
     /// Var(T) against d with the closed form, one series per (mu, sigma), in line styles `styles`.
     static func varianceFigure(_ variance: [(Double, Double)], styles: [Int]) -> Figure {

@@ -38,11 +38,13 @@ extension ReportDocument {
             label: "tab:scaling",
             columns: [.init("$\\mu$"), .init("$\\sigma$"), .init("$b$"), .init("95\\% interval", .centered), .init("fit $p$"), .init("verdict", .centered)],
             rows: fits.map { entry in
-                let fit = entry.fit
-                return [fit.model.mu.map { LatexTable.number($0) } ?? Self.latexPair(fit.model.meanText),
-                        fit.model.sigma.map { LatexTable.number($0) } ?? Self.latexPair(fit.model.spreadText), String(format: "%.4f", fit.slope),
+                let model = entry.model
+                let shown = [model.mu.map { LatexTable.number($0) } ?? Self.latexPair(model.meanText),
+                             model.sigma.map { LatexTable.number($0) } ?? Self.latexPair(model.spreadText)]
+                guard let fit = entry.fit else { return shown + ["", "", "", entry.verdictText] }
+                return shown + [String(format: "%.4f", fit.slope),
                         String(format: "$[%.4f, %.4f]$", fit.slopeInterval.lowerBound, fit.slopeInterval.upperBound),
-                        fit.degreesOfFreedom > 0 ? LatexTable.pValue(fit.fitP) : "", entry.isRejected ? "fail" : "pass"]
+                        fit.degreesOfFreedom > 0 ? LatexTable.pValue(fit.fitP) : "", entry.verdictText]
             })
     }
 
@@ -75,6 +77,9 @@ extension ReportDocument {
                       .init("$D$"), .init("$p$", .centered)],
             rows: distribution.indices.map { i in
                 let r = distribution[i]
+                guard results.distribution.isTested(i) else {
+                    return [String(r.cell.d), LatexTable.number(6 / Double(r.cell.d), 3), "", "untested", "", "untested", "", "untested"]
+                }
                 return [String(r.cell.d), LatexTable.number(6 / Double(r.cell.d), 3), LatexTable.number(r.exact.distance, 3), p(r.exact.p, exact[i]),
                         String(format: "%.1f (%d)", r.chiSquare.statistic, r.chiSquare.degreesOfFreedom), p(r.chiSquare.p, chi[i]),
                         LatexTable.number(r.normal.distance, 3), p(r.normal.p, normal[i])]

@@ -77,10 +77,10 @@ public struct ReportDocument: Sendable {
     var scalingRows: (header: [String], rows: [[String]]) {
         (["mu", "sigma", "slope", "95% interval", "fit p", "verdict"],
          fits.map { entry in
-             let fit = entry.fit
+             guard let fit = entry.fit else { return [entry.model.meanText, entry.model.spreadText, "", "", "", entry.verdictText] }
              return [fit.model.meanText, fit.model.spreadText, String(format: "%.4f", fit.slope),
                      String(format: "[%.4f, %.4f]", fit.slopeInterval.lowerBound, fit.slopeInterval.upperBound),
-                     fit.degreesOfFreedom > 0 ? Self.p(fit.fitP) : "", entry.isRejected ? "fail" : "pass"]
+                     fit.degreesOfFreedom > 0 ? Self.p(fit.fitP) : "", entry.verdictText]
          })
     }
 
@@ -88,7 +88,10 @@ public struct ReportDocument: Sendable {
         let (exact, chi, normal) = distributionRejections
         return (["d", "excess kurtosis", "KS to exact law", "p", "verdict", "chi-square to exact (df)", "p", "verdict", "KS to N(0,1)", "p", "verdict"],
                 distribution.enumerated().map { i, r in
-                    [String(r.cell.d), Self.g(6 / Double(r.cell.d), 3), Self.g(r.exact.distance, 3), Self.p(r.exact.p),
+                    guard results.distribution.isTested(i) else {
+                        return [String(r.cell.d), Self.g(6 / Double(r.cell.d), 3), "", "", "untested", "", "", "untested", "", "", "untested"]
+                    }
+                    return [String(r.cell.d), Self.g(6 / Double(r.cell.d), 3), Self.g(r.exact.distance, 3), Self.p(r.exact.p),
                      exact[i] ? "fail" : "pass", "\(Self.g(r.chiSquare.statistic, 3)) (\(r.chiSquare.degreesOfFreedom))", Self.p(r.chiSquare.p),
                      chi[i] ? "fail" : "pass", Self.g(r.normal.distance, 3), Self.p(r.normal.p), normal[i] ? "fail" : "pass"]
                 })
@@ -103,11 +106,16 @@ public struct ReportDocument: Sendable {
     /// What the distribution tests found, in a sentence built from them.
     var distributionSummary: String {
         let (exact, chi, normal) = distributionRejections
-        let dims = distribution.map(\.cell.d)
-        let exactFails = dims.indices.filter { exact[$0] || chi[$0] }.map { dims[$0] }
-        let first = exactFails.isEmpty ? "Neither KS nor chi-square rejects the exact law at any d"
+        let tested = distribution.indices.filter(results.distribution.isTested)
+        let untested = distribution.indices.filter { !results.distribution.isTested($0) }.map { String(distribution[$0].cell.d) }
+        let untestedSentence = untested.isEmpty ? ""
+            : " Untested at d = \(untested.joined(separator: ", ")): \(results.distribution.untested.compactMap { $0 }[0]), so no test is made there."
+        guard !tested.isEmpty else { return "No distribution test is made." + untestedSentence }
+        let dims = tested.map { distribution[$0].cell.d }
+        let exactFails = tested.filter { exact[$0] || chi[$0] }.map { distribution[$0].cell.d }
+        let first = exactFails.isEmpty ? "Neither KS nor chi-square rejects the exact law at any d" + (untested.isEmpty ? "" : " tested")
             : "The exact law is rejected (KS or chi-square) at d = \(exactFails.map(String.init).joined(separator: ", "))"
-        let normalFails = dims.indices.filter { normal[$0] }.map { dims[$0] }
+        let normalFails = tested.filter { normal[$0] }.map { distribution[$0].cell.d }
         let second: String
         if normalFails.isEmpty {
             second = "the normal approximation is rejected at no d tested"
@@ -116,7 +124,7 @@ public struct ReportDocument: Sendable {
         } else {
             second = "the normal approximation is rejected at every d tested, up to d = \(normalFails.max()!)"
         }
-        return first + "; " + second + "."
+        return first + "; " + second + "." + untestedSentence
     }
 
     var softmaxRows: (header: [String], rows: [[String]]) {
@@ -194,6 +202,12 @@ public struct ReportDocument: Sendable {
         }
         md += "A weighted least-squares fit of log Var(T) on log d for each (mu, sigma) gives the exponent:\n\n"
         md += markdownTable(scalingRows) + "\n"
+        let untested = results.scaling.untestedCount
+        if untested > 0 {
+            md += "\(untested) of these \(untested == 1 ? "is" : "are") untested: fewer than two of its dimensions have a variance "
+                + "double precision can estimate at this (mu, sigma) (see the moments table's untested tests), so no slope is fitted.\n\n"
+        }
+        if !figures.isEmpty, let skipped = FigureSeries.skippedSentence(FigureSeries.sharedPairs(design.grid), in: verdict) { md += skipped + "\n\n" }
         return md + embed("variance.svg")
     }
 

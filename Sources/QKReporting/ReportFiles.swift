@@ -36,7 +36,8 @@ public struct ReportFiles {
         let suite = results.suite
         for artefact in ReportArtefact.tables { try file(artefact).write(table(artefact, of: results).bytes) }
         let alignedCell = suite.aligned.cells[0]
-        let figures = try Figures.draw(in: directory, Figures.figures(for: results.design.grid, keys: suite.softmax.cells[0].keys) + [
+        let drawable = { FigureSeries.isDrawable($0, in: results.verdict) }
+        let figures = try Figures.draw(in: directory, Figures.figures(for: results.design.grid, keys: suite.softmax.cells[0].keys, drawable: drawable) + [
             Figures.aligned(rho: alignedCell.alignedRho, keys: alignedCell.keys, limit: alignedCell.alignedLimit)],
             option: option)
         let document = ReportDocument(results: results, figures: figures, command: command)

@@ -7,6 +7,16 @@ package enum NumberText {
         return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
 
+    /// Text that gnuplot reads back as the same number where it turns a string into a number
+    /// (`word(list, i) + 0`): the round-trip text with a decimal point before any exponent, as gnuplot
+    /// refuses `1e-05` and `1e+20` there ("Trailing characters after numeric expression") but reads
+    /// `1.0e-05` and `1.0e+20`.
+    package static func gnuplot(_ x: Double) -> String {
+        let text = format(x)
+        guard let e = text.firstIndex(of: "e"), !text[..<e].contains(".") else { return text }
+        return text[..<e] + ".0" + text[e...]
+    }
+
     /// Text for a reader's table: whole numbers below 10^6 as they are, others to 4 significant digits.
     package static func short(_ x: Double) -> String {
         x == x.rounded() && Swift.abs(x) < 1e6 ? format(x) : String(format: "%.4g", x)

@@ -20,20 +20,31 @@ package enum NumericalRange {
     /// - Parameters:
     ///   - variance: Var(T), exact or estimated.
     package static func problem(_ statistic: MomentStatistic, cell: Cell, samples n: Int, variance: Double) -> String? {
+        problem(order: statistic.centralSumOrder, cell: cell, samples: n, spread: variance.squareRoot())
+    }
+
+    /// Why a test that needs sums of T's deviations to the power `order` cannot be made here in
+    /// double precision, or nil when it can (order 1: a test of the samples themselves, such as the
+    /// distribution's KS and chi-square tests of T / sigma^2).
+    ///
+    /// - Parameters:
+    ///   - spread: the standard deviation of T, exact or estimated (given directly, as Var(T) itself
+    ///     overflows at sigma = 1e140 where T does not).
+    package static func problem(order: Int, cell: Cell, samples n: Int, spread s: Double) -> String? {
         let m = cell.model
         let a = m.norm == .none ? (Swift.abs(m.muQ) + 10 * m.sigmaQ) * (Swift.abs(m.muK) + 10 * m.sigmaK) : 1
         let d = Double(cell.d)
-        let s = variance.squareRoot()
         guard (d * a).isFinite, d * a < 1e300, s.isFinite, s > 0 else {
             return "T is beyond double precision's range here"
         }
         if d * Double.ulpOfOne * a > 0.1 * s / Double(n).squareRoot() {
             return "rounding in T's sum (about \(String(format: "%.2g", d * Double.ulpOfOne * a))) is not small against the mean's standard error"
         }
-        let p = Double(statistic.centralSumOrder)
+        let p = Double(order)
         let logPower = p * log10(s)
         if logPower + log10(Double(n)) > 300 || logPower < -290 {
-            return "the central sums of order \(statistic.centralSumOrder) would overflow or underflow a double"
+            return order == 1 ? "T's samples would overflow or underflow a double"
+                : "the central sums of order \(order) would overflow or underflow a double"
         }
         return nil
     }

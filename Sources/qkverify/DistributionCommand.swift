@@ -56,8 +56,10 @@ struct DistributionCommand: ParsableCommand {
         let verdict = DistributionVerdict(results, alpha: alpha)
         try TableDestination(out: output, format: format, readerColumns: DistributionTable.readerColumns).write(DistributionTable.table(verdict))
         try histogramOutput.write(HistogramTable.table(histogramCells).bytes)
-        options.say("distribution: \(results.count) cells x \(n) samples; wrote \(out) and \(histogram)")
+        let untested = verdict.untestedCount > 0 ? " (\(verdict.untestedCount) untested: \(verdict.untested.compactMap { $0 }[0]))" : ""
+        options.say("distribution: \(results.count) cells x \(n) samples\(untested); wrote \(out) and \(histogram)")
         // The exact law is the closed form under test; the normal approximation failing at small d is a finding.
-        if zip(verdict.exactRejected, verdict.chiSquareRejected).contains(where: { $0 || $1 }) { throw ExitCode(QKVerifyCommand.failedStatus) }
+        if verdict.exactLawRejected { throw ExitCode(QKVerifyCommand.failedStatus) }
+        if verdict.untestedCount > 0 { throw ExitCode(QKVerifyCommand.untestedStatus) }
     }
 }

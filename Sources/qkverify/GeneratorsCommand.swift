@@ -7,7 +7,7 @@ struct GeneratorsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generators",
         abstract: "List the GSL generators that --rng accepts (the default is mt19937).",
-        discussion: "Generators that fail qkverify's own seed check (weak LCGs, too few bits) are refused; --refused lists them with the reason.\n\nExamples:\n  qkverify generators\n  qkverify generators --refused")
+        discussion: "Generators that fail qkverify's own checks (weak LCGs, too few bits, true claims failing at 10^7 samples, seeds mapped to one stream) are refused; --refused lists them with the reason.\n\nExamples:\n  qkverify generators\n  qkverify generators --refused")
 
     @Flag(help: "List the refused generators, each with the reason, instead.")
     var refused = false

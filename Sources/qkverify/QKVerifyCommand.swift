@@ -7,7 +7,7 @@ import QKReporting
 /// The `qkverify` command line: parses, calls the library, exits.
 ///
 /// Exit statuses, the same for every command: 0 done and everything verified held; 1 something
-/// verified failed (``failedStatus``); 5 a claim untested or undecided (`check`); 64 bad input
+/// verified failed (``failedStatus``); 5 something untested (``untestedStatus``); 64 bad input
 /// (usage); 65 a bad input file; 74 an I/O error; 130 / 143 interrupted by SIGINT / SIGTERM.
 @main
 struct QKVerifyCommand: ParsableCommand {
@@ -17,7 +17,8 @@ struct QKVerifyCommand: ParsableCommand {
         discussion: """
         Exit status, for every command: 0 done, and everything it verified held; 1 something it \
         verified failed (a claim, a moments cell, a scaling fit, the exact law, a true control); \
-        5 check: a claim untested or undecided; 64 bad input; 65 a bad input file; 74 an I/O \
+        5 nothing failed, but something asked for was not tested (check: a claim untested or \
+        undecided; scaling: a fit; distribution: a cell's exact-law tests); 64 bad input; 65 a bad input file; 74 an I/O \
         error; 130 / 143 interrupted by SIGINT / SIGTERM.
         """,
         version: ReportDocument.version,
@@ -27,6 +28,11 @@ struct QKVerifyCommand: ParsableCommand {
     /// failing (`moments`, `merge`), a scaling fit rejecting slope 1 (`scaling`), the exact law
     /// rejected (`distribution`), any of these or a true control failing (`report`).
     static let failedStatus: Int32 = 1
+
+    /// The exit status when nothing failed but something the command was asked to verify could not be
+    /// tested: a claim untested or undecided (`check`), a scaling fit (`scaling`) or an exact-law test
+    /// (`distribution`) beyond what double precision can estimate.
+    static let untestedStatus: Int32 = 5
 
     /// Runs the command; every error is one line on standard error with a documented status.
     static func main() {

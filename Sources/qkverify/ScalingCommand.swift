@@ -35,8 +35,10 @@ struct ScalingCommand: ParsableCommand {
             .map(MomentComparison.init)
         let verdict = ScalingVerdict(rows, alpha: alpha)
         try TableDestination(out: output, format: format, readerColumns: ScalingTable.textColumns).write(ScalingTable.table(verdict))
-        let slopes = verdict.entries.map { String(format: "%.4f", $0.fit.slope) }.joined(separator: ", ")
-        options.say("scaling: \(verdict.entries.count) fits, slopes \(slopes); \(verdict.rejectedCount) reject slope 1 at alpha \(alpha); wrote \(out)")
+        let slopes = verdict.entries.map { $0.fit.map { String(format: "%.4f", $0.slope) } ?? "untested" }.joined(separator: ", ")
+        let untested = verdict.untestedCount > 0 ? " (\(verdict.untestedCount) untested: fewer than two dimensions where double precision can estimate the variance)" : ""
+        options.say("scaling: \(verdict.entries.count) fits, slopes \(slopes); \(verdict.rejectedCount) reject slope 1 at alpha \(alpha)\(untested); wrote \(out)")
         if verdict.rejectedCount > 0 { throw ExitCode(QKVerifyCommand.failedStatus) }
+        if verdict.untestedCount > 0 { throw ExitCode(QKVerifyCommand.untestedStatus) }
     }
 }

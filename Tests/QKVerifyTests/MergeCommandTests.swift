@@ -68,3 +68,54 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 }
+
+/// Parts with a recomputed checksum whose nodes are impossible on their face: `merge` and
+/// `merge --part` refuse them with exit 65 naming the file, and write nothing (a node index of
+/// k + 2^62 at level 4 aliased block 16k and crashed `merge` on a precondition; `merge --part`
+/// copied it into its output and exited 0; a negative M2 or M4 was accepted).
+@Suite(.serialized) struct TamperedPartTests {
+    /// What is done to the level-4 node of shard 1/2, and the words the refusal must contain.
+    static let tamperings: [(name: String, reason: String)] = [
+        ("index + 2^62", "does not fit the design"), ("negative M2", "negative central sum M2"),
+        ("negative M4", "negative central sum M4"), ("count + 1", "samples, not"),
+    ]
+
+    static func tamper(_ words: [String], _ name: String) -> [String] {
+        var words = words
+        switch name {
+        case "index + 2^62": words[3] = String(Int(words[3])! + (1 << 62))
+        case "negative M2": words[6] = String(-Double(words[6])!)
+        case "negative M4": words[8] = String(-Double(words[8])!)
+        default: words[4] = String(Int(words[4])! + 1)
+        }
+        return words
+    }
+
+    @Test(arguments: tamperings)
+    func mergeRefusesAnImpossibleNodeWithExit65NamingThePart(tampering: (name: String, reason: String)) throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // 100 blocks: shard 1/2 holds blocks 0-31 (level 5), 32-47 (level 4) and 48-49 (level 1).
+        let grid = ["--dims", "1", "--means", "0", "--sigmas", "1", "--samples", "1e5", "--block-size", "1000", "--quiet"]
+        let parts = (1...2).map { dir.appendingPathComponent("p\($0).part").path }
+        for (i, part) in parts.enumerated() {
+            #expect(try CLI.run(["moments"] + grid + ["--shard", "\(i + 1)/2", "--out", part]).status == 0)
+        }
+        var lines = try String(contentsOfFile: parts[0], encoding: .utf8).split(separator: "\n").map(String.init).dropLast()
+        let target = try #require(lines.firstIndex { $0.hasPrefix("node 0 4 2 ") }, "no level-4 node in \(lines)")
+        lines[target] = Self.tamper(lines[target].split(separator: " ").map(String.init), tampering.name).joined(separator: " ")
+        let body = Array((lines.joined(separator: "\n") + "\n").utf8)
+        let tampered = dir.appendingPathComponent("tampered.part").path
+        try Data(body + Array("checksum \(FNV1a.hex(body))\n".utf8)).write(to: URL(fileURLWithPath: tampered))
+
+        let out = dir.appendingPathComponent("m.csv").path, merged = dir.appendingPathComponent("m.part").path
+        for extra in [["--out", out], ["--part", merged]] {
+            let merge = try CLI.run(["merge", tampered, parts[1]] + extra)
+            #expect(merge.status == 65, "\(extra): \(merge.status) \(merge.stderr)")
+            #expect(merge.stderr.contains("tampered.part") && merge.stderr.contains(tampering.reason), "\(merge.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: extra[1]))
+        }
+        // The untouched parts merge.
+        #expect(try CLI.run(["merge"] + parts + ["--out", out]).status == 0)
+    }
+}

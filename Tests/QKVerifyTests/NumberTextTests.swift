@@ -16,4 +16,14 @@ import Testing
             #expect(Double(NumberText.format(x)) == x)
         }
     }
+
+    /// gnuplot turns `1e-05` and `1e+20` into numbers only with a decimal point in the mantissa:
+    /// its words get one, and still read back as the same Double.
+    @Test func gnuplotWordsHaveADecimalPointBeforeTheExponent() {
+        #expect(NumberText.gnuplot(1e-5) == "1.0e-05" && NumberText.gnuplot(1e20) == "1.0e+20" && NumberText.gnuplot(-1e30) == "-1.0e+30")
+        #expect(NumberText.gnuplot(2.5e-8) == "2.5e-08" && NumberText.gnuplot(0.5) == "0.5" && NumberText.gnuplot(3) == "3")
+        for x in [1e-5, 1e-10, 1e20, -1e30, 2.5e-8, 0.1, 3, 1e100, 5e-324] {
+            #expect(Double(NumberText.gnuplot(x)) == x)
+        }
+    }
 }

@@ -122,4 +122,33 @@ import Testing
         // Words left-aligned, numbers right-aligned in its tables.
         #expect(report.contains("| d | excess kurtosis | KS to exact law | p | verdict |") && report.contains("|---:|---:|---:|---:|---|"))
     }
+
+    /// Valid grids once ended with exit 74 and no REPORT.md: gnuplot refused `1e-05` and `1e+20` as
+    /// numbers in the figure scripts, and a plot whose series all lacked a point (q and k differing in
+    /// every cell; a variance beyond double precision). Now every such report is written, the figures
+    /// that can be drawn are, and REPORT.md says which series it left out.
+    @Test(.enabled(if: Figures.gnuplotPath != nil, "gnuplot is not installed (scripts/test.sh installs gnuplot-nox)"),
+          arguments: [
+            (["--sigmas", "1e-5"], nil), (["--sigmas", "1e-10"], nil), (["--sigmas", "1e20"], nil),
+            (["--q-means", "1", "--k-means=-1", "--q-sigmas", "2", "--k-sigmas", "0.5"], "q and k differ in every cell here"),
+            (["--means=-1e30", "--sigmas", "1"], "not drawn: no estimate of Var(T) at mu = -1e+30, sigma = 1 is finite"),
+            (["--means", "0", "--sigmas", "1e100"], "not drawn: no estimate of Var(T) at mu = 0, sigma = 1e+100 is finite"),
+            (["--means", "0,-1e30", "--sigmas", "1"], "leave out mu = -1e+30, sigma = 1: no estimate"),
+          ] as [([String], String?)])
+    func reportsOnExtremeOrUnsharedGridsDrawWhatTheyCanAndSaySo(grid: [String], sentence: String?) throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try smallReport(["--dims", "1,2"] + grid, in: dir)
+        let report = try String(contentsOf: dir.appendingPathComponent("REPORT.md"), encoding: .utf8)
+        let drawn = FileManager.default.fileExists(atPath: dir.appendingPathComponent("variance.svg").path)
+        if let sentence {
+            #expect(report.contains(sentence), "\(report)")
+            #expect(drawn == sentence.contains("leave out"))
+        } else {
+            #expect(drawn && !report.contains("not drawn") && !report.contains("leave out"))
+        }
+        for figure in ["softmax.svg", "histograms.svg", "aligned.svg"] {
+            #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(figure).path), "\(figure)")
+        }
+    }
 }
