@@ -9,6 +9,11 @@ let fuzzing = Context.environment["QKVERIFY_FUZZ"] == "1"
 let layers = ["QKSupport", "QKGSL", "QKModel", "QKStatistics", "QKEngine", "QKSampling", "QKTheory", "QKClaims",
               "QKExperiments", "QKPersistence", "QKVerdicts", "QKSuite", "QKReporting"]
 
+// The numerical layers are optimized in debug builds too: the exact theory of the softmax weights is
+// nested quadrature through GSL callbacks and the draw loops run billions of times, 10-30x slower
+// unoptimized, and the tests judge every softmax cell they run against that theory.
+let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "qkverify",
     products: [
@@ -30,20 +35,17 @@ let package = Package(
         // Errors, settings, number text, atomic output files, standard streams: used by every layer.
         .target(name: "QKSupport", dependencies: []),
         // The only Swift that sees GSL's C API: generators, special functions, integration.
-        .target(name: "QKGSL", dependencies: ["QKSupport", "CGSL"]),
+        .target(name: "QKGSL", dependencies: ["QKSupport", "CGSL"], swiftSettings: optimizedInDebug),
         // The model of a run: cells and grids, coordinate laws (their moments and draws), normalizations, softmax cells.
-        .target(name: "QKModel", dependencies: ["QKSupport", "QKGSL"]),
+        .target(name: "QKModel", dependencies: ["QKSupport", "QKGSL"], swiftSettings: optimizedInDebug),
         // Mergeable summaries (streaming central moments, sample lists), Kolmogorov-Smirnov, histogram bins.
-        .target(name: "QKStatistics", dependencies: ["QKGSL"]),
+        .target(name: "QKStatistics", dependencies: ["QKGSL"], swiftSettings: optimizedInDebug),
         // Blocks, seeds and the canonical merge tree: how work is split, run on threads and merged, the same bytes for any split.
         .target(name: "QKEngine", dependencies: ["QKSupport", "QKGSL", "QKStatistics"]),
         // The draw loops that turn generator output into T (and softmax weights), block by block.
-        .target(name: "QKSampling", dependencies: ["QKGSL", "QKModel", "QKStatistics", "QKEngine"]),
+        .target(name: "QKSampling", dependencies: ["QKGSL", "QKModel", "QKStatistics", "QKEngine"], swiftSettings: optimizedInDebug),
         // Closed forms: exact cumulants of T for every model, the variance-gamma law.
-        // Optimized in debug builds too: the exact theory of the softmax weights is nested quadrature,
-        // 30x slower unoptimized, and the tests compute it for every softmax cell they judge.
-        .target(name: "QKTheory", dependencies: ["QKGSL", "QKModel", "QKStatistics"],
-                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        .target(name: "QKTheory", dependencies: ["QKGSL", "QKModel", "QKStatistics"], swiftSettings: optimizedInDebug),
         // Claims a user states: formulas in the cell's variables, parsed and evaluated.
         .target(name: "QKClaims", dependencies: ["QKSupport", "QKModel", "QKSampling", "QKTheory"]),
         // Experiments: a design (grid, samples, generator, seed) run into typed per-cell results.

@@ -10,6 +10,8 @@ public enum ExperimentStream {
     /// `softmax --aligned-rho` inside a report: the aligned key.
     public static let aligned = 3
 
-    /// The report's tour of the models: case i (from 0).
+    /// The report's collapse of attention: the softmax weights over N = 16 to 4096 keys.
+    public static let collapse = 12
+    /// The report's tour of the models: case i (from 0, fewer than 8 cases; 16 streams in all).
     package static func models(_ i: Int) -> Int { 4 + i }
 }

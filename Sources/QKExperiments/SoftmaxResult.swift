@@ -35,14 +35,17 @@ public struct SoftmaxResult: Sendable {
 
     /// The rows: cells grouped by (model, keys), then by the temperatures
     /// ``SoftmaxScale/shown(for:)`` gives them, then d ascending.
-    public var rows: [Row] {
+    public var rows: [Row] { rows(scales: SoftmaxScale.shown(for:)) }
+
+    /// The rows at the temperatures `scales` gives each group's first cell, grouped as ``rows``.
+    public func rows(scales: (SoftmaxCell) -> [SoftmaxScale]) -> [Row] {
         var rows: [Row] = []
         var start = 0
         while start < cells.count {
             let first = cells[start]
             var end = start
             while end < cells.count, cells[end].model == first.model, cells[end].keys == first.keys { end += 1 }
-            for scale in SoftmaxScale.shown(for: first) {
+            for scale in scales(first) {
                 rows += (start..<end).map { Row(cell: $0, scale: scale) }
             }
             start = end

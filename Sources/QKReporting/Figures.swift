@@ -213,6 +213,55 @@ package enum Figures {
                 """)
     }
 
+    /// When attention collapses, read from `collapse.csv`: the entropy over log N (left) and the
+    /// participation E[sum a^2] (right) against d, measured (points with one-SE bars) and exact
+    /// (lines), for each N (colour) at tau = 1 (solid), sqrt(d) (dashed) and d (dotted); the REM limit
+    /// log N - d/2 of the unscaled entropy (grey) and the condensation points d* = 2 log N (dotted
+    /// verticals).
+    package static func collapse(keys: [Int]) -> Figure {
+        let n = keys.map(String.init).joined(separator: " ")
+        let arrows = keys.enumerated().map { i, k in
+            let x = NumberText.gnuplot(2 * log(Double(k)))
+            return "set arrow from \(x), graph 0 to \(x), graph 1 nohead dt 3 lw 1.5 lc rgb word(colours, \(i + 1))\n"
+                + "set label \"d*\" at \(x), graph 1.03 center textcolor rgb word(colours, \(i + 1)) font \",10\""
+        }.joined(separator: "\n")
+        return Figure(file: "collapse.svg",
+                      caption: "When attention collapses: the entropy of the weights over log N (left) and the participation E[sum a^2] (right) against d, for N = \(keys.map(String.init).joined(separator: ", ")) keys (colours) at tau = 1 (solid), sqrt(d) (dashed) and d (dotted). Lines: the exact finite-N theory; points: the measurements with one-SE bars; grey: the REM limit log N - d/2 of the unscaled entropy; dotted verticals: d* = 2 log N, where unscaled attention condenses.",
+                      script: preamble.replacingOccurrences(of: "size 760,500", with: "size 1100,480") + """
+                set output "collapse.svg"
+                colours = "#1b6ca8 #d1495b #2e8b57 #8d5a97 #e6a100 #555555 #1b6ca8 #d1495b #2e8b57 #8d5a97"
+                keys = "\(n)"
+                \(arrows)
+                set multiplot layout 1,2
+                set logscale x 2
+                set xrange [0.8:80]
+                set xlabel "dimension d"
+                set key bottom left Left reverse samplen 2 font ",10"
+                sel(k, s, c) = (column("keys") == k && strcol("scale") eq s) ? column(c) : 1/0
+                rem(x, k) = x <= 2 * log(k) ? 1 - x / (2 * log(k)) : 1/0
+                set ylabel "E[H(a)] / log N"
+                set yrange [0:1.05]
+                plot for [i = 1:words(keys)] "collapse.csv" using "d":(sel(word(keys, i) + 0, "none", "entropy_theory")) with lines lw 2 lc rgb word(colours, i) title sprintf("N = %s", word(keys, i)), \\
+                     for [i = 1:words(keys)] "" using "d":(sel(word(keys, i) + 0, "sqrt_d", "entropy_theory")) with lines lw 2 dt 2 lc rgb word(colours, i) notitle, \\
+                     for [i = 1:words(keys)] "" using "d":(sel(word(keys, i) + 0, "d", "entropy_theory")) with lines lw 2 dt 3 lc rgb word(colours, i) notitle, \\
+                     for [s in "none sqrt_d d"] for [i = 1:words(keys)] "" using "d":(sel(word(keys, i) + 0, s, "entropy")):(sel(word(keys, i) + 0, s, "entropy_se")) with yerrorbars pt 7 ps 0.5 lc rgb word(colours, i) notitle, \\
+                     for [i = 1:words(keys)] rem(x, word(keys, i) + 0) with lines lw 1 lc rgb "#999999" title (i == 1 ? "REM limit, tau = 1" : ""), \\
+                     1/0 with lines lw 2 lc rgb "black" title "tau = 1", 1/0 with lines lw 2 dt 2 lc rgb "black" title "tau = sqrt(d)", \\
+                     1/0 with lines lw 2 dt 3 lc rgb "black" title "tau = d"
+                set logscale y
+                set yrange [1e-4:1.5]
+                set format y "10^{%T}"
+                set ylabel "E[sum a^2]  (1/N uniform, 1 one-hot)"
+                set key top left
+                plot for [i = 1:words(keys)] "collapse.csv" using "d":(sel(word(keys, i) + 0, "none", "participation_theory")) with lines lw 2 lc rgb word(colours, i) title sprintf("N = %s", word(keys, i)), \\
+                     for [i = 1:words(keys)] "" using "d":(sel(word(keys, i) + 0, "sqrt_d", "participation_theory")) with lines lw 2 dt 2 lc rgb word(colours, i) notitle, \\
+                     for [i = 1:words(keys)] "" using "d":(sel(word(keys, i) + 0, "d", "participation_theory")) with lines lw 2 dt 3 lc rgb word(colours, i) notitle, \\
+                     for [s in "none sqrt_d d"] for [i = 1:words(keys)] "" using "d":(sel(word(keys, i) + 0, s, "participation")):(sel(word(keys, i) + 0, s, "participation_se")) with yerrorbars pt 7 ps 0.5 lc rgb word(colours, i) notitle
+                unset multiplot
+
+                """)
+    }
+
     /// The versions of a figure drawn: the SVG (for the report), a PNG (for slides) and a PDF (for
     /// LaTeX), each from the same script with another terminal.
     enum Output: CaseIterable {

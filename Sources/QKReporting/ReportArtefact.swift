@@ -16,6 +16,8 @@ public enum ReportArtefact: String, Sendable, CaseIterable {
     case models = "models.csv"
     /// The aligned key (``SoftmaxTable``).
     case aligned = "aligned.csv"
+    /// When attention collapses (``SoftmaxTable``).
+    case collapse = "collapse.csv"
     /// The report itself.
     case report = "REPORT.md"
     /// The LaTeX tables, with `--format latex`.
@@ -25,5 +27,5 @@ public enum ReportArtefact: String, Sendable, CaseIterable {
     public var fileName: String { rawValue }
 
     /// The tables, in the order they are written.
-    public static let tables: [ReportArtefact] = [.moments, .controls, .scaling, .softmax, .distribution, .histogram, .models, .aligned]
+    public static let tables: [ReportArtefact] = [.moments, .controls, .scaling, .softmax, .distribution, .histogram, .models, .aligned, .collapse]
 }

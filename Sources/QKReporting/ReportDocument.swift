@@ -235,7 +235,15 @@ public struct ReportDocument: Sendable {
         let sigma = softmax.experiment.cells.first?.sigma ?? 1
         md += "For each query, \(keys) keys, \(softmax.experiment.samples) queries per cell, mu = \(NumberText.format(softmaxMu)), sigma = \(NumberText.format(sigma)) (mean ± SE):\n\n"
         md += markdownTable(softmaxRows) + "\n"
-        return md + saturationSentences + shiftedMeanSentences + embed("softmax.svg")
+        md += saturationSentences + shiftedMeanSentences + softmaxTheorySentence + embed("softmax.svg")
+        return md + collapseMarkdown
+    }
+
+    /// How the softmax run fared against the exact theory of its weights.
+    var softmaxTheorySentence: String {
+        let v = results.softmaxVerdict
+        guard v.testsMade > 0 else { return "" }
+        return "Against the exact finite-N theory of the weights (docs/THEORY.md section 9), where the keys are Gaussian: \(v.testsMade) tests of the mean entropy, participation, sum a^3, squared Jacobian norm and largest weight made, \(v.failedRows == 0 ? "none fails" : "\(v.failedRows) rows fail") (Holm at alpha \(NumberText.format(v.alpha)); `softmax.csv`, columns `*_theory` and `*_z`).\n\n"
     }
 
     /// How the largest weight and the Jacobian change with d, with and without the scale.

@@ -38,7 +38,8 @@ public struct ReportFiles {
         let alignedCell = suite.aligned.cells[0]
         let drawable = { FigureSeries.isDrawable($0, in: results.verdict) }
         let figures = try Figures.draw(in: directory, Figures.figures(for: results.design.grid, keys: suite.softmax.cells[0].keys, drawable: drawable) + [
-            Figures.aligned(rho: alignedCell.alignedRho, keys: alignedCell.keys, limit: alignedCell.alignedLimit)],
+            Figures.aligned(rho: alignedCell.alignedRho, keys: alignedCell.keys, limit: alignedCell.alignedLimit),
+            Figures.collapse(keys: Array(Set(suite.collapse.cells.map(\.keys))).sorted())],
             option: option)
         let document = ReportDocument(results: results, figures: figures, command: command)
         try file(.report).write(document.markdown)
@@ -58,6 +59,7 @@ public struct ReportFiles {
         case .histogram: return HistogramTable.table(results.histogram)
         case .models: return MomentsTable.table(results.models)
         case .aligned: return SoftmaxTable.table(results.aligned, results.alignedVerdict)
+        case .collapse: return SoftmaxTable.table(results.collapse, results.collapseVerdict)
         case .report, .latex: return Table(headings: [])
         }
     }

@@ -12,10 +12,10 @@ package enum SoftmaxTable {
         package let result: SoftmaxResult
         /// The run's verdict.
         package let verdict: SoftmaxVerdict
-        /// The row's index in the verdict (and in ``SoftmaxResult/rows``).
+        /// The row's index in the verdict.
         package let index: Int
         /// The row's cell and temperature.
-        var place: SoftmaxResult.Row { result.rows[index] }
+        var place: SoftmaxResult.Row { comparison.row }
         /// The cell.
         package var cell: SoftmaxCell { result.cells[place.cell] }
         /// The comparison with the exact theory.
@@ -66,9 +66,9 @@ package enum SoftmaxTable {
     package static let readerColumns = ["d", "mu", "sigma", "keys", "scale", "tau", "max_weight", "max_weight_se", "entropy", "entropy_se",
                                         "entropy_theory", "entropy_z", "verdict"]
 
-    /// The rows, in ``SoftmaxResult/rows`` order.
+    /// The rows, in the verdict's order.
     package static func rows(_ result: SoftmaxResult, _ verdict: SoftmaxVerdict) -> [Row] {
-        result.rows.indices.map { Row(result: result, verdict: verdict, index: $0) }
+        verdict.comparisons.indices.map { Row(result: result, verdict: verdict, index: $0) }
     }
 
     /// The table of a softmax run.

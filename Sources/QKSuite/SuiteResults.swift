@@ -30,6 +30,10 @@ public struct SuiteResults: Sendable {
     public let aligned: SoftmaxResult
     /// The aligned-key experiment's verdict (no exact theory: an aligned key is not like the others).
     public let alignedVerdict: SoftmaxVerdict
+    /// The collapse experiment's summary of each cell.
+    public let collapse: SoftmaxResult
+    /// The collapse experiment against the exact theory, at tau = 1, sqrt(d) and d, judged.
+    public let collapseVerdict: SoftmaxVerdict
 
     /// The moments run's design.
     public var design: MomentsDesign { suite.design }
@@ -41,6 +45,7 @@ public struct SuiteResults: Sendable {
         var failures: [String] = []
         if verdict.failedCells > 0 { failures.append("\(verdict.failedCells) moments cells") }
         if softmaxVerdict.failedRows > 0 { failures.append("\(softmaxVerdict.failedRows) softmax rows") }
+        if collapseVerdict.failedRows > 0 { failures.append("\(collapseVerdict.failedRows) collapse rows") }
         if scaling.rejectedCount > 0 { failures.append("\(scaling.rejectedCount) scaling fits") }
         let exact = zip(distribution.exactRejected, distribution.chiSquareRejected).filter { $0 || $1 }.count
         if exact > 0 { failures.append("\(exact) exact distribution tests") }

@@ -1,5 +1,6 @@
 import QKSupport
 import QKModel
+import QKSampling
 import QKEngine
 import QKClaims
 import QKExperiments
@@ -20,6 +21,17 @@ public struct VerificationSuite: Sendable {
     package let models: ModelsSuite
     /// Softmax with one key aligned with the query (correlation ``alignedRho``).
     public let aligned: SoftmaxExperiment
+    /// When attention collapses: softmax over N keys (by default ``collapseKeys``) at mu = 0,
+    /// sigma = 1, on the grid's dimensions up to 64, judged at tau = 1, sqrt(d) and d.
+    public let collapse: SoftmaxExperiment
+
+    /// The default numbers of keys of the collapse experiment: 2 log N = 5.5, 11.1, 16.6.
+    public static let collapseKeys = [16, 256, 4096]
+    /// The temperatures the collapse experiment is judged at.
+    public static let collapseScales: [SoftmaxScale] = [.none, .sqrtD, .d]
+    /// The most queries per cell of the collapse experiment (fewer where the report's softmax has
+    /// fewer; the entropy's mean is tested from about 100).
+    public static let collapseQueries = 1000
 
     /// The aligned key's correlation with its query.
     public static let alignedRho = 0.5
@@ -30,9 +42,11 @@ public struct VerificationSuite: Sendable {
     ///   - keys: the numbers of keys per query of the softmax experiment.
     ///   - queries: queries per softmax cell.
     ///   - distributionSamples: samples per d of the distribution experiment (kept in memory).
+    ///   - collapseKeys: the numbers of keys of the collapse experiment.
     /// - Throws: ``QKVerifyError/invalid(_:_:)`` when the grid has fewer than two dimensions (there
     ///   is no slope to fit), or as the experiments' own checks.
-    public init(design: MomentsDesign, alpha: Double, keys: [Int], queries: Int, distributionSamples: Int) throws {
+    public init(design: MomentsDesign, alpha: Double, keys: [Int], queries: Int, distributionSamples: Int,
+                collapseKeys: [Int] = VerificationSuite.collapseKeys) throws {
         guard design.grid.dims.count >= 2 else {
             throw QKVerifyError.invalid(.dimensions, "the report fits a slope in d; allowed: a list of 2 or more dimensions")
         }
@@ -50,6 +64,10 @@ public struct VerificationSuite: Sendable {
         aligned = try SoftmaxExperiment(grid: Grid(dims: dims, means: [0], sigmas: [1]), keys: [keys[0]], samples: queries,
                                         seed: seed, generator: generator, blockSamples: block,
                                         alignedRho: VerificationSuite.alignedRho, stream: ExperimentStream.aligned)
+        let collapseDims = dims.filter { $0 <= 64 }
+        collapse = try SoftmaxExperiment(grid: Grid(dims: collapseDims.isEmpty ? [64] : collapseDims, means: [0], sigmas: [1]),
+                                         keys: collapseKeys, samples: min(queries, Self.collapseQueries), seed: seed, generator: generator,
+                                         blockSamples: block, stream: ExperimentStream.collapse)
     }
 
     /// The spread the softmax and distribution experiments use: 1 where the grid has it, else its first.
@@ -70,6 +88,8 @@ public struct VerificationSuite: Sendable {
         let analysis = distribution.analyse(lists, histogramDims: DistributionExperiment.histogramDims(design.grid.dims))
         let outcomes = try models.run(threads: threads, alpha: alpha, progress: progress("models"))
         let alignedSummaries = aligned.run(threads: threads, progress: progress("aligned key"))
+        let collapseSummaries = collapse.run(threads: threads, progress: progress("collapse"))
+        let collapseRows = collapseSummaries.rows { _ in Self.collapseScales }
         return try SuiteResults(
             suite: self, verdict: MomentsVerdict(comparisons, alpha: alpha),
             // Every claim of the derivation is listed; one with no cell on this grid is said to be untested.
@@ -80,6 +100,8 @@ public struct VerificationSuite: Sendable {
             softmaxVerdict: SoftmaxVerdict(SoftmaxComparison.compare(softmaxSummaries, threads: threads), alpha: alpha),
             distribution: DistributionVerdict(analysis.results, alpha: alpha),
             histogram: analysis.histogram, models: outcomes, aligned: alignedSummaries,
-            alignedVerdict: SoftmaxVerdict(SoftmaxComparison.compare(alignedSummaries, threads: threads), alpha: alpha))
+            alignedVerdict: SoftmaxVerdict(SoftmaxComparison.compare(alignedSummaries, threads: threads), alpha: alpha),
+            collapse: collapseSummaries,
+            collapseVerdict: SoftmaxVerdict(SoftmaxComparison.compare(collapseSummaries, rows: collapseRows, threads: threads), alpha: alpha))
     }
 }

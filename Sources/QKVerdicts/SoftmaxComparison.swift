@@ -13,6 +13,8 @@ import QKExperiments
 /// weights (docs/THEORY.md section 9): for each statistic with an exact expectation, the mean over
 /// the queries, the exact value and the z that compares them.
 public struct SoftmaxComparison: Sendable, Hashable {
+    /// The row of the run compared: its cell's index and its temperature.
+    public let row: SoftmaxResult.Row
     /// The cell.
     public let cell: SoftmaxCell
     /// The temperature's rule.
@@ -65,9 +67,10 @@ public struct SoftmaxComparison: Sendable, Hashable {
     ///   - summaries: each tested statistic's summary over the queries, in ``SoftmaxStatistic/tested`` order.
     ///   - exact: the theory's expectations at this row's temperature, or nil where none exists.
     ///   - missing: why there is no theory, where `exact` is nil.
-    init(cell: SoftmaxCell, scale: SoftmaxScale, summaries: [StreamingMoments], exact: AttentionExpectations?, missing: String?) {
+    init(row: SoftmaxResult.Row, cell: SoftmaxCell, summaries: [StreamingMoments], exact: AttentionExpectations?, missing: String?) {
+        self.row = row
         self.cell = cell
-        self.scale = scale
+        self.scale = row.scale
         samples = summaries.first?.count ?? 0
         tests = zip(SoftmaxStatistic.tested, summaries).map { statistic, summary in
             let estimate = Estimate(value: summary.mean, standardError: summary.meanStandardError)
@@ -110,14 +113,15 @@ public struct SoftmaxComparison: Sendable, Hashable {
         return Int(min(needed, 1e15).rounded(.up))
     }
 
-    /// The comparisons of a softmax run, row by row in ``SoftmaxResult/rows`` order, the theory
+    /// The comparisons of a softmax run, row by row, the theory
     /// computed on `threads` threads (each row's is independent, so the result does not depend on them).
     ///
     /// Each row's theory is asked to a relative accuracy of ``toleranceShareOfSE`` of the smallest
     /// relative standard error among its statistics (between 1e-10 and 1e-4), so its bound comes out
     /// under ``boundShareOfSE`` of every standard error where the quadrature converges.
-    public static func compare(_ result: SoftmaxResult, threads: Int = 1) -> [SoftmaxComparison] {
-        let rows = result.rows
+    /// - Parameter rows: the rows compared (by default ``SoftmaxResult/rows``).
+    public static func compare(_ result: SoftmaxResult, rows: [SoftmaxResult.Row]? = nil, threads: Int = 1) -> [SoftmaxComparison] {
+        let rows = rows ?? result.rows
         let summaries = rows.map { row in SoftmaxStatistic.tested.map { result.summary(cell: row.cell, row.scale, $0) } }
         let theories = rows.map { row in result.cells[row.cell].attentionTheory(temperature: row.scale.tau(result.cells[row.cell])) }
         // Rows with one theory (tau = 1 = sqrt(d) at d = 1, say) share its computation, at the
@@ -143,8 +147,8 @@ public struct SoftmaxComparison: Sendable, Hashable {
         let computed = expectations.withLock { $0 }
         return rows.indices.map { i in
             let cell = result.cells[rows[i].cell]
-            return SoftmaxComparison(cell: cell, scale: rows[i].scale, summaries: summaries[i], exact: theories[i].flatMap { computed[$0] },
-                                     missing: cell.attentionTheoryMissing)
+            return SoftmaxComparison(row: rows[i], cell: cell, summaries: summaries[i], exact: theories[i].flatMap { computed[$0] },
+                                     missing: cell.attentionTheoryMissing ?? cell.attentionTheoryOutOfRange(temperature: rows[i].scale.tau(cell)))
         }
     }
 }

@@ -20,6 +20,10 @@ struct ReportCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Softmax: queries per cell (default: 2000).", valueName: "n"),
             transform: { try ArgumentText.wholeNumber($0, SoftmaxExperiment.allowedQueries) })
     var queries = 2000
+    @Option(name: .customLong("collapse-keys"), parsing: .unconditional,
+            help: ArgumentHelp("When attention collapses: numbers of keys N, 2 to 10^6 (default: 16,256,4096); each costs the exact theory of its cells.", valueName: "list"),
+            transform: ArgumentText.positiveIntegers)
+    var collapseKeys: [Int] = VerificationSuite.collapseKeys
     @Option(parsing: .unconditional, help: ArgumentHelp("Distribution: samples per d (kept in memory; default: 1e5).", valueName: "n"),
             transform: { try ArgumentText.wholeNumber($0, DistributionExperiment.allowedSamples) })
     var distributionSamples = 100_000
@@ -32,7 +36,7 @@ struct ReportCommand: ParsableCommand {
         // Every option and output is checked before any work.
         let suite = try VerificationSuite(
             design: grid.design(), alpha: alpha.value(),
-            keys: keys, queries: queries, distributionSamples: distributionSamples)
+            keys: keys, queries: queries, distributionSamples: distributionSamples, collapseKeys: collapseKeys)
         let threads = try options.threadCount()
         let files = try ReportFiles(directory: outDir, latex: format == .latex, option: "--out-dir")
         let started = ContinuousClock.now

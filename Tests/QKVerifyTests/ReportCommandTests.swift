@@ -9,7 +9,7 @@ import Testing
     @Test func reportAndFiguresRegenerateByteIdentically() throws {
         let root = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        let args = ["report", "--dims", "1,4,16", "--means", "0,1", "--sigmas", "1", "--samples", "10000",
+        let args = ["report", "--dims", "1,4,16", "--means", "0,1", "--sigmas", "1", "--samples", "10000", "--collapse-keys", "16,256",
                     "--queries", "200", "--distribution-samples", "2000", "--format", "latex", "--quiet"]
         var outputs: [[String: Data]] = []
         let dir = root.appendingPathComponent("results")
@@ -20,9 +20,9 @@ import Testing
             outputs.append(try Dictionary(uniqueKeysWithValues: names.map { ($0, try Data(contentsOf: dir.appendingPathComponent($0))) }))
         }
         var expected = ["REPORT.md", "controls.csv", "distribution.csv", "histogram.csv", "moments.csv", "scaling.csv",
-                        "softmax.csv", "tables.tex", "models.csv", "aligned.csv"]
+                        "softmax.csv", "tables.tex", "models.csv", "aligned.csv", "collapse.csv"]
         if Figures.gnuplotPath != nil {  // figures: see the next test
-            expected += (Figures.figures(for: try Grid(dims: [1, 4, 16], means: [0, 1], sigmas: [1]), keys: 64).map(\.file) + ["aligned.svg"]).flatMap { svg in
+            expected += (Figures.figures(for: try Grid(dims: [1, 4, 16], means: [0, 1], sigmas: [1]), keys: 64).map(\.file) + ["aligned.svg", "collapse.svg"]).flatMap { svg in
                 ["svg", "png", "pdf", "gp"].map { String(svg.dropLast(3)) + $0 }
             }
         }
@@ -33,6 +33,11 @@ import Testing
         }
         let report = String(decoding: outputs[0]["REPORT.md"]!, as: UTF8.self)
         #expect(report.contains("**Var(T) = d** (at mu=0 and sigma=1): not rejected in any of the 3 cells tested."))
+        // The collapse of attention: the threshold, the run's verdict against the exact theory, the numbers.
+        #expect(report.contains("### When attention collapses"))
+        #expect(report.contains("attention collapses past d* = 2 log N: 5.55 for N = 16, 11.1 for N = 256."))
+        #expect(report.range(of: #"Against the exact theory \(entropy, participation, sum a\^3, squared Jacobian norm and largest weight\): \d+ tests made, none fails"#, options: .regularExpression) != nil)
+        #expect(report.contains("At N = 256, unscaled, the entropy falls from"))
         #expect(report.contains("qkverify report --dims 1,4,16"))
         #expect(report.contains("## 7. Where the sqrt(d) argument holds, and where it breaks"))
         #expect(report.contains("### The aligned key: why muP scales by 1/d"))
@@ -45,7 +50,7 @@ import Testing
     func figuresAreDrawnWholeAndRegenerateByteIdentically() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let args = ["report", "--dims", "1,4,16,64", "--means", "0,1", "--sigmas", "1", "--samples", "10000",
+        let args = ["report", "--dims", "1,4,16,64", "--means", "0,1", "--sigmas", "1", "--samples", "10000", "--collapse-keys", "16",
                     "--queries", "200", "--distribution-samples", "2000", "--quiet", "--out-dir", dir.path]
         let figures = Figures.figures(for: try Grid(dims: [1, 4, 16, 64], means: [0, 1], sigmas: [1]), keys: 64)
         var drawn: [[Data]] = []
@@ -77,7 +82,7 @@ import Testing
     /// A small, quick report on a grid into `dir`; expects it to succeed.
     func smallReport(_ grid: [String], in dir: URL) throws {
         let r = try CLI.run(["report"] + grid + ["--samples", "1e4", "--queries", "200", "--distribution-samples", "2000",
-                                                 "--out-dir", dir.path, "--quiet"])
+                                                 "--collapse-keys", "16", "--out-dir", dir.path, "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
     }
 
@@ -147,7 +152,7 @@ import Testing
         } else {
             #expect(drawn && !report.contains("not drawn") && !report.contains("leave out"))
         }
-        for figure in ["softmax.svg", "histograms.svg", "aligned.svg"] {
+        for figure in ["softmax.svg", "histograms.svg", "aligned.svg", "collapse.svg"] {
             #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(figure).path), "\(figure)")
         }
     }

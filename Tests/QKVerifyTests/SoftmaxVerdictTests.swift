@@ -35,7 +35,7 @@ import Testing
         let cell = result.cells[0]
         let wrong = cell.attentionTheory(temperature: 1.05)!.expectations(tolerance: 1e-7)
         let summaries = SoftmaxStatistic.tested.map { result.summary(cell: 0, .none, $0) }
-        let comparison = SoftmaxComparison(cell: cell, scale: result.rows[row].scale, summaries: summaries, exact: wrong, missing: nil)
+        let comparison = SoftmaxComparison(row: result.rows[row], cell: cell, summaries: summaries, exact: wrong, missing: nil)
         let verdict = SoftmaxVerdict([comparison], alpha: 0.001)
         #expect(!verdict.allPass)
         #expect(verdict.status(row: 0) == "fail")

@@ -1,0 +1,80 @@
+import Foundation
+import QKSupport
+import QKModel
+import QKSampling
+import QKExperiments
+import QKVerdicts
+import QKSuite
+
+extension ReportDocument {
+    /// The collapse experiment's verdict.
+    var collapse: SoftmaxVerdict { results.collapseVerdict }
+
+    /// The comparison of (N, d, temperature) in the collapse experiment, if run.
+    func collapseRow(keys: Int, d: Int, _ scale: SoftmaxScale) -> SoftmaxComparison? {
+        collapse.comparisons.first { $0.cell.keys == keys && $0.cell.d == d && $0.scale == scale }
+    }
+
+    /// "### When attention collapses": the seed's "very peaked softmax" as a threshold in d, the
+    /// measured entropy against the exact theory, the attention output's variance, and QK-norm.
+    var collapseMarkdown: String {
+        let cells = results.collapse.cells
+        guard let first = cells.first else { return "" }
+        let keys = Array(Set(cells.map(\.keys))).sorted()
+        let dims = Set(cells.map(\.d)).sorted()
+        var md = "### When attention collapses\n\n"
+        md += "Given q, the logits q^T k_j / tau of keys with iid N(0, 1) coordinates are iid normal with spread s = |q| / tau, "
+        md += "so every expectation of the weights has an exact value at finite N (docs/THEORY.md section 9), and the seed's "
+        md += "\"very peaked softmax as d grows\" becomes a threshold: the weights condense on a few keys once s passes sqrt(2 log N) "
+        md += "(the Random Energy Model). Unscaled, s is about sqrt(d), so attention collapses past d* = 2 log N: "
+        md += keys.map { "\(Self.g(2 * log(Double($0)), 3)) for N = \($0)" }.joined(separator: ", ") + ".\n\n"
+        md += "The entropy of the weights over log N (1: uniform, 0: one key), mean ± SE over \(results.collapse.experiment.samples) queries "
+        md += "at mu = \(NumberText.format(first.mu)), sigma = \(NumberText.format(first.sigma)), with the exact value in brackets:\n\n"
+        var table = TextTable(header: ["N", "d", "tau = 1", "tau = sqrt(d)", "tau = d"], rightAligned: [0, 1, 2, 3, 4])
+        for n in keys {
+            for d in dims {
+                table.append([String(n), String(d)] + VerificationSuite.collapseScales.map { scale in
+                    guard let row = collapseRow(keys: n, d: d, scale) else { return "" }
+                    let t = row[.entropy]
+                    let exact = t.exact.map { " [\(String(format: "%.3f", $0.value))]" } ?? ""
+                    return String(format: "%.3f ± ", t.estimate.value) + Self.g(t.estimate.standardError, 1) + exact
+                })
+            }
+        }
+        md += table.markdown + "\n"
+        let failed = collapse.failedRows
+        md += "Against the exact theory (entropy, participation, sum a^3, squared Jacobian norm and largest weight): "
+        md += "\(collapse.testsMade) tests made, \(failed == 0 ? "none fails" : "\(failed) rows fail") (Holm at alpha \(NumberText.format(collapse.alpha))). "
+        md += "A test is made where the quadrature's error bound is under 1e-3 of the standard error and the mean's normal approximation "
+        md += "holds at this number of queries; the others are listed as untested in `collapse.csv` (the participation's per-query values "
+        md += "are heavily skewed at large N).\n\n"
+        md += collapseSentences(keys: keys, dims: dims)
+        md += embed("collapse.svg")
+        return md
+    }
+
+    /// The numbers of the collapse, read from the run.
+    func collapseSentences(keys: [Int], dims: [Int]) -> String {
+        guard let n = keys.last, let small = dims.first, let large = dims.last,
+              let a = collapseRow(keys: n, d: small, .none), let b = collapseRow(keys: n, d: large, .none),
+              let c = collapseRow(keys: n, d: large, .sqrtD), let e = collapseRow(keys: n, d: large, .d) else { return "" }
+        let scaled = dims.compactMap { collapseRow(keys: n, d: $0, .sqrtD)?[.entropy].estimate.value }
+        let logN = log(Double(n))
+        var md = "At N = \(n), unscaled, the entropy falls from \(Self.g(a[.entropy].estimate.value, 3)) of log N at d = \(small) "
+        md += "to \(Self.g(b[.entropy].estimate.value, 3)) at d = \(large), and the participation E[sum a^2] rises from "
+        md += "\(Self.g(a[.participation].estimate.value, 3)) to \(Self.g(b[.participation].estimate.value, 3)) (1/N = \(Self.g(1 / Double(n), 2)) when uniform, 1 on one key). "
+        if let low = scaled.min(), let high = scaled.max() {
+            md += "With tau = sqrt(d), s stays near 1 and so does the entropy: between \(Self.g(low, 3)) and \(Self.g(high, 3)) of log N, "
+            md += "near the REM value 1 - 1/(2 log N) = \(Self.g(1 - 1 / (2 * logN), 3)). "
+        }
+        md += "With tau = d, s is about 1/sqrt(d) and the weights drift to uniform (\(Self.g(e[.entropy].estimate.value, 4)) of log N at d = \(large)): "
+        md += "muP's scale attends to nothing unless a key is aligned with the query (section 7).\n\n"
+        md += "**The output's variance.** For values v_j of variance sigma_v^2 independent of the weights, the attention output sum_j a_j v_j "
+        md += "has variance sigma_v^2 E[sum a^2]: at N = \(n), d = \(large) it is \(Self.g(c[.participation].estimate.value, 3)) sigma_v^2 with tau = sqrt(d) "
+        md += "(attention averages the values), but \(Self.g(b[.participation].estimate.value, 3)) sigma_v^2 unscaled (it passes one value through). "
+        md += "The signal's scale through a layer depends on the temperature as much as on the values.\n\n"
+        md += "**QK-norm.** Normalizing q fixes |q|, so s no longer grows with d: for a unit query and Gaussian keys s = sigma_k / tau exactly, "
+        md += "and the temperature (a learned gain in practice) alone decides how peaked attention is.\n\n"
+        return md
+    }
+}
