@@ -25,7 +25,7 @@ package enum DistributionTable {
         Column("ks_normal", "KS distance from the normal law of the same variance") { .number($0.result.normal.distance) },
         Column("ks_normal_p", "its p-value") { .number($0.result.normal.p) },
         Column("normal_verdict", "fail where the normal approximation is rejected") { .text($0.verdict.normalRejected[$0.index] ? "fail" : "pass") },
-        Column("chi2_exact", "chi-square of the histogram against the exact law") { .number($0.result.chiSquare.statistic) },
+        Column("chi2_exact", "chi-square of the histogram of T / (sigma^2 sqrt(d)) against the exact law") { .number($0.result.chiSquare.statistic) },
         Column("chi2_df", "its degrees of freedom") { .integer($0.result.chiSquare.degreesOfFreedom) },
         Column("chi2_p", "its p-value") { .number($0.result.chiSquare.p) },
         Column("chi2_verdict", "fail where the chi-square test rejects the exact law") { .text($0.verdict.chiSquareRejected[$0.index] ? "fail" : "pass") },
