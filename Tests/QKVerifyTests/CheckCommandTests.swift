@@ -82,4 +82,22 @@ import Testing
         #expect(r.status == 5 && r.stdout.contains("UNTESTED"), "\(r.status): \(r.stdout)")
         #expect(r.stdout.contains("the normal approximation needs n >= 54531826 there"), "\(r.stdout)")
     }
+
+    /// A variance claim's z divides by the SE under the claim, the claimed variance times the
+    /// estimate's relative SE (issue 25 item 3): the studentized z's lower tail was heavy where T is
+    /// skewed. Seed 2929 of the issue's cell read z = -4.67 (estimate 7.0199, estimated SE 0.13177);
+    /// under the claim 7.6356 the SE is 0.14333 and z = -4.30 (the calibration is
+    /// scripts/calibrate-variance.sh).
+    @Test func aVarianceClaimsZDividesByTheStandardErrorUnderTheClaim() throws {
+        let r = try CLI.run(["check", "--var", "d*(sigma_q^2*sigma_k^2*(1+rho^2)+mu_q^2*sigma_k^2+mu_k^2*sigma_q^2+2*rho*mu_q*mu_k*sigma_q*sigma_k)",
+                             "--rhos", "0.5", "--q-means", "0", "--k-means", "1.3", "--q-sigmas", "0.6", "--k-sigmas", "1.7", "--dims", "4",
+                             "--samples", "1e4", "--seed", "2929", "--format", "json", "--quiet"])
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        let test = (json?["tests"] as? [[String: Any]])?.first
+        let (claimed, estimate, se, z) = (test?["claimed"] as? Double ?? .nan, test?["estimate"] as? Double ?? .nan,
+                                          test?["se"] as? Double ?? .nan, test?["z"] as? Double ?? .nan)
+        #expect(abs(estimate - 7.019896076627918) < 1e-12, "\(r.stdout)")
+        #expect(abs(se - claimed * 0.13177371306003494 / estimate) < 1e-12, "\(r.stdout)")
+        #expect(abs(z - (estimate - claimed) / se) < 1e-12 && abs(z + 4.2957) < 1e-3, "\(r.stdout)")
+    }
 }
