@@ -139,7 +139,38 @@ public indirect enum Formula: Sendable, Hashable, CustomStringConvertible {
 
     /// The formula's value in a cell; NaN or infinite where it is undefined there (`log(0)`, `1/(d-1)` at d = 1).
     public func evaluate(_ cell: Cell) -> Double {
-        evaluate { $0.value(in: cell) }
+        let plain = evaluate { $0.value(in: cell) }
+        // A double's range can fail part-way where the value itself is an ordinary number (at
+        // sigma = 1e-60, sigma^4 underflows and a skewness formula reads 0/0): then the value is the
+        // one evaluated with an unbounded exponent. Where the double agrees, it is kept as it is.
+        let wide = evaluateWide { WideDouble($0.value(in: cell)) }.double
+        return plain.isFinite && Swift.abs(plain - wide) <= 1e-9 * Swift.abs(wide) ? plain : wide
+    }
+
+    /// The formula's value in ``WideDouble`` arithmetic, which neither underflows nor overflows.
+    func evaluateWide(_ value: (Variable) -> WideDouble) -> WideDouble {
+        switch self {
+        case let .number(x): return WideDouble(x)
+        case let .variable(v): return value(v)
+        case let .negate(e): return -e.evaluateWide(value)
+        case let .binary(op, l, r):
+            let a = l.evaluateWide(value), b = r.evaluateWide(value)
+            switch op {
+            case .add: return a + b
+            case .subtract: return a - b
+            case .multiply: return a * b
+            case .divide: return a / b
+            case .power: return WideDouble.pow(a, b)
+            }
+        case let .call(f, e):
+            let x = e.evaluateWide(value)
+            switch f {
+            case .sqrt: return x.squareRoot()
+            case .exp: return x.exp()
+            case .log: return x.log()
+            case .abs: return x.magnitude
+            }
+        }
     }
 
     /// The formula's value in a softmax cell at temperature tau, where N and tau have values too.

@@ -73,7 +73,7 @@ public struct CheckReport: Sendable {
         let (untested, needed) = check.untested(claim)
         let note = untested == 0 ? ""
             : needed.map { "; \(untested) tests not made (the normal approximation needs n >= \($0) there)" }
-            ?? "; \(untested) tests not made (their standard error is unknown or 0: a moment is missing from the law or has no closed form, or the statistic does not vary)"
+            ?? "; \(untested) tests not made (more samples would not help: the law of T lacks a moment their standard error or normal approximation needs, no closed form gives it, double precision cannot hold their sums, or the statistic does not vary)"
         let cells = tested == 1 ? "1 cell" : "\(tested) cells"
         func percent(_ x: Double) -> String { String(format: "%.2g%%", 100 * x) }
         let verdict = check.verdict(claim)

@@ -27,7 +27,7 @@ package enum DistributionTable {
         Column("ks_normal", "KS distance from the normal law of the same variance") { $0.tested(.number($0.result.normal.distance)) },
         Column("ks_normal_p", "its p-value") { $0.tested(.number($0.result.normal.p)) },
         Column("normal_verdict", "fail where the normal approximation is rejected") { .text($0.verdict.verdictText($0.verdict.normalRejected, $0.index)) },
-        Column("chi2_exact", "chi-square of the histogram against the exact law") { $0.tested(.number($0.result.chiSquare.statistic)) },
+        Column("chi2_exact", "chi-square of the histogram of T / (sigma^2 sqrt(d)) against the exact law") { $0.tested(.number($0.result.chiSquare.statistic)) },
         Column("chi2_df", "its degrees of freedom") { $0.tested(.integer($0.result.chiSquare.degreesOfFreedom)) },
         Column("chi2_p", "its p-value") { $0.tested(.number($0.result.chiSquare.p)) },
         Column("chi2_verdict", "fail where the chi-square test rejects the exact law") { .text($0.verdict.verdictText($0.verdict.chiSquareRejected, $0.index)) },

@@ -69,8 +69,8 @@ extension ReportDocument {
         let (exact, chi, normal) = distributionRejections
         func p(_ x: Double, _ rejected: Bool) -> String { "$" + LatexTable.pValue(x) + (rejected ? "\\,\\dagger" : "") + "$" }
         return LatexTable(
-            caption: "The law of $q^\\top k/\\sigma^2$ at $\\mu = 0$ against the exact variance-gamma law (Kolmogorov-Smirnov $D$ and Pearson $\\chi^2$ "
-                + "over 60 bins and both tails) and of $q^\\top k/(\\sigma^2\\sqrt{d})$ against $N(0,1)$, \(distribution.first?.samples ?? 0) samples per $d$. "
+            caption: "The law of $q^\\top k/\\sigma^2$ at $\\mu = 0$ against the exact variance-gamma law (Kolmogorov-Smirnov $D$, and Pearson $\\chi^2$ "
+                + "over 60 bins of $q^\\top k/(\\sigma^2\\sqrt{d})$ and both tails) and of $q^\\top k/(\\sigma^2\\sqrt{d})$ against $N(0,1)$, \(distribution.first?.samples ?? 0) samples per $d$. "
                 + "$\\dagger$: rejected (Holm within each test, $\\alpha = \(NumberText.format(verdict.alpha))$).",
             label: "tab:distribution",
             columns: [.init("$d$"), .init("$6/d$"), .init("$D$"), .init("$p$", .centered), .init("$\\chi^2$ (df)", .centered), .init("$p$", .centered),

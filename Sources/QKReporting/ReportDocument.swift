@@ -284,7 +284,7 @@ public struct ReportDocument: Sendable {
     var distributionSection: String {
         var md = "## 5. The whole distribution\n\n"
         md += "At mu = 0, q^T k / sigma^2 has an exact variance-gamma law (density |x|^((d-1)/2) K_((d-1)/2)(|x|) / (sqrt(pi) Gamma(d/2) 2^((d-1)/2))). "
-        md += "Kolmogorov-Smirnov and chi-square (60 bins of width 1/6 on [-5, 5] and both tails) tests of \(distribution.first?.samples ?? 0) samples per d against it, and a Kolmogorov-Smirnov test of q^T k / (sigma^2 sqrt(d)) against N(0, 1), each family Holm-corrected:\n\n"
+        md += "Kolmogorov-Smirnov and chi-square (60 bins of q^T k / (sigma^2 sqrt(d)) of width 1/6 on [-5, 5], and both tails) tests of \(distribution.first?.samples ?? 0) samples per d against it, and a Kolmogorov-Smirnov test of q^T k / (sigma^2 sqrt(d)) against N(0, 1), each family Holm-corrected:\n\n"
         md += markdownTable(distributionRows) + "\n"
         md += distributionSummary + "\n\n"
         return md + embed("histograms.svg")

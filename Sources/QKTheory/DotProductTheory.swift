@@ -22,6 +22,11 @@ public struct DotProductTheory: Sendable, Hashable {
     public let cumulants: [Double]
     /// The highest order r with E|T|^r finite (Int.max where T is bounded or has every moment).
     public let momentsExist: Int
+    /// The standardized cumulants `kappa_r / kappa_2^(r/2)` for r = 0 ... ``knownOrder`` (index 1
+    /// holds 0, index 2 holds 1), computed from the model rescaled to unit size: free of units, so
+    /// they neither underflow nor overflow where the spreads are tiny or huge (at sigma = 1e-30,
+    /// kappa_12 = 1e-720 is 0 in a double, its standardized value is not).
+    let standardizedCumulants: [Double]
 
     /// The theory of a cell.
     public init(_ cell: Cell) {
@@ -34,18 +39,33 @@ public struct DotProductTheory: Sendable, Hashable {
             } else {
                 momentsExist = .max
             }
-            if m.law == .gaussian && m.isSeedSetting {
-                cumulants = [0] + (1...DotProductTheory.maxOrder).map {
-                    DotProductTheory.seedCumulant($0, d: cell.d, mu: m.muQ, sigma: m.sigmaQ)
-                }
-            } else {
-                cumulants = ProductExpansion.cumulants(m, order: DotProductTheory.maxOrder).enumerated()
-                    .map { $0.offset == 0 ? 0 : Double(cell.d) * $0.element }
-            }
+            cumulants = DotProductTheory.rawCumulants(m, d: cell.d)
+            // T scales by a b when q does by a and k by b: the shape is that of the model at unit size.
+            let a = max(Swift.abs(m.muQ), m.sigmaQ), b = max(Swift.abs(m.muK), m.sigmaK)
+            let unit = CoordinateModel(law: m.law, muQ: m.muQ / a, muK: m.muK / b, sigmaQ: m.sigmaQ / a, sigmaK: m.sigmaK / b,
+                                       rho: m.rho, norm: m.norm)
+            standardizedCumulants = DotProductTheory.standardized(DotProductTheory.rawCumulants(unit, d: cell.d))
         case .unit, .layer:
             momentsExist = .max  // |T| <= 1 (unit) or <= d (layer)
             cumulants = NormalizedTheory.cumulants(cell, order: DotProductTheory.maxOrder)
+            standardizedCumulants = DotProductTheory.standardized(cumulants)
         }
+    }
+
+    /// The cumulants of T for an un-normalized model: the seed closed form, else ``ProductExpansion``.
+    private static func rawCumulants(_ m: CoordinateModel, d: Int) -> [Double] {
+        if m.law == .gaussian && m.isSeedSetting {
+            return [0] + (1...DotProductTheory.maxOrder).map { seedCumulant($0, d: d, mu: m.muQ, sigma: m.sigmaQ) }
+        }
+        return ProductExpansion.cumulants(m, order: DotProductTheory.maxOrder).enumerated()
+            .map { $0.offset == 0 ? 0 : Double(d) * $0.element }
+    }
+
+    /// `kappa_r / kappa_2^(r/2)`, with the mean (index 1) set to 0; empty where kappa_2 is unknown.
+    private static func standardized(_ kappa: [Double]) -> [Double] {
+        guard kappa.count > 2 else { return [] }
+        let s = kappa[2].squareRoot()
+        return kappa.enumerated().map { r, k in r < 2 ? 0 : r == 2 ? 1 : k / pow(s, Double(r)) }
     }
 
     /// The theory of the seed model: iid N(mu, sigma^2) coordinates shared by q and k.
@@ -99,6 +119,14 @@ public struct DotProductTheory: Sendable, Hashable {
     /// The central moments `mu_0 ... mu_p`, NaN beyond what the known cumulants give.
     public func centralMoments(upTo p: Int) -> [Double] {
         let kappa = (0...p).map { $0 == 0 ? 0 : cumulant($0) }
+        return Cumulants.central(fromCumulants: kappa, upTo: p)
+    }
+
+    /// The central moments of `(T - E T) / sqrt(Var T)`, 0 ... p (NaN beyond what the known
+    /// cumulants give): the same numbers at any scale of T, and finite where those of T itself
+    /// would underflow or overflow.
+    public func standardizedCentralMoments(upTo p: Int) -> [Double] {
+        let kappa = (0...p).map { $0 < standardizedCumulants.count ? standardizedCumulants[$0] : .nan }
         return Cumulants.central(fromCumulants: kappa, upTo: p)
     }
 

@@ -3,10 +3,16 @@ import QKModel
 
 /// The closed forms for normalized vectors (docs/THEORY.md section 2), where they exist.
 ///
-/// - `unit` at mu = 0, rho = 0: E[c] = 0 and Var(c) = 1/d for any symmetric law. For Gaussians
-///   `(1 + c)/2 ~ Beta((d-1)/2, (d-1)/2)`, so `c^2 ~ Beta(1/2, (d-1)/2)` and
-///   `E[c^(2m)] = prod_{j<m} (1/2 + j) / (d/2 + j)`. For Rademacher coordinates |q|^2 = d sigma^2 exactly,
-///   so c is the raw dot product of the standardized vectors divided by d.
+/// - `unit` at rho = 0 with at least one of mu_q, mu_k equal to 0 (say mu_k): E[c] = 0 and
+///   Var(c) = 1/d for any symmetric law, whatever q's mean. Flipping one coordinate of k keeps its
+///   law, so `E[k_i k_j / |k|^2] = 0` for i != j, and exchangeability gives `E[k_i^2 / |k|^2] = 1/d`;
+///   hence `E[c^2] = sum_i E[q_i^2 / |q|^2] / d = 1/d`. For Gaussians k/|k| is uniform on the sphere
+///   and independent of q, so c is one coordinate of a uniform unit vector whatever q is:
+///   `(1 + c)/2 ~ Beta((d-1)/2, (d-1)/2)`, `c^2 ~ Beta(1/2, (d-1)/2)`,
+///   `E[c^(2m)] = prod_{j<m} (1/2 + j) / (d/2 + j)` (skewness 0, excess kurtosis -6/(d + 2)). Other
+///   laws have no such symmetry: beyond the variance there is no closed form, except Rademacher
+///   coordinates at mu_q = mu_k = 0, where |q|^2 = d sigma^2 exactly and c is the raw dot product of
+///   the standardized vectors divided by d.
 /// - `layer` at rho = 0 (any continuous law, any means and spreads): T = d r with E[r] = 0 and
 ///   E[r^2] = 1/(d - 1) by a permutation argument; for Gaussians `r^2 ~ Beta(1/2, (d-2)/2)`.
 enum NormalizedTheory {
@@ -18,11 +24,11 @@ enum NormalizedTheory {
         case .none:
             return []
         case .unit:
-            guard m.muQ == 0 && m.muK == 0 else { return [] }
+            guard m.muQ == 0 || m.muK == 0 else { return [] }
             switch m.law {
             case .gaussian:
                 return symmetric(evenMoments: betaSquareMoments(shape: (d - 1) / 2, order: order), scale: 1)
-            case .rademacher:
+            case .rademacher where m.muQ == 0 && m.muK == 0:
                 let standard = CoordinateModel(law: .rademacher, muQ: 0, muK: 0, sigmaQ: 1, sigmaK: 1)
                 let x = ProductExpansion.cumulants(standard, order: order)
                 // The sum of d products, divided by d: kappa_r = d kappa_r(X) / d^r.

@@ -88,7 +88,7 @@ public struct ClaimComparison: Sendable, Hashable {
         func test(_ statistic: MomentStatistic, _ claimed: Double, dividedBy divisor: Double = 1, scaled: Bool = false) -> ClaimComparison {
             let compared = comparison[statistic]
             let estimate = compared.estimate.value / divisor
-            let se = compared.standardError / divisor
+            let se = statistic.testStandardError(estimate: compared.estimate, theory: compared.theory, claimed: claimed * divisor) / divisor
             let scale = claimed != 0 ? Swift.abs(claimed) : (statistic.isUnitFree ? 1 : se * Double(n).squareRoot())
             return ClaimComparison(claim: claim, cell: cell, attention: nil, statistic: statistic, isScaled: scaled, claimed: claimed, estimate: estimate,
                              standardError: se,

@@ -20,6 +20,13 @@ import QKTheory
 /// ``kurtosisLimit`` (where gamma2 is known: it needs central moments to order 4 x the degree of Y,
 /// which the kurtosis test's would put at 16, beyond the 12 known; that test's skewness rule is the
 /// stricter one anyway).
+///
+/// Unknown is not infinite. Where the law of T lacks a moment (Student's t has only those of order
+/// below NU), a factor that needs it is infinite, not unknown: the estimator's sampling law has
+/// tails no normal approximation describes at any n, so the test is never made and no sample size
+/// is offered. (For t:10 the skewness test's gamma1 needs order 9 and exists, its gamma2 needs order
+/// 12 and does not; when that guard was skipped as "unknown", true skewness claims were rejected at
+/// 14 times alpha.)
 package struct SamplingSkewness: Sendable, Hashable {
     /// The largest sampling skewness at which a z-test is made.
     package static let limit = 0.1
@@ -28,28 +35,41 @@ package struct SamplingSkewness: Sendable, Hashable {
     package static let kurtosisLimit = 0.1
 
     /// `gamma1` for each statistic; NaN where the central moments it needs (order 3, 6, 9, 12 for
-    /// mean, variance, skewness, kurtosis: three times the degree of its influence function) are not known.
+    /// mean, variance, skewness, kurtosis: three times the degree of its influence function) are not
+    /// known, infinite where one of them does not exist.
     package let perObservation: [MomentStatistic: Double]
-    /// `gamma2` for each statistic; NaN where unknown (orders 4, 8, 12, 16).
+    /// `gamma2` for each statistic; NaN where unknown (orders 4, 8, 12, 16), infinite where one of
+    /// those moments does not exist.
     package let kurtosisPerObservation: [MomentStatistic: Double]
 
-    /// The sampling skewness factors for a cell's exact law (NaN where it lacks a moment).
+    /// The sampling skewness factors for a cell's exact law (NaN where no closed form gives a moment
+    /// they need, infinite where the law lacks it).
     package init(_ theory: DotProductTheory) {
-        self.init(centralMoments: theory.centralMoments(upTo: 12))
+        // The factors are free of units: standardized moments keep them finite at any spread.
+        self.init(centralMoments: theory.standardizedCentralMoments(upTo: 12), momentsExist: theory.momentsExist)
     }
 
     /// The factors from central moments `m[0...p]` (m[0] = 1, m[1] = 0); a statistic needing an order
-    /// beyond p, or a NaN moment, gets NaN.
-    package init(centralMoments given: [Double]) {
+    /// beyond p, or a NaN moment, gets NaN, and one needing an order beyond `momentsExist` (where
+    /// `E|T|^r` is infinite) gets infinity.
+    ///
+    /// The influence function Y is a polynomial of degree k in `T - E[T]` with a nonzero leading
+    /// coefficient, so `E[Y^4]` is infinite exactly where the moment of order 4k is, and `E|Y|^3`
+    /// where the one of order 3k is.
+    package init(centralMoments given: [Double], momentsExist: Int = .max) {
         let m = given + [Double](repeating: .nan, count: max(0, 13 - given.count))
         var skewness: [MomentStatistic: Double] = [:], kurtosis: [MomentStatistic: Double] = [:]
         for statistic in MomentStatistic.all {
             let y = statistic.influence(centralMoments: m)
+            let degree = y.count - 1
             let y2 = SamplingSkewness.product(y, y), y3 = SamplingSkewness.product(y2, y)
             let ey2 = SamplingSkewness.expectation(y2, m), ey3 = SamplingSkewness.expectation(y3, m)
-            skewness[statistic] = ey2 > 0 ? ey3 / (ey2 * ey2.squareRoot()) : (ey2.isNaN || ey3.isNaN ? .nan : 0)
+            skewness[statistic] = 3 * degree > momentsExist ? .infinity
+                : ey2 > 0 ? ey3 / (ey2 * ey2.squareRoot()) : (ey2.isNaN || ey3.isNaN ? .nan : 0)
             let y4 = SamplingSkewness.product(y2, y2)
-            if y4.count <= m.count {
+            if 4 * degree > momentsExist {
+                kurtosis[statistic] = .infinity
+            } else if y4.count <= m.count {
                 let ey4 = SamplingSkewness.expectation(y4, m)
                 kurtosis[statistic] = ey2 > 0 ? ey4 / (ey2 * ey2) - 3 : (ey2.isNaN || ey4.isNaN ? .nan : 0)
             } else {
@@ -77,8 +97,8 @@ package struct SamplingSkewness: Sendable, Hashable {
     }
 
     /// Whether a statistic's normal approximation is trusted with n samples (never where its skewness
-    /// is unknown): the sampling skewness within ``limit`` and, where known, the sampling excess
-    /// kurtosis within ``kurtosisLimit``.
+    /// is unknown or either factor is infinite): the sampling skewness within ``limit`` and, where
+    /// known, the sampling excess kurtosis within ``kurtosisLimit``.
     package func isReliable(_ statistic: MomentStatistic, samples n: Int) -> Bool {
         let kurtosis = kurtosisPerObservation[statistic, default: .nan] / Double(n)
         return Swift.abs(skewness(statistic, samples: n)) <= SamplingSkewness.limit
@@ -86,11 +106,11 @@ package struct SamplingSkewness: Sendable, Hashable {
     }
 
     /// The fewest samples at which a statistic's normal approximation is trusted; nil where the
-    /// moments that decide it are not known (the test is never made).
+    /// moments that decide it are not known or do not exist (the test is never made).
     package func samplesNeeded(_ statistic: MomentStatistic) -> Int? {
         let g = perObservation[statistic, default: .nan] / SamplingSkewness.limit
-        guard g.isFinite, g * g < 9e18 else { return nil }
         let k = Swift.abs(kurtosisPerObservation[statistic, default: .nan]) / SamplingSkewness.kurtosisLimit
+        guard g.isFinite, g * g < 9e18, k != .infinity else { return nil }
         let byKurtosis = k.isFinite && k < 9e18 ? Int(k.rounded(.up)) : 0
         return max(Int((g * g).rounded(.up)), byKurtosis)
     }

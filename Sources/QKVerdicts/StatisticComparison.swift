@@ -12,8 +12,9 @@ public struct StatisticComparison: Sendable, Hashable {
     /// The closed form with its estimator's exact standard error (NaN where no closed form is known).
     public let theory: Estimate
 
-    /// The standard error the z-test divides by (``MomentStatistic/testStandardError(estimate:theory:)``).
-    public var standardError: Double { statistic.testStandardError(estimate: estimate, theory: theory) }
+    /// The standard error the z-test divides by, under the closed form
+    /// (``MomentStatistic/testStandardError(estimate:theory:claimed:)``).
+    public var standardError: Double { statistic.testStandardError(estimate: estimate, theory: theory, claimed: theory.value) }
 
     /// (estimate - closed form) / standard error; NaN where no closed form is known.
     public var z: Double { (estimate.value - theory.value) / standardError }

@@ -6,6 +6,7 @@ import Testing
 @testable import QKExperiments
 @testable import QKVerdicts
 @testable import QKReporting
+@testable import QKTheory
 
 /// Seeded runs of every model: each closed form passes (|z| < 5), a plausible wrong one is rejected.
 struct ClaimCheckTests {
@@ -91,6 +92,33 @@ struct ClaimCheckTests {
         Self.expectHolds(check, 0)
         Self.expectHolds(check, 1)
         Self.expectRejected(check, 2)
+    }
+
+    /// QK-norm with only one mean 0 (issue 25 item 5): the moments table tests E = 0, Var = 1/d and,
+    /// for Gaussians, the uniform-sphere coordinate's skewness 0 and excess kurtosis -6/(d + 2); all
+    /// pass with |z| < 5, and the neighbouring forms Var = 1/(d - 1) and excess kurtosis -6/d are rejected.
+    @Test func unitVectorsWithOneMeanZeroHaveVarianceOneOverDAndOneOverDMinusOneIsRejected() throws {
+        let grid = try Grid(dims: [2, 8, 32], laws: [.gaussian, .uniform, .laplace], meanPairs: [(1.3, 0), (0, -0.7)],
+                            sigmaPairs: [(0.6, 1.7)], norms: [.unit])
+        let comparisons = try Self.run(grid, samples: 100_000)
+        let verdict = MomentsVerdict(comparisons, alpha: 0.001)
+        #expect(verdict.allPass)
+        for (c, comparison) in comparisons.enumerated() {
+            let gaussian = comparison.cell.model.law == .gaussian
+            #expect(verdict.isTested(.mean, cell: c) && verdict.isTested(.variance, cell: c), "\(comparison.cell)")
+            #expect(verdict.isTested(.skewness, cell: c) == gaussian, "\(comparison.cell)")
+            for statistic in MomentStatistic.all where verdict.isTested(statistic, cell: c) {
+                #expect(abs(comparison[statistic].z) < 5, "\(comparison.cell) \(statistic.key): z \(comparison[statistic].z)")
+            }
+        }
+        let check = try Self.check([(.variance, "1/d"), (.variance, "1/(d - 1)")], comparisons)
+        Self.expectHolds(check, 0)
+        Self.expectRejected(check, 1)
+        let shape = try Self.check([(.skewness, "0"), (.kurtosis, "-6/(d + 2)"), (.kurtosis, "-6/d")],
+                                   comparisons.filter { $0.cell.model.law == .gaussian })
+        Self.expectHolds(shape, 0)
+        Self.expectHolds(shape, 1)
+        Self.expectRejected(shape, 2)
     }
 
     @Test func layerNormHasVarianceDSquaredOverDMinusOneAndVarianceDIsRejected() throws {

@@ -62,6 +62,34 @@ import Testing
         #expect(m.status == 0 && m.stderr.contains(" 0 of 2 cells fail"), "\(grid): \(m.stderr)")
     }
 
+    /// Inside the documented range the mean and variance tests are made at tiny and huge spreads
+    /// (issue 25 item 5: at mu = 0, sigma = 1e-30 the reliability rule's 12th central moment, 1e-720,
+    /// underflowed to 0 and the variance test was left untested, "more samples would not help").
+    @Test(arguments: ["1e-30", "1e30"])
+    func meanAndVarianceTestsAreMadeAtTinyAndHugeSpreads(sigma: String) throws {
+        let r = try CLI.run(["check", "--mean", "d*mu^2", "--var", "d*(sigma^4 + 2*mu^2*sigma^2)", "--means", "0", "--sigmas", sigma,
+                             "--dims", "1,4", "--samples", "1e4", "--seed", "1", "--quiet"])
+        #expect(r.status == 0, "\(sigma): \(r.stdout)")
+        #expect(r.stdout.contains("4 tests made") && !r.stdout.contains("untested"), "\(sigma): \(r.stdout)")
+    }
+
+    /// The reliability rule's factors are free of units: the same at sigma = 1e-30, 1 and 1e30, with
+    /// or without a mean, for every statistic the closed form reaches.
+    @Test func theReliabilityRuleDoesNotDependOnTheScaleOfT() {
+        for (mu, d) in [(0.0, 1), (0.7, 4), (2.0, 16)] {
+            let unit = SamplingSkewness(Cell(d: d, mu: mu, sigma: 1).theory)
+            for scale in [1e-30, 1e30] {
+                let scaled = SamplingSkewness(Cell(d: d, mu: mu * scale, sigma: scale).theory)
+                for statistic in MomentStatistic.all {
+                    for (a, b) in [(scaled.perObservation[statistic]!, unit.perObservation[statistic]!),
+                                   (scaled.kurtosisPerObservation[statistic]!, unit.kurtosisPerObservation[statistic]!)] where !b.isNaN {
+                        #expect(abs(a - b) <= 1e-9 * max(abs(b), 1), "mu \(mu) d \(d) scale \(scale) \(statistic.key): \(a) vs \(b)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func theRangeRuleNamesItsReason() throws {
         let cell = Cell(d: 4, mu: 1e20, sigma: 1)
         #expect(NumericalRange.problem(.mean, cell: cell, samples: 10_000, variance: cell.theory.variance)?.contains("rounding") == true)

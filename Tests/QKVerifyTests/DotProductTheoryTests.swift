@@ -101,6 +101,23 @@ import Testing
         #expect(!Self.cell(8, rho: 0.5, norm: .unit).theory.isKnown)
     }
 
+    /// QK-norm with one mean 0: Var = 1/d for any symmetric law (the zero-mean side's sign flips and
+    /// exchangeability); for Gaussians k/|k| is uniform on the sphere and independent of q, so c has the
+    /// law of one coordinate of a uniform unit vector: skewness 0, excess kurtosis -6/(d + 2).
+    @Test func unitVectorsWithOneMeanZeroHaveVarianceOneOverD() {
+        for (muQ, muK) in [(1.3, 0.0), (0, -0.7)] {
+            for law in CoordinateLaw.representatives {
+                let t = Self.cell(8, law, muQ: muQ, muK: muK, sigmaQ: 0.6, sigmaK: 1.7, norm: .unit).theory
+                #expect(t.mean == 0 && Self.close(t.variance, 1.0 / 8), "\(law) \(muQ) \(muK)")
+                #expect(t.knownOrder == (law == .gaussian ? DotProductTheory.maxOrder : 2), "\(law)")
+            }
+            for d in [2, 5, 64] {
+                let t = Self.cell(d, muQ: muQ, muK: muK, sigmaQ: 0.6, sigmaK: 1.7, norm: .unit).theory
+                #expect(t.skewness == 0 && Self.close(t.excessKurtosis, -6 / Double(d + 2)), "d \(d)")
+            }
+        }
+    }
+
     /// LayerNorm: Var = d^2/(d-1) for any continuous law and any mean; at d = 2 T is +-2.
     @Test func layerNormHasVarianceDSquaredOverDMinusOne() {
         for law in [CoordinateLaw.gaussian, .uniform, .laplace, .studentT(5)] {

@@ -45,6 +45,21 @@ import Testing
         #expect(String(decoding: outputs[0]["tables.tex"]!, as: UTF8.self).contains("\\toprule"))
     }
 
+    /// The chi-square test's bins and the histogram are of T / (sigma^2 sqrt(d)), and the report, the
+    /// LaTeX caption and the table's column say so (they read as bins of T / sigma^2; issue 25 item 5).
+    @Test func theHistogramsUnitsAreSigmaSquaredTimesRootD() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["report", "--dims", "1,4", "--means", "0", "--sigmas", "1", "--samples", "10000", "--queries", "200",
+                             "--distribution-samples", "2000", "--format", "latex", "--quiet", "--out-dir", dir.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let report = try String(contentsOf: dir.appendingPathComponent("REPORT.md"), encoding: .utf8)
+        #expect(report.contains("chi-square (60 bins of q^T k / (sigma^2 sqrt(d)) of width 1/6 on [-5, 5]"), "\(report)")
+        let tex = try String(contentsOf: dir.appendingPathComponent("tables.tex"), encoding: .utf8)
+        #expect(tex.contains("over 60 bins of $q^\\top k/(\\sigma^2\\sqrt{d})$"), "\(tex)")
+        #expect(DistributionTable.columns.first { $0.name == "chi2_exact" }?.meaning.contains("T / (sigma^2 sqrt(d))") == true)
+    }
+
     /// Every figure is drawn, is a complete SVG, is embedded in the report, and is the same bytes again.
     @Test(.enabled(if: Figures.gnuplotPath != nil, "gnuplot is not installed (scripts/test.sh installs gnuplot-nox)"))
     func figuresAreDrawnWholeAndRegenerateByteIdentically() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import QKModel
 @testable import QKStatistics
 @testable import QKTheory
 @testable import QKVerdicts
@@ -35,6 +36,32 @@ import Testing
             let variance = SamplingSkewness.expectation(SamplingSkewness.product(y, y), m) / Double(n)
             #expect(abs(variance / (se * se) - 1) < 1e-9)
         }
+    }
+
+    /// A factor that needs a moment the law lacks is infinite, not unknown: for t:10 and t:12 the
+    /// skewness test's sampling kurtosis needs the 12th moment, which is infinite, so the test is
+    /// never made at any n and no sample size is offered (issue 25 item 2). The same holds for the
+    /// mean at t:4 (4th moment), the variance at t:8 (8th) and the kurtosis at t:16 (16th).
+    @Test func aMomentTheLawLacksMakesTheTestNeverMade() {
+        func rule(_ nu: Double, d: Int = 1) -> SamplingSkewness {
+            SamplingSkewness(Cell(d: d, model: CoordinateModel(law: .studentT(nu), muQ: 0, muK: 0, sigmaQ: 1, sigmaK: 1)).theory)
+        }
+        for nu in [10.0, 10.5, 12] {
+            let s = rule(nu)
+            #expect(s.perObservation[.skewness] == 0)  // order 9 exists; symmetric law
+            #expect(s.kurtosisPerObservation[.skewness] == .infinity)
+            #expect(!s.isReliable(.skewness, samples: 1 << 40))
+            #expect(s.samplesNeeded(.skewness) == nil)
+        }
+        for (nu, statistic) in [(4.0, MomentStatistic.mean), (8, .variance), (16, .kurtosis)] {
+            #expect(rule(nu, d: 64).kurtosisPerObservation[statistic] == .infinity)
+            #expect(rule(nu, d: 64).samplesNeeded(statistic) == nil)
+        }
+        // Where the moment exists the rule is what it was: t:13's skewness test needs 54,531,826
+        // samples at d = 1, and the mean's at t:5, the variance's at t:9, stay finite.
+        #expect(rule(13).kurtosisPerObservation[.skewness]!.isFinite)
+        #expect(rule(13).samplesNeeded(.skewness) == 54_531_826)
+        #expect(rule(5, d: 64).samplesNeeded(.mean) != nil && rule(9, d: 64).samplesNeeded(.variance) != nil)
     }
 
     /// Normal data: the delta-method errors reduce to sqrt(6/n) and sqrt(24/n).
