@@ -28,6 +28,8 @@
 #   keys                    N, keys per query
 #   queries_per_second      samples / median_seconds
 #   ratio_to_numpy_1thread  queries_per_second over numpy's with 1 process at the same setting
+#   cpu_seconds_median      median user + system CPU time of one run, all threads and processes: on a
+#                           machine shared with other work, samples / this is per-core efficiency
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-5}
@@ -65,10 +67,10 @@ echo "bench-softmax: $cores cores ($cpu), numpy $numpy_version, load average $(c
 # The same statistics: numpy's table must agree with qkverify's before anything is timed.
 "$py" scripts/bench_softmax.py self-check --qkverify "$qk" --keys 64 --dims 16 --queries 20000 >&2
 
-# measure LABEL COMMAND...: one timed run; appends "label seconds maxrss_kb round" to the log.
+# measure LABEL COMMAND...: one timed run; appends "label seconds maxrss_kb user sys round" to the log.
 measure() {
   local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$out/time" "$@" > /dev/null 2> "$out/err" || { cat "$out/err" >&2; exit 1; }
+  /usr/bin/time -f "%e %M %U %S" -o "$out/time" "$@" > /dev/null 2> "$out/err" || { cat "$out/err" >&2; exit 1; }
   echo "$label $(cat "$out/time") $round" >> "$out/log"
 }
 for round in $(seq 1 "$rounds"); do
@@ -93,7 +95,8 @@ done
 
 # Medians, rates and ratios: the softmax-* rows.
 awk -v cores="$cores" -v cpu="$cpu" -v rounds="$rounds" '
-  { key = $1 " " $2 " " $3 " " $4 " " $5 " " $6; t[key] = t[key] " " $7; m[key] = ($8 > m[key] ? $8 : m[key]); keys[key] = 1 }
+  { key = $1 " " $2 " " $3 " " $4 " " $5 " " $6; t[key] = t[key] " " $7; m[key] = ($8 > m[key] ? $8 : m[key]); keys[key] = 1
+    c[key] = c[key] " " ($9 + $10) }
   function median(list,   a, n, i, j, x) {
     n = split(list, a, " ")
     for (i = 2; i <= n; i++) { x = a[i]; for (j = i - 1; j >= 1 && a[j] > x; j--) a[j + 1] = a[j]; a[j + 1] = x }
@@ -103,20 +106,19 @@ awk -v cores="$cores" -v cpu="$cpu" -v rounds="$rounds" '
     for (key in keys) { split(key, k, " "); if (k[5] == "numpy" && k[6] == 1) base[k[1]] = k[4] / median(t[key]) }
     for (key in keys) {
       split(key, k, " "); s = median(t[key]); qps = k[4] / s
-      printf "%s,%d,%d,%s,%d,%d,%.3f,%.4g,%.1f,%d,\"%s\",\"softmax --keys %d --dims %d --means 0 --sigmas 1\",%d,%.1f,%.3f\n",
-        k[1], k[3], k[4], k[5], k[6], rounds, s, k[3] * (k[2] + 1) * qps, m[key] / 1024, cores, cpu, k[2], k[3], k[2], qps, qps / base[k[1]]
+      printf "%s,%d,%d,%s,%d,%d,%.3f,%.4g,%.1f,%d,\"%s\",\"softmax --keys %d --dims %d --means 0 --sigmas 1\",%d,%.1f,%.3f,%.2f\n",
+        k[1], k[3], k[4], k[5], k[6], rounds, s, k[3] * (k[2] + 1) * qps, m[key] / 1024, cores, cpu, k[2], k[3], k[2], qps, qps / base[k[1]], median(c[key])
     }
   }' "$out/log" | sort -t, -k1,1V -k4,4r -k5,5n > "$out/softmax.csv"
 
 # Into results/bench.csv, beside the other benchmarks' rows (padding them if the file predates the
-# three softmax columns).
-header="workload,d,samples,program,threads,rounds,median_seconds,draws_per_second,peak_rss_mib,cores,cpu_model,qkverify_options,keys,queries_per_second,ratio_to_numpy_1thread"
-old="workload,d,samples,program,threads,rounds,median_seconds,draws_per_second,peak_rss_mib,cores,cpu_model,qkverify_options"
+# four softmax columns).
+header="workload,d,samples,program,threads,rounds,median_seconds,draws_per_second,peak_rss_mib,cores,cpu_model,qkverify_options,keys,queries_per_second,ratio_to_numpy_1thread,cpu_seconds_median"
 pad=""
 if [ -f results/bench.csv ]; then
-  case "$(head -1 results/bench.csv)" in
-    "$header") ;;
-    "$old") pad=",,," ;;
+  old=$(head -1 results/bench.csv)
+  case "$header," in
+    "$old",*) pad=$(echo "$old" | awk -F, '{ for (i = NF; i < 16; i++) printf "," }') ;;
     *) echo "bench-softmax: results/bench.csv has an unknown header; not touching it" >&2; exit 1 ;;
   esac
 fi
@@ -138,14 +140,19 @@ awk -v cores="$cores" '
     return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
   }
   { if (!($1 in seen)) { seen[$1] = 1; names[++count] = $1; queries[$1] = $4 }
-    t[$1 " " $5 " " $6] = t[$1 " " $5 " " $6] " " $7; paired[$1 " " $5 " " $6 " " $9] = $7; rounds[$9] = 1 }
+    t[$1 " " $5 " " $6] = t[$1 " " $5 " " $6] " " $7; paired[$1 " " $5 " " $6 " " $11] = $7; rounds[$11] = 1
+    cpu[$1 " " $5 " " $6 " " $11] = $9 + $10 }
   END {
     for (i = 1; i <= count; i++) {
-      w = names[i]; r1 = ""; rc = ""
+      w = names[i]; r1 = ""; rc = ""; e1 = ""; ec = ""
       for (r in rounds) { r1 = r1 " " paired[w " numpy 1 " r] / paired[w " qkverify 1 " r]
-                          rc = rc " " paired[w " numpy " cores " " r] / paired[w " qkverify " cores " " r] }
-      printf "%-19s qkverify %7.1f q/s on 1 thread, %7.1f on %d; numpy %7.1f on 1 process, %7.1f on %d; qkverify / numpy, paired per round: %.2f on 1, %.2f on %d\n",
-        w, queries[w] / median(t[w " qkverify 1"]), queries[w] / median(t[w " qkverify " cores]), cores,
-        queries[w] / median(t[w " numpy 1"]), queries[w] / median(t[w " numpy " cores]), cores, median(r1), median(rc), cores
+                          rc = rc " " paired[w " numpy " cores " " r] / paired[w " qkverify " cores " " r]
+                          e1 = e1 " " cpu[w " numpy 1 " r] / cpu[w " qkverify 1 " r]
+                          ec = ec " " cpu[w " numpy " cores " " r] / cpu[w " qkverify " cores " " r] }
+      printf "%-19s qkverify %7.1f q/s on 1 thread, %7.1f on %d; numpy %7.1f on 1 process, %7.1f on %d\n", w,
+        queries[w] / median(t[w " qkverify 1"]), queries[w] / median(t[w " qkverify " cores]), cores,
+        queries[w] / median(t[w " numpy 1"]), queries[w] / median(t[w " numpy " cores]), cores
+      printf "%-19s qkverify / numpy, median of per-round pairs: wall %.2f on 1, %.2f on %d; per CPU second %.2f on 1, %.2f on %d\n", "",
+        median(r1), median(rc), cores, median(e1), median(ec), cores
     }
   }' "$out/log"
