@@ -35,9 +35,10 @@ median() {
 } > "$out/log"
 cat "$out/log" >&2
 header=$(head -1 results/bench.csv)
+pad=$(echo "$header" | awk -F, '{ for (i = 12; i < NF; i++) printf "," }')   # bench-softmax.sh's columns, empty here
 { echo "$header"; tail -n +2 results/bench.csv | grep -v '^verdict-' || true
-  awk -v n="$n" -v rounds="$rounds" -v cores="$cores" -v cpu="$cpu" '{
-    printf "%s,64,%d,qkverify-%s,2,%d,%.3f,,,%d,\"%s\",\"check --dims 1,16,64 --means 0 --sigmas 1\"\n", $1, n, $2, rounds, $3, cores, cpu }' "$out/log"
+  awk -v n="$n" -v rounds="$rounds" -v cores="$cores" -v cpu="$cpu" -v pad="$pad" '{
+    printf "%s,64,%d,qkverify-%s,2,%d,%.3f,,,%d,\"%s\",\"check --dims 1,16,64 --means 0 --sigmas 1\"%s\n", $1, n, $2, rounds, $3, cores, cpu, pad }' "$out/log"
 } > "$out/bench.csv"
 mv "$out/bench.csv" results/bench.csv
 awk '{ t[$1 " " $2] = $3 } END {

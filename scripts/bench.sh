@@ -49,12 +49,18 @@ awk -v cores="$cores" -v cpu="$cpu" -v rounds="$rounds" -v extra="${extra[*]}" '
     return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
   }
   END {
-    print "workload,d,samples,program,threads,rounds,median_seconds,draws_per_second,peak_rss_mib,cores,cpu_model,qkverify_options"
+    print "workload,d,samples,program,threads,rounds,median_seconds,draws_per_second,peak_rss_mib,cores,cpu_model,qkverify_options,keys,queries_per_second,ratio_to_numpy_1thread,cpu_seconds_median"
     for (key in keys) {
       split(key, k, " "); s = median(t[key]); draws = 2 * D[k[1]] * N[k[1]]
-      printf "%s,%d,%d,%s,%d,%d,%.3f,%.4g,%.1f,%d,\"%s\",\"%s\"\n", k[1], D[k[1]], N[k[1]], k[2], k[3], rounds, s, draws / s, m[key] / 1024, cores, cpu, extra
+      printf "%s,%d,%d,%s,%d,%d,%.3f,%.4g,%.1f,%d,\"%s\",\"%s\",,,,\n", k[1], D[k[1]], N[k[1]], k[2], k[3], rounds, s, draws / s, m[key] / 1024, cores, cpu, extra
     }
   }' "$out/log" | { read -r header; echo "$header"; sort; } > "$out/bench.csv"
+# The other benchmarks' rows (verdict-* of bench-sequential.sh, softmax-* of bench-softmax.sh) stay,
+# padded to the four softmax columns if the file predates them.
+if [ -f results/bench.csv ]; then
+  pad=$(head -1 results/bench.csv | awk -F, '{ for (i = NF; i < 16; i++) printf "," }')
+  tail -n +2 results/bench.csv | grep -Ev '^(d64|d1|d1024|d64-small|tiny),' | sed "s/\$/$pad/" >> "$out/bench.csv" || true
+fi
 mkdir -p results && mv "$out/bench.csv" results/bench.csv
 
 # The ratios the targets speak of.
