@@ -106,7 +106,7 @@ public struct CheckReport: Sendable {
             let place: [String] = (showsModel ? [m.label] : []) + (showsAttention ? [keys, tau] : [])
             return [t.claim.label, String(t.cell.d), m.mu.map(f) ?? "", m.sigma.map(f) ?? ""] + place
                 + [t.label, f(t.claimed), f(t.estimate),
-                   f(t.standardError), f(t.z), f(check.judgedP(i)), f(check.power.minimumDetectable(standardError: t.standardError)),
+                   f(t.standardError), f(t.z), t.isTested ? f(check.judgedP(i)) : "", f(check.power.minimumDetectable(standardError: t.standardError)),
                    testVerdict(t, rejected: rejected, confirmed: confirmed)]
                 + (looks != nil ? [String(t.samples)] : [])
         }
@@ -186,7 +186,7 @@ public struct CheckReport: Sendable {
                          ("keys", t.attention.map { .integer($0.keys) } ?? .null), ("tau", t.attention.map { .number($0.tau) } ?? .null),
                          ("statistic", .string(t.label)),
                          ("claimed", .number(t.claimed)), ("estimate", .number(t.estimate)),
-                         ("se", .number(t.standardError)), ("z", .number(t.z)), ("p", .number(check.judgedP(i))),
+                         ("se", .number(t.standardError)), ("z", .number(t.z)), ("p", t.isTested ? .number(check.judgedP(i)) : .null),
                          ("mdd", .number(check.power.minimumDetectable(standardError: t.standardError))),
                          ("verdict", .string(testVerdict(t, rejected: rejected, confirmed: confirmed))),
                          ("samples", .integer(t.samples))])

@@ -20,7 +20,10 @@ struct CheckCommand: ParsableCommand {
         d, mu, sigma (where q and k share them), mu_q, mu_k, sigma_q, sigma_k, rho, kurt_q, kurt_k (the \
         law's excess kurtosis) and pi; e.g. --var 'd*(sigma^4 + 2*mu^2*sigma^2)' or --scale 'sqrt(d)'. \
         Claims are compared with the estimates and their estimated standard errors, so they are checked \
-        also where qkverify has no closed form (--norm unit or layer at nonzero means). \
+        also where qkverify has no closed form (--norm unit with both means nonzero, or layer). \
+        Claims about attention (--entropy in nats, --participation, --max-weight, --jacobian) use N and tau too \
+        and are tested on a softmax run (--keys, --temperatures, --queries; by default mu = 0, sigma = 1, \
+        d = 4, 16, 64); --limit judges every claim within --tolerance, as a limit or approximation. \
         Each claim ends REJECTED; CONFIRMED within --tolerance (the 1 - 2 alpha interval of every relative \
         error inside it); UNDECIDED (with --tolerance, neither); NOT REJECTED (without --tolerance: no test \
         rejected it, which is weak evidence); or UNTESTED (no test could be made on this grid). \
@@ -34,6 +37,8 @@ struct CheckCommand: ParsableCommand {
           qkverify check --var 'd*(sigma^4 + 2*mu^2*sigma^2)' --dims 1,16,64
           qkverify check --claims textbook --dims 1,2,4,...,512 --samples 1e5
           qkverify check --var 'd' --means 0 --sigmas 1 --sequential --tolerance 0.01
+          qkverify check --participation '1/N' --dims 4,16,64 --keys 64
+          qkverify check --entropy 'log(N) - d/(2*tau^2)' --limit --tolerance 0.05 --temperatures sqrt_d
         """)
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Claimed E[q^T k].", valueName: "formula"))
