@@ -229,6 +229,7 @@ package enum Figures {
                       caption: "When attention collapses: the entropy of the weights over log N (left) and the participation E[sum a^2] (right) against d, for N = \(keys.map(String.init).joined(separator: ", ")) keys (colours) at tau = 1 (solid), sqrt(d) (dashed) and d (dotted). Lines: the exact finite-N theory; points: the measurements with one-SE bars; grey: the REM limit log N - d/2 of the unscaled entropy; dotted verticals: d* = 2 log N, where unscaled attention condenses.",
                       script: preamble.replacingOccurrences(of: "size 760,500", with: "size 1100,480") + """
                 set output "collapse.svg"
+                set tmargin 2.5
                 colours = "#1b6ca8 #d1495b #2e8b57 #8d5a97 #e6a100 #555555 #1b6ca8 #d1495b #2e8b57 #8d5a97"
                 keys = "\(n)"
                 \(arrows)
