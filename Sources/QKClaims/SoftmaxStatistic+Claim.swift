@@ -3,7 +3,7 @@ import QKSampling
 
 extension SoftmaxStatistic {
     /// The statistics a user may state a claim about, each by its option: their expectations have
-    /// an exact finite-N theory (docs/THEORY.md section 9), and papers state them.
+    /// an exact finite-N theory (docs/THEORY.md section 6), and papers state them.
     public static let claimable: [SoftmaxStatistic] = [.entropy, .participation, .maxWeight, .jacobianSquared]
 
     /// The option's word: `entropy`, `participation`, `max-weight`, `jacobian`.

@@ -243,7 +243,7 @@ public struct ReportDocument: Sendable {
     var softmaxTheorySentence: String {
         let v = results.softmaxVerdict
         guard v.testsMade > 0 else { return "" }
-        return "Against the exact finite-N theory of the weights (docs/THEORY.md section 9), where the keys are Gaussian: \(v.testsMade) tests of the mean entropy, participation, sum a^3, squared Jacobian norm and largest weight made, \(v.failedRows == 0 ? "none fails" : "\(v.failedRows) rows fail") (Holm at alpha \(NumberText.format(v.alpha)); `softmax.csv`, columns `*_theory` and `*_z`).\n\n"
+        return "Against the exact finite-N theory of the weights (docs/THEORY.md section 6), where the keys are Gaussian: \(v.testsMade) tests of the mean entropy, participation, sum a^3, squared Jacobian norm and largest weight made, \(v.failedRows == 0 ? "none fails" : "\(v.failedRows) rows fail") (Holm at alpha \(NumberText.format(v.alpha)); `softmax.csv`, columns `*_theory` and `*_z`).\n\n"
     }
 
     /// How the largest weight and the Jacobian change with d, with and without the scale.

@@ -1,4 +1,4 @@
-/// The expectation of every ``AttentionStatistic`` in one setting (docs/THEORY.md section 9), each
+/// The expectation of every ``AttentionStatistic`` in one setting (docs/THEORY.md section 6), each
 /// with its error bound, and the relative tolerance they were computed to.
 public struct AttentionExpectations: Sendable, Hashable {
     /// The number of keys N.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The Random Energy Model limits of the softmax weights of N keys with iid N(0, s^2) logits, for
-/// large N at fixed s (docs/THEORY.md section 9, "The Random Energy Model limit"; Derrida 1981).
+/// large N at fixed s (docs/THEORY.md section 6, "The Random Energy Model limit"; Derrida 1981).
 ///
 /// They are limits, approached slowly (at N = 64, s = 2 the exact E[H] is 2.643, the limit 2.159):
 /// compare them with ``AttentionWeights`` within a tolerance, not as formulas to pass. Each function

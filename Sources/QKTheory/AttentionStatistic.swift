@@ -1,7 +1,7 @@
 import Foundation
 
 /// A statistic of one query's softmax attention weights a = softmax(x) over N keys whose expectation
-/// ``AttentionWeights`` and ``AttentionTheory`` compute exactly (docs/THEORY.md section 9).
+/// ``AttentionWeights`` and ``AttentionTheory`` compute exactly (docs/THEORY.md section 6).
 public enum AttentionStatistic: String, Sendable, CaseIterable {
     /// The entropy `H = -sum_j a_j log a_j`, in nats (log N when uniform, 0 when one-hot).
     case entropy

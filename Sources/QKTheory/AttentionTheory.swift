@@ -3,7 +3,7 @@ import QKSupport
 import QKGSL
 
 /// The exact expectations of the softmax weight statistics of one query against N keys, averaged
-/// over the query: docs/THEORY.md section 9, "Reduction".
+/// over the query: docs/THEORY.md section 6, "Reduction".
 ///
 /// The keys have iid N(mu_k, sigma_k^2) coordinates (mu_k does not matter: it shifts every logit
 /// alike) and the temperature is tau, so given q the weights are those of ``AttentionWeights`` with

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The exact expectations of the softmax weight statistics of N keys whose logits are iid
-/// N(0, s^2): the function g(N, s) of docs/THEORY.md section 9 ("Laplace-transform identities").
+/// N(0, s^2): the function g(N, s) of docs/THEORY.md section 6 ("Laplace-transform identities").
 ///
 /// With X ~ N(0, s^2), `L_k(t) = E[e^(kX) exp(-t e^X)]` and `M(t) = E[X e^X exp(-t e^X)]`:
 ///

@@ -2,7 +2,7 @@ import QKSupport
 import QKModel
 
 extension SoftmaxCell {
-    /// The exact theory of this cell's weights at temperature tau (docs/THEORY.md section 9), or nil
+    /// The exact theory of this cell's weights at temperature tau (docs/THEORY.md section 6), or nil
     /// where none exists.
     ///
     /// The theory needs keys with iid Gaussian coordinates independent of the query and of each

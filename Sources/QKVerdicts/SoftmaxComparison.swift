@@ -10,7 +10,7 @@ import QKClaims
 import QKExperiments
 
 /// One row of a softmax run, a cell under one temperature, set beside the exact theory of its
-/// weights (docs/THEORY.md section 9): for each statistic with an exact expectation, the mean over
+/// weights (docs/THEORY.md section 6): for each statistic with an exact expectation, the mean over
 /// the queries, the exact value and the z that compares them.
 public struct SoftmaxComparison: Sendable, Hashable {
     /// The row of the run compared: its cell's index and its temperature.

@@ -11,7 +11,7 @@ struct SoftmaxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "softmax",
         abstract: "Measure softmax(q^T k_j / tau) as d grows and test it against the exact theory of the weights.",
-        discussion: "Measures the largest weight, the entropy, the participation sum p^2, sum p^3, the Jacobian's norm and its square, saturation and the logit variance. Where the keys are iid Gaussian (raw, uncorrelated, no aligned key) the means of the entropy, participation, sum p^3, squared Jacobian norm and largest weight are compared with their exact finite-N values (docs/THEORY.md section 9), Holm-corrected at --alpha; exit 1 when one is rejected.\n\nExamples:\n  qkverify softmax --dims 1,4,16,64 --keys 64\n  qkverify softmax --dims 4,64,512 --aligned-rho 0.5   # an aligned key")
+        discussion: "Measures the largest weight, the entropy, the participation sum p^2, sum p^3, the Jacobian's norm and its square, saturation and the logit variance. Where the keys are iid Gaussian (raw, uncorrelated, no aligned key) the means of the entropy, participation, sum p^3, squared Jacobian norm and largest weight are compared with their exact finite-N values (docs/THEORY.md section 6), Holm-corrected at --alpha; exit 1 when one is rejected.\n\nExamples:\n  qkverify softmax --dims 1,4,16,64 --keys 64\n  qkverify softmax --dims 4,64,512 --aligned-rho 0.5   # an aligned key")
 
     @OptionGroup var dims: DimensionsOption
     @Option(parsing: .unconditional, help: ArgumentHelp("Coordinate means mu (default: 0,1).", valueName: "list"), transform: ArgumentText.numbers)
