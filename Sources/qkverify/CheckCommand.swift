@@ -41,24 +41,24 @@ struct CheckCommand: ParsableCommand {
           qkverify check --entropy 'log(N) - d/(2*tau^2)' --limit --tolerance 0.05 --temperatures sqrt_d
         """)
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Claimed E[q^T k].", valueName: "formula"))
-    var mean: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Claimed Var(q^T k).", valueName: "formula"))
-    var `var`: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Claimed scale s with Var(q^T k / s) = 1 (and E = 0 where mu = 0).", valueName: "formula"))
-    var scale: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Claimed skewness of q^T k.", valueName: "formula"))
-    var skewness: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Claimed excess kurtosis of q^T k.", valueName: "formula"))
-    var kurtosis: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Claimed E[H(a)]: the expected entropy, in nats, of one query's weights a = softmax(q^T k_j / tau) over N keys.", valueName: "formula"))
-    var entropy: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Claimed E[sum_j a_j^2], the participation (1/N uniform, 1 one-hot; sigma_v^2 times it is the attention output's variance).", valueName: "formula"))
-    var participation: String?
-    @Option(name: .customLong("max-weight"), parsing: .unconditional, help: ArgumentHelp("Claimed E[max_j a_j], the expected largest weight.", valueName: "formula"))
-    var maxWeight: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Claimed E||J||_F^2, the squared Frobenius norm of the softmax Jacobian diag(a) - a a^T.", valueName: "formula"))
-    var jacobian: String?
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("Claimed E[q^T k]. Repeat it to check several.", valueName: "formula"))
+    var mean: [String] = []
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("Claimed Var(q^T k). Repeat it to check several.", valueName: "formula"))
+    var `var`: [String] = []
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("Claimed scale s with Var(q^T k / s) = 1 (and E = 0 where mu = 0). Repeat it to check several.", valueName: "formula"))
+    var scale: [String] = []
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("Claimed skewness of q^T k. Repeat it to check several.", valueName: "formula"))
+    var skewness: [String] = []
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("Claimed excess kurtosis of q^T k. Repeat it to check several.", valueName: "formula"))
+    var kurtosis: [String] = []
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("Claimed E[H(a)]: the expected entropy, in nats, of one query's weights a = softmax(q^T k_j / tau) over N keys. Repeat it to check several.", valueName: "formula"))
+    var entropy: [String] = []
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("Claimed E[sum_j a_j^2], the participation (1/N uniform, 1 one-hot; sigma_v^2 times it is the attention output's variance). Repeat it to check several.", valueName: "formula"))
+    var participation: [String] = []
+    @Option(name: .customLong("max-weight"), parsing: .unconditionalSingleValue, help: ArgumentHelp("Claimed E[max_j a_j], the expected largest weight. Repeat it to check several.", valueName: "formula"))
+    var maxWeight: [String] = []
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("Claimed E||J||_F^2, the squared Frobenius norm of the softmax Jacobian diag(a) - a a^T. Repeat it to check several.", valueName: "formula"))
+    var jacobian: [String] = []
     @Option(parsing: .unconditional, help: ArgumentHelp("For claims about attention: numbers of keys N, 2 to 10^6 (default: 64).", valueName: "list"),
             transform: ArgumentText.positiveIntegers)
     var keys: [Int] = [64]
@@ -145,7 +145,13 @@ struct CheckCommand: ParsableCommand {
                                  (.skewness, skewness), (.kurtosis, kurtosis), (.attention(.entropy), entropy),
                                  (.attention(.participation), participation), (.attention(.maxWeight), maxWeight),
                                  (.attention(.jacobianSquared), jacobian)] {
-            if let text { list.append(try Claim(quantity, text, isLimit: limit)) }
+            for text in text {
+                let claim = try Claim(quantity, text, isLimit: limit)
+                if list.contains(claim) {
+                    throw QKVerifyError.invalid(quantity.setting, "'\(text)' is given twice; allowed: each claim once")
+                }
+                list.append(claim)
+            }
         }
         guard !list.isEmpty else {
             throw QKVerifyError.invalidOption("check", "no claim given; allowed: one or more of --mean, --var, --scale, --skewness, --kurtosis, --entropy, --participation, --max-weight, --jacobian, or --claims textbook|paper")

@@ -19,6 +19,19 @@ import Testing
         #expect(r.stdout.contains("REJECTED     s = d: fails in 1 of 2 cells"))  // s = d is right at d = 1
     }
 
+    /// Several claims of one quantity are all checked, each with its own verdict (a repeated option
+    /// once kept only its last formula); the same claim twice is refused.
+    @Test func repeatedVarChecksEveryFormulaAndRefusesADuplicate() throws {
+        let r = try CLI.run(["check", "--var", "d", "--var", "d^2", "--var", "-d"] + Self.grid)
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stdout.contains("NOT REJECTED Var(T) = d: not rejected in 2 cells"))
+        #expect(r.stdout.contains("REJECTED     Var(T) = d^2: fails in 1 of 2 cells"))
+        #expect(r.stdout.contains("REJECTED     Var(T) = -d: fails in 2 of 2 cells"))
+        let twice = try CLI.run(["check", "--var", "d", "--var", "d"] + Self.grid)
+        #expect(twice.status == 64)
+        #expect(twice.stderr == "qkverify: error: --var: 'd' is given twice; allowed: each claim once\n")
+    }
+
     @Test func exitsWithUsageStatusOnBadInput() throws {
         let formula = try CLI.run(["check", "--var", "d*sgima^2"] + Self.grid)
         #expect(formula.status == 64)
