@@ -24,14 +24,16 @@ public struct SoftmaxExperiment: Sendable {
     /// A validated experiment.
     ///
     /// - Throws: ``QKVerifyError/invalid(_:_:)`` for the keys, queries or aligned correlation.
-    /// - Parameter alignedRho: the correlation of key 1 with the query (0: none), in (-1, 1].
+    /// - Parameters:
+    ///   - alignedRho: the correlation of key 1 with the query (0: none), in (-1, 1].
+    ///   - keysSetting: the setting a refusal of `keys` names (the report's collapse has its own).
     public init(grid: Grid, keys: [Int], samples: Int, seed: UInt64, generator: GeneratorType, blockSamples: Int? = nil,
-                alignedRho: Double = 0, stream: Int = ExperimentStream.softmax) throws {
+                alignedRho: Double = 0, stream: Int = ExperimentStream.softmax, keysSetting: Setting = .keys) throws {
         guard alignedRho.isFinite, alignedRho > -1, alignedRho <= 1 else {
             throw QKVerifyError.invalid(.alignedCorrelation, "'\(NumberText.format(alignedRho))' is not allowed; allowed: a number in (-1, 1], 0 for no aligned key")
         }
         guard !keys.isEmpty, keys.allSatisfy({ $0 >= 2 && $0 <= 1_000_000 }) else {
-            throw QKVerifyError.invalid(.keys, "allowed: whole numbers of keys from 2 to 10^6")
+            throw QKVerifyError.invalid(keysSetting, "allowed: whole numbers of keys from 2 to 10^6")
         }
         try SoftmaxExperiment.allowedQueries.check(samples, .queries)
         cells = grid.models.flatMap { model in keys.flatMap { n in

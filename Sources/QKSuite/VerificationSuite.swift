@@ -67,7 +67,7 @@ public struct VerificationSuite: Sendable {
         let collapseDims = dims.filter { $0 <= 64 }
         collapse = try SoftmaxExperiment(grid: Grid(dims: collapseDims.isEmpty ? [64] : collapseDims, means: [0], sigmas: [1]),
                                          keys: collapseKeys, samples: min(queries, Self.collapseQueries), seed: seed, generator: generator,
-                                         blockSamples: block, stream: ExperimentStream.collapse)
+                                         blockSamples: block, stream: ExperimentStream.collapse, keysSetting: .collapseKeys)
     }
 
     /// The spread the softmax and distribution experiments use: 1 where the grid has it, else its first.

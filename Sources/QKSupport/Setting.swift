@@ -31,6 +31,8 @@ public enum Setting: Sendable, Hashable {
     case distributionSamples
     /// The numbers of keys a query is compared with (softmax).
     case keys
+    /// The numbers of keys of the report's collapse experiment.
+    case collapseKeys
     /// The queries drawn per softmax cell.
     case queries
     /// The correlation of the aligned key with its query (softmax).
@@ -57,6 +59,7 @@ public enum Setting: Sendable, Hashable {
         case .seedVariable: return "GSL_RNG_SEED"
         case .distributionSamples: return "distributionSamples"
         case .keys: return "keys"
+        case .collapseKeys: return "collapseKeys"
         case .queries: return "queries"
         case .alignedCorrelation: return "alignedCorrelation"
         case let .claim(word): return word + "Claim"

@@ -17,6 +17,7 @@ extension Setting {
         case .generatorVariable, .seedVariable: return name
         case .distributionSamples: return "--distribution-samples"
         case .keys: return "--keys"
+        case .collapseKeys: return "--collapse-keys"
         case .queries: return "--queries"
         case .alignedCorrelation: return "--aligned-rho"
         case let .claim(word): return "--" + word

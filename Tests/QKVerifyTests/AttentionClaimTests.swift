@@ -74,4 +74,13 @@ import Testing
         #expect(r.status == 1)
         #expect(r.stdout.contains("\"keys\": 16,") && r.stdout.contains("\"tau\": 2,") && r.stdout.contains("\"queries\": 1000,"))
     }
+
+    /// The report's collapse keys are refused under their own option, before any file is written.
+    @Test func badCollapseKeysNameTheirOptionAndWriteNothing() throws {
+        let dir = try CLI.temporaryDirectory().appendingPathComponent("report")
+        let r = try CLI.run(["report", "--collapse-keys", "1", "--out-dir", dir.path, "--quiet"])
+        #expect(r.status == 64)
+        #expect(r.stderr == "qkverify: error: --collapse-keys: allowed: whole numbers of keys from 2 to 10^6\n")
+        #expect(!FileManager.default.fileExists(atPath: dir.path))
+    }
 }
