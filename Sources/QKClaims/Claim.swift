@@ -166,6 +166,16 @@ public struct Claim: Sendable, Hashable {
         }
     }
 
+    /// The claim as a paper writes it, in LaTeX math: `\mathrm{Var}(T) = d\sigma^2`.
+    public var latex: String {
+        let lhs = switch quantity {
+        case let .moment(statistic): statistic.latex
+        case .scale: "s"
+        case let .attention(statistic): statistic.claimLatex
+        }
+        return "\(lhs) \(isLimit ? "\\sim" : "=") \(formula.latex)"
+    }
+
     /// How the claim reads: `Var(T) = d*sigma^2`.
     public var label: String { "\(quantity.symbol) \(isLimit ? "~" : "=") \(text)" }
 

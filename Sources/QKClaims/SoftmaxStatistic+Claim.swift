@@ -30,6 +30,18 @@ extension SoftmaxStatistic {
         }
     }
 
+    /// The claimed quantity as a paper writes it, in LaTeX math: `\mathrm{E}[H(a)]`.
+    public var claimLatex: String {
+        switch self {
+        case .entropy: return "\\mathrm{E}[H(a)]"
+        case .participation: return "\\mathrm{E}[\\textstyle\\sum_j a_j^2]"
+        case .maxWeight: return "\\mathrm{E}[\\max_j a_j]"
+        case .jacobianSquared: return "\\mathrm{E}\\|J\\|_F^2"
+        case .cubeSum: return "\\mathrm{E}[\\textstyle\\sum_j a_j^3]"
+        default: return "\\mathrm{" + key.replacingOccurrences(of: "_", with: "\\_") + "}"
+        }
+    }
+
     /// What the measured per-query value is multiplied by to be in a claim's units: log N for the
     /// entropy (measured over log N, claimed in nats), 1 for the others.
     public func claimUnit(keys: Int) -> Double {

@@ -59,11 +59,9 @@ extension DistributionExperiment {
     ///
     /// - Complexity: one ``VarianceGamma`` table per distinct d, then a sort per cell.
     package func analyse(_ lists: [SampleList], histogramDims: Set<Int>)
-        -> (results: [DistributionResult], histogram: [(cell: Cell, samples: SampleList, law: VarianceGamma)]) {
+        -> (results: [DistributionResult], histogram: [DistributionResult]) {
         let laws = Dictionary(uniqueKeysWithValues: Set(cells.map(\.d)).map { ($0, VarianceGamma(d: $0)) })
         let results = zip(cells, lists).map { DistributionResult(cell: $0, samples: $1, law: laws[$0.d]!) }
-        let histogram = zip(cells, lists).filter { histogramDims.contains($0.0.d) && $0.0.sigma == cells[0].sigma }
-            .map { (cell: $0.0, samples: $0.1, law: laws[$0.0.d]!) }
-        return (results, histogram)
+        return (results, results.filter { histogramDims.contains($0.cell.d) && $0.cell.sigma == cells[0].sigma })
     }
 }

@@ -16,6 +16,10 @@ public struct DistributionResult: Sendable {
     /// probabilities (``HistogramBins``): the binned counterpart of the KS test, which weighs the peak
     /// and the tails as the figure shows them.
     public let chiSquare: (statistic: Double, degreesOfFreedom: Int, p: Double)
+    /// The histogram of T / (sigma^2 sqrt(d)) the chi-square counts (and the figure draws).
+    package let bins: HistogramBins
+    /// The exact law's probability of each bin.
+    package let exactBinProbabilities: [Double]
 
     /// Tests one cell's samples against both laws.
     package init(cell: Cell, samples: SampleList, law: VarianceGamma) {
@@ -25,7 +29,8 @@ public struct DistributionResult: Sendable {
         let s2 = cell.sigma * cell.sigma, root = Double(cell.d).squareRoot()
         exact = KolmogorovSmirnov(samples.values.map { $0 / s2 }, cdf: law.cdf)
         normal = KolmogorovSmirnov(samples.values.map { $0 / (s2 * root) }, cdf: SpecialFunctions.normalCDF)
-        chiSquare = HistogramBins(samples.values.map { $0 / (s2 * root) })
-            .chiSquare(probabilities: HistogramBins.probabilities { law.cdf($0 * root) })
+        bins = HistogramBins(samples.values.map { $0 / (s2 * root) })
+        exactBinProbabilities = HistogramBins.probabilities { law.cdf($0 * root) }  // X / sqrt(d), X ~ VG(d)
+        chiSquare = bins.chiSquare(probabilities: exactBinProbabilities)
     }
 }

@@ -7,14 +7,21 @@ public struct Column<Row>: Sendable {
     public let meaning: String
     /// The column's heading in a LaTeX table (math in `$...$`).
     public let latex: String
+    /// How a reader's table shows its numbers (CSV and JSON keep every digit).
+    public let style: NumberStyle
+    /// The title a LaTeX table sets over this column and its neighbours with the same title ("" for none).
+    public let group: String
     /// The row's value in this column.
     public let value: @Sendable (Row) -> TableValue
 
     /// A column; its LaTeX heading is `latex`, or its name in typewriter type.
-    public init(_ name: String, _ meaning: String, latex: String? = nil, _ value: @escaping @Sendable (Row) -> TableValue) {
+    public init(_ name: String, _ meaning: String, latex: String? = nil, style: NumberStyle = .standard, group: String = "",
+                _ value: @escaping @Sendable (Row) -> TableValue) {
         self.name = name
         self.meaning = meaning
         self.latex = latex ?? "\\texttt{\(LatexTable.escape(name))}"
+        self.style = style
+        self.group = group
         self.value = value
     }
 }

@@ -2,6 +2,7 @@ import QKGSL
 import QKModel
 import QKStatistics
 import QKTheory
+import QKExperiments
 
 /// Histograms of T / (sigma^2 sqrt(d)) beside the exact and the normal densities, for the figures.
 package enum HistogramTable {
@@ -38,18 +39,13 @@ package enum HistogramTable {
     /// The column names, in order.
     package static var header: [String] { columns.map(\.name) }
 
-    /// The 60 bins of ``HistogramBins`` for each cell given.
-    package static func table(_ cells: [(cell: Cell, samples: SampleList, law: VarianceGamma)]) -> Table {
+    /// The 60 bins of ``HistogramBins`` for each result given, as its distribution test counted them.
+    package static func table(_ results: [DistributionResult]) -> Table {
         let normal = HistogramBins.probabilities(cdf: SpecialFunctions.normalCDF)
-        var rows: [Row] = []
-        for (cell, samples, law) in cells {
-            let root = Double(cell.d).squareRoot(), scale = cell.sigma * cell.sigma * root
-            let bins = HistogramBins(samples.values.map { $0 / scale })
-            let exact = HistogramBins.probabilities { law.cdf($0 * root) }  // X / sqrt(d), X ~ VG(d)
-            rows += (0..<HistogramBins.count).map {
-                Row(cell: cell, bin: $0, count: bins.counts[$0], total: samples.values.count, exact: exact[$0], normal: normal[$0])
+        return results.flatMap { r in
+            (0..<HistogramBins.count).map {
+                Row(cell: r.cell, bin: $0, count: r.bins.counts[$0], total: r.samples, exact: r.exactBinProbabilities[$0], normal: normal[$0])
             }
-        }
-        return rows.table(columns)
+        }.table(columns)
     }
 }

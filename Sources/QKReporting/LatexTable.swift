@@ -70,8 +70,9 @@ struct LatexTable: Sendable {
             if case .number = c.kind { return "\\multicolumn{1}{c}{\(c.header)}" }
             return c.header
         }
+        // A caption above a table needs space below it, or it touches the top rule.
         var lines = ["\\begin{table}[htbp]", "\\centering", "\\\(size)", "\\setlength{\\tabcolsep}{3pt}",
-                     "\\caption{\(caption)}", "\\label{\(label)}",
+                     "\\setlength{\\belowcaptionskip}{6pt}", "\\caption{\(caption)}", "\\label{\(label)}",
                      "\\begin{tabular}{" + columns.map(\.spec).joined() + "}", "\\toprule"]
         if !groups.isEmpty {
             lines.append(groups.map { $0.title.isEmpty ? Array(repeating: "", count: $0.span).joined(separator: " & ")
@@ -95,7 +96,9 @@ struct LatexTable: Sendable {
     package static func number(_ x: Double, _ digits: Int = 4) -> String {
         guard x.isFinite else { return x.isNaN ? "" : (x > 0 ? "\\infty" : "-\\infty") }
         if x == 0 || (Swift.abs(x) >= 1e-4 && Swift.abs(x) < 1e6) {
-            return String(format: "%.\(digits)g", x)
+            let text = String(format: "%.\(digits)g", x)
+            // %g writes 10200 to 3 digits as 1.02e+04, which math mode sets as a product with e.
+            return text.contains("e") ? String(format: "%.0f", Double(text) ?? x) : text
         }
         let exponent = Int(floor(log10(Swift.abs(x))))
         let mantissa = x / pow(10, Double(exponent))

@@ -15,23 +15,10 @@ extension ReportDocument {
         md += "`models.csv` has every cell's estimates, closed forms and tests.\n\n"
         for outcome in models {
             md += "### \(outcome.case.title)\n\n" + headline(outcome) + "\n\n"
-            md += markdownTable(claimRows(outcome)) + "\n"
+            md += TableFormat.markdown(claimTable(outcome)) + "\n"
         }
         md += alignedMarkdown
         return md
-    }
-
-    /// One table row per claim of a case: how it fared.
-    func claimRows(_ outcome: ModelsSuite.Outcome) -> (header: [String], rows: [[String]]) {
-        (["claim", "truth", "cells tested", "rejected in", "largest abs z", "outcome"],
-         outcome.check.claims.enumerated().map { i, claim in
-             let isTrue = i < outcome.case.trueCount
-             let (tested, rejected) = outcome.check.cellCounts(claim)
-             let status = tested == 0 ? "untested"
-                 : isTrue ? (rejected == 0 ? "not rejected" : "FALSE FAILURE") : (rejected > 0 ? "rejected" : "not detected")
-             return [claim.label, isTrue ? "true" : "wrong", String(tested), String(rejected),
-                     Self.g(outcome.check.largestZ(claim), 3), status]
-         })
     }
 
     /// The case's measured point, in one or two sentences.
@@ -83,14 +70,7 @@ extension ReportDocument {
         md += "A correlation shared by every key changes nothing in softmax; one key aligned with the query does. Key 1 has "
         md += "corr \(NumberText.format(first.alignedRho)) with the query, the other \(first.keys - 1) keys are independent "
         md += "(mu = 0, sigma = 1, \(experiment.samples) queries per d). The weight on key 1 (mean ± SE):\n\n"
-        var table = TextTable(header: ["d", "tau = 1", "tau = sqrt(d)", "tau = d"], rightAligned: [0, 1, 2, 3])
-        for (c, cell) in experiment.cells.enumerated() {
-            table.append([String(cell.d)] + [SoftmaxScale.none, .sqrtD, .d].map { scale in
-                let m = aligned.summary(cell: c, scale, .alignedWeight)
-                return String(format: "%.4f ± %.4f", m.mean, m.meanStandardError)
-            })
-        }
-        md += table.markdown + "\n"
+        md += TableFormat.markdown(alignedTable) + "\n"
         let last = experiment.cells.count - 1
         let sqrt = aligned.summary(cell: last, .sqrtD, .alignedWeight).mean
         let byD = aligned.summary(cell: last, .d, .alignedWeight)

@@ -52,51 +52,6 @@ public struct ReportDocument: Sendable {
         return softmax.summary(cell: c, scale, statistic)
     }
 
-    /// Markdown rows of the moments table at sigma = 1 (or the first sigma).
-    var momentsRows: (header: [String], rows: [[String]]) {
-        let sigma = VerificationSuite.sigma(of: design.grid)
-        let header = ["d", "mu", "sigma", "Var theory", "Var estimate", "SE", "z", "Var(T/sqrt d) theory", "estimate", "verdict"]
-        let rows = verdict.comparisons.enumerated().filter { $0.element.cell.sigma == sigma }.map { c, r in
-            [String(r.cell.d), r.cell.model.meanText, r.cell.model.spreadText, NumberText.format(r[.variance].theory.value),
-             Self.g(r[.variance].estimate.value, 6), Self.g(r[.variance].estimate.standardError, 3), String(format: "%.2f", r[.variance].z),
-             NumberText.format(r.scaledVarianceTheory), Self.g(r.scaledVarianceEstimate, 4),
-             verdict.rejectedTests(cell: c).isEmpty ? "pass" : "fail"]
-        }
-        return (header, rows)
-    }
-
-    var controlRows: (header: [String], rows: [[String]]) {
-        (["claim", "where", "truth", "cells tested", "rejected in", "largest abs z", "status"],
-         controls.map { r in
-             let (tested, rejected) = r.check.cellCounts(r.control.claim)
-             return [r.control.claim.label, r.control.claim.domain.rawValue, r.control.isTrue ? "true" : "false",
-                     String(tested), String(rejected), Self.g(r.check.largestZ(r.control.claim), 3), r.status.rawValue]
-         })
-    }
-
-    var scalingRows: (header: [String], rows: [[String]]) {
-        (["mu", "sigma", "slope", "95% interval", "fit p", "verdict"],
-         fits.map { entry in
-             guard let fit = entry.fit else { return [entry.model.meanText, entry.model.spreadText, "", "", "", entry.verdictText] }
-             return [fit.model.meanText, fit.model.spreadText, String(format: "%.4f", fit.slope),
-                     String(format: "[%.4f, %.4f]", fit.slopeInterval.lowerBound, fit.slopeInterval.upperBound),
-                     fit.degreesOfFreedom > 0 ? Self.p(fit.fitP) : "", entry.verdictText]
-         })
-    }
-
-    var distributionRows: (header: [String], rows: [[String]]) {
-        let (exact, chi, normal) = distributionRejections
-        return (["d", "excess kurtosis", "KS to exact law", "p", "verdict", "chi-square to exact (df)", "p", "verdict", "KS to N(0,1)", "p", "verdict"],
-                distribution.enumerated().map { i, r in
-                    guard results.distribution.isTested(i) else {
-                        return [String(r.cell.d), Self.g(6 / Double(r.cell.d), 3), "", "", "untested", "", "", "untested", "", "", "untested"]
-                    }
-                    return [String(r.cell.d), Self.g(6 / Double(r.cell.d), 3), Self.g(r.exact.distance, 3), Self.p(r.exact.p),
-                     exact[i] ? "fail" : "pass", "\(Self.g(r.chiSquare.statistic, 3)) (\(r.chiSquare.degreesOfFreedom))", Self.p(r.chiSquare.p),
-                     chi[i] ? "fail" : "pass", Self.g(r.normal.distance, 3), Self.p(r.normal.p), normal[i] ? "fail" : "pass"]
-                })
-    }
-
     /// The distribution tests' rejections (KS exact, chi-square exact, KS normal), from ``DistributionVerdict``.
     var distributionRejections: (exact: [Bool], chiSquare: [Bool], normal: [Bool]) {
         let v = results.distribution
@@ -127,32 +82,15 @@ public struct ReportDocument: Sendable {
         return first + "; " + second + "." + untestedSentence
     }
 
-    var softmaxRows: (header: [String], rows: [[String]]) {
-        let dims = softmax.experiment.cells.filter { $0.mu == softmax.experiment.cells[0].mu }.map(\.d)
-        let header = ["d", "max weight, tau = 1", "tau = sqrt(d)", "entropy, tau = 1", "tau = sqrt(d)", "saturated, tau = 1"]
-        let rows = Set(dims).sorted().map { d -> [String] in
-            func v(_ scale: SoftmaxScale, _ s: SoftmaxStatistic) -> String {
-                softmaxValue(mu: softmaxMu, scale: scale, d: d, s).map { String(format: "%.3f ± %.3f", $0.mean, $0.meanStandardError) } ?? ""
-            }
-            return [String(d), v(.none, .maxWeight), v(.sqrtD, .maxWeight), v(.none, .entropy), v(.sqrtD, .entropy), v(.none, .saturated)]
-        }
-        return (header, rows)
-    }
-
     /// A figure's Markdown (image and caption), or nothing when it was not drawn.
     func embed(_ file: String) -> String {
         guard let figure = figures.first(where: { $0.file == file }) else { return "" }
         return "![\(figure.caption)](\(figure.file))\n\n*\(figure.caption)*\n\n"
     }
 
-    func markdownTable(_ t: (header: [String], rows: [[String]])) -> String {
-        // Numbers right-aligned, words (verdicts, labels) left-aligned.
-        let numeric = t.header.indices.filter { c in
-            t.rows.allSatisfy { row in row[c].isEmpty || Double(row[c].split(separator: " ").first.map(String.init) ?? "") != nil || row[c].hasPrefix("< ") }
-        }
-        var table = TextTable(header: t.header, rightAligned: Set(numeric))
-        for row in t.rows { table.append(row) }
-        return table.markdown
+    /// Words in a sentence: `a`, `a and b`, `a, b and c`.
+    static func list(_ words: [String]) -> String {
+        words.count <= 2 ? words.joined(separator: " and ") : words.dropLast().joined(separator: ", ") + " and " + words.last!
     }
 
     /// REPORT.md: the sections in order, each written from the results.
@@ -188,7 +126,7 @@ public struct ReportDocument: Sendable {
             md += "- **\(claim.label)**\(whereText): " + outcome
         }
         let wrong = controls.filter { !$0.control.isTrue }
-        md += "\nAll \(verdict.comparisons.count) cells' mean, variance, skewness and kurtosis tests: \(verdict.failedCells) cells fail. "
+        md += "\nAll \(verdict.comparisons.count) cells' \(Self.list(MomentStatistic.all.map(\.name))) tests: \(verdict.failedCells) cells fail. "
         md += "Of \(wrong.count) plausible wrong formulas run through the same samples, \(wrong.filter { $0.status == .detected }.count) are detected "
         md += "(section 6).\n\n"
         return md
@@ -196,12 +134,12 @@ public struct ReportDocument: Sendable {
 
     var varianceSection: String {
         var md = "## 2. Var(q^T k) grows like d\n\n"
-        md += markdownTable(momentsRows) + "\n"
+        md += TableFormat.markdown(momentsTable) + "\n"
         if verdict.comparisons.contains(where: { !$0.cell.model.isShared }) {
             md += "Where q and k differ, mu and sigma read q's:k's.\n\n"
         }
         md += "A weighted least-squares fit of log Var(T) on log d for each (mu, sigma) gives the exponent:\n\n"
-        md += markdownTable(scalingRows) + "\n"
+        md += TableFormat.markdown(scalingTable) + "\n"
         let untested = results.scaling.untestedCount
         if untested > 0 {
             md += "\(untested) of these \(untested == 1 ? "is" : "are") untested: fewer than two of its dimensions have a variance "
@@ -234,7 +172,7 @@ public struct ReportDocument: Sendable {
         let keys = softmax.experiment.cells.first?.keys ?? 0
         let sigma = softmax.experiment.cells.first?.sigma ?? 1
         md += "For each query, \(keys) keys, \(softmax.experiment.samples) queries per cell, mu = \(NumberText.format(softmaxMu)), sigma = \(NumberText.format(sigma)) (mean ± SE):\n\n"
-        md += markdownTable(softmaxRows) + "\n"
+        md += TableFormat.markdown(softmaxTable) + "\n"
         md += saturationSentences + shiftedMeanSentences + softmaxTheorySentence + embed("softmax.svg")
         return md + collapseMarkdown
     }
@@ -243,7 +181,7 @@ public struct ReportDocument: Sendable {
     var softmaxTheorySentence: String {
         let v = results.softmaxVerdict
         guard v.testsMade > 0 else { return "" }
-        return "Against the exact finite-N theory of the weights (docs/THEORY.md section 6), where the keys are Gaussian: \(v.testsMade) tests of the mean entropy, participation, sum a^3, squared Jacobian norm and largest weight made, \(v.failedRows == 0 ? "none fails" : "\(v.failedRows) rows fail") (Holm at alpha \(NumberText.format(v.alpha)); `softmax.csv`, columns `*_theory` and `*_z`).\n\n"
+        return "Against the exact finite-N theory of the weights (docs/THEORY.md section 6), where the keys are Gaussian: \(v.testsMade) tests of the mean \(Self.list(SoftmaxStatistic.tested.map(\.name))) made, \(v.failedRows == 0 ? "none fails" : "\(v.failedRows) rows fail") (Holm at alpha \(NumberText.format(v.alpha)); `softmax.csv`, columns `*_theory` and `*_z`).\n\n"
     }
 
     /// How the largest weight and the Jacobian change with d, with and without the scale.
@@ -285,7 +223,7 @@ public struct ReportDocument: Sendable {
         var md = "## 5. The whole distribution\n\n"
         md += "At mu = 0, q^T k / sigma^2 has an exact variance-gamma law (density |x|^((d-1)/2) K_((d-1)/2)(|x|) / (sqrt(pi) Gamma(d/2) 2^((d-1)/2))). "
         md += "Kolmogorov-Smirnov and chi-square (60 bins of q^T k / (sigma^2 sqrt(d)) of width 1/6 on [-5, 5], and both tails) tests of \(distribution.first?.samples ?? 0) samples per d against it, and a Kolmogorov-Smirnov test of q^T k / (sigma^2 sqrt(d)) against N(0, 1), each family Holm-corrected:\n\n"
-        md += markdownTable(distributionRows) + "\n"
+        md += TableFormat.markdown(distributionTable) + "\n"
         md += distributionSummary + "\n\n"
         return md + embed("histograms.svg")
     }
@@ -294,7 +232,7 @@ public struct ReportDocument: Sendable {
         var md = "## 6. Negative controls\n\n"
         md += "Each formula is judged as its own family on the same samples. A wrong formula that no cell can tell from the truth would show as "
         md += "`undetected`; one whose statistic is too far from normal at this sample size as `untested`.\n\n"
-        return md + markdownTable(controlRows) + "\n"
+        return md + TableFormat.markdown(controlsTable) + "\n"
     }
 
     var filesSection: String {

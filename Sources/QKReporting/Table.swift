@@ -10,6 +10,10 @@ public struct Table: Sendable, Hashable {
         public let meaning: String
         /// Its heading in a LaTeX table.
         public let latex: String
+        /// How a reader's table shows its numbers.
+        public var style: NumberStyle = .standard
+        /// The title a LaTeX table sets over it and its neighbours with the same title ("" for none).
+        public var group: String = ""
     }
 
     /// The columns, in order.
@@ -28,7 +32,7 @@ public struct Table: Sendable, Hashable {
 
     /// The rows of `items` under `columns`.
     public init<Row>(_ items: [Row], columns: [Column<Row>]) {
-        headings = columns.map { Heading(name: $0.name, meaning: $0.meaning, latex: $0.latex) }
+        headings = columns.map { Heading(name: $0.name, meaning: $0.meaning, latex: $0.latex, style: $0.style, group: $0.group) }
         rows = items.map { item in columns.map { $0.value(item) } }
     }
 

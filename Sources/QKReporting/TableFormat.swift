@@ -15,6 +15,16 @@ public enum TableFormat: String, Sendable, CaseIterable {
 
     /// A table rendered in this format; `text` keeps only `columns` (those present).
     public func render(_ table: Table, columns: [String]) -> String {
+        render(table, kept: columns.compactMap { table.header.firstIndex(of: $0) })
+    }
+
+    /// A whole table as a reader's Markdown: every column (names may repeat under LaTeX groups),
+    /// numbers in their columns' styles.
+    public static func markdown(_ table: Table) -> String { TableFormat.markdown.render(table, kept: Array(table.headings.indices)) }
+
+    /// The table rendered with the columns at these positions (text, Markdown and LaTeX; CSV and
+    /// JSON are always whole).
+    private func render(_ table: Table, kept: [Int]) -> String {
         switch self {
         case .csv:
             return String(decoding: table.bytes, as: UTF8.self)
@@ -22,28 +32,12 @@ public enum TableFormat: String, Sendable, CaseIterable {
             let rows: [JSONText.Value] = table.rows.map { row in .object(zip(table.header, row).map { ($0, $1.json) }) }
             return JSONText.Value.array(rows).text + "\n"
         case .text, .markdown:
-            let kept = columns.compactMap { table.header.firstIndex(of: $0) }
             var text = TextTable(header: kept.map { table.header[$0] }, rightAligned: TableFormat.numeric(table, kept))
-            for row in table.rows { text.append(kept.map { row[$0].short }) }
+            for row in table.rows { text.append(kept.map { row[$0].shown(table.headings[$0].style) }) }
             if self == .markdown { return text.markdown }
             return text.text.hasSuffix("\n") ? text.text : text.text + "\n"
         case .latex:
-            // A column with one value in every row is said once, in the caption, so the table fits a page.
-            let asked = columns.compactMap { table.header.firstIndex(of: $0) }
-            let constant = table.rows.count > 1 ? asked.filter { c in table.rows.allSatisfy { $0[c] == table.rows[0][c] } } : []
-            let kept = asked.filter { !constant.contains($0) }
-            let numeric = TableFormat.numeric(table, kept)
-            let latexColumns = kept.indices.map { i in
-                LatexTable.Column(table.headings[kept[i]].latex, numeric.contains(i) ? .number : .centered)
-            }
-            let same = constant.map { c in
-                let value = table.rows[0][c].latex
-                return "\(table.headings[c].latex) = \(value.isEmpty ? "empty" : (table.rows[0][c].isNumeric && value.first != "$" ? "$\(value)$" : value))"
-            }
-            let caption = table.caption + (same.isEmpty ? "" : " In every row: " + same.joined(separator: ", ") + ".")
-            return LatexTable(caption: caption, label: table.label, columns: latexColumns,
-                              rows: table.rows.map { row in kept.map { row[$0].latex } },
-                              size: latexColumns.count > 6 ? "footnotesize" : "small").source
+            return LatexTable(table, columns: kept, foldingConstants: true).source
         }
     }
 

@@ -47,6 +47,21 @@ public enum SoftmaxStatistic: String, Statistic, CaseIterable {
     }
 
     /// The statistic's position in ``allCases``, for per-statistic buffers.
+    /// Its name in a reader's sentence ("largest weight", "entropy", ...).
+    public var name: String {
+        switch self {
+        case .maxWeight: return "largest weight"
+        case .entropy: return "entropy"
+        case .jacobianNorm: return "Jacobian norm"
+        case .saturated: return "saturated share"
+        case .logitVariance: return "logit variance"
+        case .alignedWeight: return "aligned key's weight"
+        case .participation: return "participation"
+        case .cubeSum: return "sum of cubed weights"
+        case .jacobianSquared: return "squared Jacobian norm"
+        }
+    }
+
     public var index: Int { SoftmaxStatistic.allCases.firstIndex(of: self)! }
 
     /// The statistic's value for one query's weights.

@@ -22,8 +22,8 @@ public struct SuiteResults: Sendable {
     public let softmaxVerdict: SoftmaxVerdict
     /// The distribution tests, judged.
     public let distribution: DistributionVerdict
-    /// The samples drawn for the histograms, with each cell's exact law.
-    package let histogram: [(cell: Cell, samples: SampleList, law: VarianceGamma)]
+    /// The distribution results the histograms show (their bins and the exact law's probabilities).
+    package let histogram: [DistributionResult]
     /// The tour of the models beyond the seed derivation.
     package let models: [ModelsSuite.Outcome]
     /// The aligned-key experiment's summary of each cell.

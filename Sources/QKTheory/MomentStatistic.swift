@@ -61,6 +61,16 @@ public struct MomentStatistic: Statistic {
         }
     }
 
+    /// Its name in a reader's sentence: `mean`, `variance`, `skewness`, `excess kurtosis`.
+    public var name: String {
+        switch kind {
+        case .mean: return "mean"
+        case .variance: return "variance"
+        case .skewness: return "skewness"
+        case .kurtosis: return "excess kurtosis"
+        }
+    }
+
     /// The word a claim's option uses: `mean`, `var`, `skewness`, `kurtosis`.
     public var claimName: String {
         switch kind {
@@ -147,6 +157,52 @@ public struct MomentStatistic: Statistic {
         case .variance: return 4
         case .skewness: return 6
         case .kurtosis: return 8
+        }
+    }
+
+    /// The estimator's second derivatives in the raw sample moments about the true mean,
+    /// `a_r = mean((T - E[T])^r)`, r = 1...4, at their expectations: a 4 x 4 matrix from the
+    /// central moments m[0...] of T. The influence function is the first derivative; this one is
+    /// what makes a nonlinear estimator (a variance once its mean is estimated, a ratio of moments)
+    /// skewed beyond its influence function at the same order, `1 / sqrt(n)` (``SamplingSkewness``).
+    ///
+    /// The estimator is `f(m2, m3, m4)` of the sample central moments, each a polynomial in the
+    /// `a_r` (m2 = a2 - a1^2, m3 = a3 - 3 a1 a2 + 2 a1^3, m4 = a4 - 4 a1 a3 + 6 a1^2 a2 - 3 a1^4), so
+    /// by the chain rule its Hessian is `sum_c f_c H(m_c) + J^T H(f) J`.
+    public func curvature(centralMoments m: [Double]) -> [[Double]] {
+        let m2 = m[2], m3 = m[3], m4 = m[4]
+        // Each sample central moment's gradient (J's rows) and Hessian in (a1, a2, a3, a4), at a1 = 0.
+        let gradient: [[Double]] = [[0, 1, 0, 0], [-3 * m2, 0, 1, 0], [-4 * m3, 0, 0, 1]]
+        var hessian = [[[Double]]](repeating: [[Double]](repeating: [Double](repeating: 0, count: 4), count: 4), count: 3)
+        hessian[0][0][0] = -2
+        hessian[1][0][1] = -3; hessian[1][1][0] = -3
+        hessian[2][0][0] = 12 * m2; hessian[2][0][2] = -4; hessian[2][2][0] = -4
+        // The estimator's first and second derivatives in (m2, m3, m4).
+        let f: [Double], fHessian: [[Double]]
+        switch kind {
+        case .mean:
+            return [[Double]](repeating: [Double](repeating: 0, count: 4), count: 4)
+        case .variance:
+            f = [1, 0, 0]
+            fHessian = [[0, 0, 0], [0, 0, 0], [0, 0, 0]]
+        case .skewness:
+            f = [-1.5 * m3 / (m2 * m2 * m2.squareRoot()), 1 / (m2 * m2.squareRoot()), 0]
+            let cross = -1.5 / (m2 * m2 * m2.squareRoot())
+            fHessian = [[3.75 * m3 / (m2 * m2 * m2 * m2.squareRoot()), cross, 0], [cross, 0, 0], [0, 0, 0]]
+        case .kurtosis:
+            f = [-2 * m4 / (m2 * m2 * m2), 0, 1 / (m2 * m2)]
+            let cross = -2 / (m2 * m2 * m2)
+            fHessian = [[6 * m4 / (m2 * m2 * m2 * m2), 0, cross], [0, 0, 0], [cross, 0, 0]]
+        }
+        return (0..<4).map { i in
+            (0..<4).map { j in
+                var h = 0.0
+                for c in 0..<3 {
+                    h += f[c] * hessian[c][i][j]
+                    for e in 0..<3 { h += fHessian[c][e] * gradient[c][i] * gradient[e][j] }
+                }
+                return h
+            }
         }
     }
 

@@ -63,9 +63,10 @@ package struct SamplingSkewness: Sendable, Hashable {
             let y = statistic.influence(centralMoments: m)
             let degree = y.count - 1
             let y2 = SamplingSkewness.product(y, y), y3 = SamplingSkewness.product(y2, y)
-            let ey2 = SamplingSkewness.expectation(y2, m), ey3 = SamplingSkewness.expectation(y3, m)
+            let ey2 = SamplingSkewness.expectation(y2, m)
+            let third = SamplingSkewness.expectation(y3, m) + 3 * SamplingSkewness.curvatureTerm(statistic, y, m)
             skewness[statistic] = 3 * degree > momentsExist ? .infinity
-                : ey2 > 0 ? ey3 / (ey2 * ey2.squareRoot()) : (ey2.isNaN || ey3.isNaN ? .nan : 0)
+                : ey2 > 0 ? third / (ey2 * ey2.squareRoot()) : (ey2.isNaN || third.isNaN ? .nan : 0)
             let y4 = SamplingSkewness.product(y2, y2)
             if 4 * degree > momentsExist {
                 kurtosis[statistic] = .infinity
@@ -113,6 +114,22 @@ package struct SamplingSkewness: Sendable, Hashable {
         guard g.isFinite, g * g < 9e18, k != .infinity else { return nil }
         let byKurtosis = k.isFinite && k < 9e18 ? Int(k.rounded(.up)) : 0
         return max(Int((g * g).rounded(.up)), byKurtosis)
+    }
+
+    /// The curvature's share of n^2 times the estimator's third cumulant, `sum_kl H_kl c_k c_l` with
+    /// H the estimator's Hessian in the raw moments about the mean (``MomentStatistic/curvature(centralMoments:)``)
+    /// and `c_k = Cov(Y, e^k)`; 0 for the mean, `-2 m3^2` for the variance.
+    static func curvatureTerm(_ statistic: MomentStatistic, _ y: [Double], _ m: [Double]) -> Double {
+        let h = statistic.curvature(centralMoments: m)
+        let c = (1...4).map { k in
+            var power = [Double](repeating: 0, count: k + 1)
+            power[k] = 1
+            power[0] = -m[k]
+            return expectation(product(y, power), m)
+        }
+        var sum = 0.0
+        for k in 0..<4 { for l in 0..<4 where h[k][l] != 0 { sum += h[k][l] * c[k] * c[l] } }
+        return sum
     }
 
     static func product(_ a: [Double], _ b: [Double]) -> [Double] {

@@ -1,0 +1,48 @@
+extension LatexTable {
+    /// A typed table set in LaTeX: each column's heading and number style from its ``Column``,
+    /// aligned on the decimal point where every value is a single number, centred otherwise, a
+    /// paragraph where it holds formulas; titles over runs of columns sharing a group.
+    ///
+    /// With `foldingConstants`, a column with one value in every row is said once, in the caption,
+    /// so a wide table fits a page.
+    init(_ table: Table, columns asked: [Int]? = nil, foldingConstants: Bool = false) {
+        let asked = asked ?? Array(table.headings.indices)
+        let constant = foldingConstants && table.rows.count > 1 ? asked.filter { c in table.rows.allSatisfy { $0[c] == table.rows[0][c] } } : []
+        let kept = asked.filter { !constant.contains($0) }
+        // Formulas and long words wrap in paragraphs; single numbers align on the decimal point.
+        let columns = kept.map { c -> Column in
+            let values = table.rows.map { $0[c] }
+            let longest = values.map { $0.shown(table.headings[c].style).count }.max() ?? 0
+            let kind: Column.Kind = values.contains(where: \.wraps) ? .paragraph("3cm")
+                : values.allSatisfy(\.isScalar) && table.headings[c].style != .pValue ? .number
+                : values.allSatisfy({ if case .text = $0 { true } else { $0 == .empty } }) && longest > 14 ? .paragraph("2cm") : .centered
+            return Column(table.headings[c].latex, kind)
+        }
+        // The type size from the widest row's characters: about 75 fit a page's text width in \\small.
+        let width = kept.reduce(0) { sum, c in
+            let values = table.rows.map { $0[c].shown(table.headings[c].style).count }
+            return sum + Swift.min(values.max() ?? 0, 24) + 2
+        }
+        let same = constant.map { c in
+            let value = table.rows[0][c].latex(table.headings[c].style)
+            return "\(table.headings[c].latex) = \(value.isEmpty ? "empty" : (table.rows[0][c].isScalar && value.first != "$" ? "$\(value)$" : value))"
+        }
+        var groups: [(title: String, span: Int)] = []
+        for c in kept {
+            let title = table.headings[c].group
+            if let last = groups.last, last.title == title { groups[groups.count - 1].span += 1 } else { groups.append((title, 1)) }
+        }
+        self.init(caption: table.caption + (same.isEmpty ? "" : " In every row: " + same.joined(separator: ", ") + "."),
+                  label: table.label, columns: columns,
+                  rows: table.rows.map { row in
+                      zip(kept, columns).map { c, column in
+                          let cell = row[c].latex(table.headings[c].style)
+                          // A number outside a `D` column (p-values, which `\\times 10^{k}` makes wide) is set in math itself.
+                          if case .number = column.kind { return cell }
+                          return row[c].isScalar && !cell.isEmpty && cell.first != "$" && row[c] != .empty ? "$\(cell)$" : cell
+                      }
+                  },
+                  groups: groups.contains { !$0.title.isEmpty } ? groups : [],
+                  size: width > 85 || columns.count > 9 ? "scriptsize" : width > 75 || columns.count > 6 ? "footnotesize" : "small")
+    }
+}
