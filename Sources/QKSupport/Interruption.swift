@@ -1,10 +1,27 @@
 import Foundation
 import Synchronization
 
-/// Catches SIGINT and SIGTERM so a run can stop at the next block boundary, save its state and
-/// exit 130 or 143. A second signal ends the process at once.
+/// Catches SIGHUP, SIGINT, SIGQUIT and SIGTERM so a run can stop at the next block boundary, save
+/// its state and exit 128 + the signal (129, 130, 131, 143). A second signal ends the process at once.
+///
+/// SIGHUP (a closed terminal or ssh session) once killed a run without its final checkpoint save,
+/// and SIGQUIT reached the Swift runtime's crash handler, which printed "Program crashed" and exited 0.
 package enum Interruption {
     private static let received = Atomic<Int32>(0)
+
+    /// The signals a run stops on.
+    package static let signals: [Int32] = [SIGHUP, SIGINT, SIGQUIT, SIGTERM]
+
+    /// Gives SIGQUIT its default action (end the process, by the signal) instead of the Swift
+    /// runtime's backtracer, which reports a crash and exits 0. Call at start-up, for commands that
+    /// do not ``install()`` handlers.
+    package static func restoreQuit() {
+        Glibc.signal(SIGQUIT, SIG_DFL)
+        var set = sigset_t()  // and unblock it, as install() does, should the parent have blocked it
+        sigemptyset(&set)
+        sigaddset(&set, SIGQUIT)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    }
 
     /// Installs the handlers. Call once, on the main thread, before any worker thread starts.
     package static func install() {
@@ -13,10 +30,9 @@ package enum Interruption {
         // the handlers run; worker threads started later inherit this mask.
         var set = sigset_t()
         sigemptyset(&set)
-        sigaddset(&set, SIGINT)
-        sigaddset(&set, SIGTERM)
+        for sig in signals { sigaddset(&set, sig) }
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
-        for sig in [SIGINT, SIGTERM] {
+        for sig in signals {
             Glibc.signal(sig) { sig in
                 // Only async-signal-safe work: an atomic exchange, and _exit on the second signal.
                 if Interruption.received.exchange(sig, ordering: .relaxed) != 0 { _exit(128 + sig) }
@@ -33,6 +49,6 @@ package enum Interruption {
     /// Whether a signal has been received (the runner's `shouldStop`).
     @Sendable package static func requested() -> Bool { signal != nil }
 
-    /// The conventional exit status for the signal received: 128 + its number (130, 143).
+    /// The conventional exit status for the signal received: 128 + its number (129, 130, 131, 143).
     package static var exitStatus: Int32 { 128 + (signal ?? 0) }
 }
