@@ -22,8 +22,8 @@ struct MergeCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The part files, one per shard, in any order.", valueName: "part"))
     var parts: [String] = []
 
-    @Option(help: ArgumentHelp("The CSV table to write.", valueName: "path"))
-    var out = "results/moments.csv"
+    @Option(help: ArgumentHelp("The CSV table to write (default: results/moments.csv); not with --part.", valueName: "path"))
+    var out: String?
 
     @Option(help: ArgumentHelp("Write the merged parts as one part file here (for a merge in levels), instead of the table; the parts must be consecutive shards.", valueName: "path"))
     var part: String?
@@ -44,6 +44,11 @@ struct MergeCommand: ParsableCommand {
         if part != nil, controls != nil {
             throw QKVerifyError.invalidOption("--controls", "not with --part; allowed: give --controls to the final merge")
         }
+        if part != nil, out != nil {
+            // --part writes a part file instead of the table: an --out beside it was silently ignored.
+            throw QKVerifyError.invalidOption("--out", "not with --part (--part writes a part file, not the table); allowed: --out for the final merge, or --part alone")
+        }
+        let out = self.out ?? "results/moments.csv"
         try DistinctOutputs.check([("--part", part), ("--out", part == nil ? out : nil), ("--controls", controls)], inputs: parts)
         let partFile = try part.map { try OutputFile(path: $0, option: "--part") }
         var tables = try partFile == nil ? TableOutputs(out: OutputFile(path: out, option: "--out"), controls: controls, alpha: alpha) : nil
