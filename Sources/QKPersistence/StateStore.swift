@@ -51,10 +51,18 @@ package struct StateStore: Sendable {
     /// - Throws: ``QKVerifyError/io(path:reason:)`` when it cannot be read, or what ``RunStateFile``
     ///   finds wrong with it.
     package static func read(_ path: String) throws -> RunStateFile {
+        try readWithBytes(path).state
+    }
+
+    /// Reads a state file that must exist, and keeps its bytes (an audit compares them).
+    ///
+    /// - Throws: as ``read(_:)``.
+    package static func readWithBytes(_ path: String) throws -> (bytes: [UInt8], state: RunStateFile) {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw QKVerifyError.io(path: path, reason: "cannot read")
         }
-        return try RunStateFile(bytes: Array(data), path: path)
+        let bytes = Array(data)
+        return (bytes, try RunStateFile(bytes: bytes, path: path))
     }
 
     /// Loads a checkpoint and checks that it belongs to this run.
