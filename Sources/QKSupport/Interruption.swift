@@ -16,6 +16,7 @@ package enum Interruption {
     /// runtime's backtracer, which reports a crash and exits 0. Call at start-up, for commands that
     /// do not ``install()`` handlers.
     package static func restoreQuit() {
+        guard !isIgnored(SIGQUIT) else { return }
         Glibc.signal(SIGQUIT, SIG_DFL)
         var set = sigset_t()  // and unblock it, as install() does, should the parent have blocked it
         sigemptyset(&set)
@@ -32,12 +33,21 @@ package enum Interruption {
         sigemptyset(&set)
         for sig in signals { sigaddset(&set, sig) }
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
-        for sig in signals {
+        // SIGHUP and SIGQUIT ignored by the parent stay ignored: `nohup` ignores SIGHUP so that a
+        // closed terminal does not stop the run, and a shell ignores SIGQUIT for background jobs.
+        for sig in signals where !((sig == SIGHUP || sig == SIGQUIT) && isIgnored(sig)) {
             Glibc.signal(sig) { sig in
                 // Only async-signal-safe work: an atomic exchange, and _exit on the second signal.
                 if Interruption.received.exchange(sig, ordering: .relaxed) != 0 { _exit(128 + sig) }
             }
         }
+    }
+
+    /// Whether the process was started with `sig` ignored.
+    static func isIgnored(_ sig: Int32) -> Bool {
+        var current = sigaction()
+        guard sigaction(sig, nil, &current) == 0, let handler = current.__sigaction_handler.sa_handler else { return false }
+        return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
     }
 
     /// The signal received, or nil.

@@ -82,6 +82,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent(".run.ckpt.lock").path))
     }
 
+    /// A run started with SIGHUP ignored (`nohup`) keeps running through a hangup, as `nohup` means,
+    /// and still stops cleanly on SIGINT.
+    @Test func anIgnoredHangupStaysIgnored() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let grid = CLI.interruptibleGrid.joined(separator: " ")
+        let r = try CLI.shell("""
+            trap '' HUP
+            "$QK" moments \(grid) --out out.csv --checkpoint run.ckpt --checkpoint-every 0.05 &
+            pid=$!
+            sleep 1; kill -HUP $pid; sleep 0.5
+            kill -0 $pid && echo alive
+            kill -INT $pid; wait $pid; echo "status $?"
+            """, in: dir)
+        #expect(r.stdout == "alive\nstatus 130\n", "\(r.stdout) \(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("run.ckpt").path))
+    }
+
     /// A command without a checkpoint ends by the signal on SIGQUIT, never with exit 0.
     @Test func quitEndsACommandBySignal() throws {
         let dir = try CLI.temporaryDirectory()
