@@ -26,12 +26,15 @@ package enum GeneratorDefaults {
         return 0
     }
 
-    /// A seed as a user types it: a whole number from 0 to 2^64 - 1.
+    /// A seed as a user types it: a whole number from 0 to 2^64 - 1, in decimal or in hexadecimal
+    /// with `0x` (`0x2A`), as `--threads` and `--block-size` accept hexadecimal too.
     ///
     /// - Throws: ``QKVerifyError/invalid(_:_:)`` naming `setting`.
     package static func seed(parsing text: String, setting: Setting) throws -> UInt64 {
-        guard let value = UInt64(text.trimmingSpaces) else {
-            throw QKVerifyError.invalid(setting, "'\(text)' is not allowed; allowed: a whole number from 0 to 18446744073709551615")
+        let trimmed = text.trimmingSpaces
+        let hex = trimmed.lowercased().hasPrefix("0x") ? String(trimmed.dropFirst(2)) : nil
+        guard let value = hex.map({ $0.allSatisfy(\.isHexDigit) ? UInt64($0, radix: 16) : nil }) ?? UInt64(trimmed) else {
+            throw QKVerifyError.invalid(setting, "'\(text)' is not allowed; allowed: a whole number from 0 to 18446744073709551615 (or in hexadecimal, 0x0 to 0xFFFFFFFFFFFFFFFF)")
         }
         return value
     }

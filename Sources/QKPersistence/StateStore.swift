@@ -11,42 +11,33 @@ package struct StateStore: Sendable {
     /// Where the state lives.
     package let file: OutputFile
 
-    /// A store at a path; the path must be a writable regular file path (checked now, before any
-    /// work), and no other run may be using it: the store holds an exclusive lock (`flock` on a
-    /// hidden `.NAME.lock` beside it) until the process ends.
+    /// A store at a path; the path must be a writable regular file path, not a symbolic link
+    /// (checked now, before any work), and no other run may be using it: the store holds an
+    /// exclusive lock (``ExclusiveLock`` on a hidden `.NAME.lock` beside it) until the process ends.
     ///
-    /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` naming `option` when the path cannot be
-    ///   written or another running process holds its lock.
+    /// A link is refused because a checkpoint is replaced and finally deleted: deleting through a
+    /// link removed the link and left its target, and a dangling link made its target's directory.
+    ///
+    /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` naming `option` when the path is a symbolic
+    ///   link or cannot be written, or another running process holds its lock.
     package init(path: String, option: String) throws {
-        file = try OutputFile(path: path, option: option, allowsStream: false)
-        let target = URL(fileURLWithPath: OutputFile.finalTarget(path))
-        let directory = target.deletingLastPathComponent()
-        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        lockPath = directory.appendingPathComponent(".\(target.lastPathComponent).lock").path
-        // Lock, then check that the lock file is still the one at the path (a run that finished may
-        // have unlinked it meanwhile); if not, lock the new one.
-        while true {
-            let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-            guard fd >= 0 else {
-                throw QKVerifyError.invalidOption(option, "cannot create the lock \(lockPath) (\(String(cString: strerror(errno)))); allowed: a path in a writable directory")
-            }
-            guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-                close(fd)
-                throw QKVerifyError.invalidOption(option, "'\(path)' is in use by another running qkverify; allowed: a checkpoint no other run is using (wait for it, or give another path)")
-            }
-            var held = stat(), named = stat()
-            if fstat(fd, &held) == 0, stat(lockPath, &named) == 0, held.st_ino == named.st_ino, held.st_dev == named.st_dev { break }
-            close(fd)
+        var info = stat()
+        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+            throw QKVerifyError.invalidOption(option, "'\(path)' is a symbolic link; allowed: a regular file path (a checkpoint is replaced and deleted, so give the link's target itself)")
         }
-        // The descriptor stays open, so the lock lasts as long as the process; ``release()`` unlinks it.
+        file = try OutputFile(path: path, option: option, allowsStream: false)
+        let url = URL(fileURLWithPath: path)
+        lock = try ExclusiveLock(path: url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).lock").path,
+            option: option, inUse: "'\(path)' is in use by another running qkverify; allowed: a checkpoint no other run is using (wait for it, or give another path)")
     }
 
     /// The hidden lock file beside the checkpoint.
-    private let lockPath: String
+    private let lock: ExclusiveLock
 
-    /// Unlinks the lock file (the lock itself ends with the process): call when the run ends.
+    /// Unlinks the lock file (the lock itself ends with the process): call when the run ends, however
+    /// it ends (a refusal after the store was made included); calling again does nothing.
     package func release() {
-        unlink(lockPath)
+        lock.release()
     }
 
     /// The saved state, or nil when there is none yet.
@@ -60,10 +51,18 @@ package struct StateStore: Sendable {
     /// - Throws: ``QKVerifyError/io(path:reason:)`` when it cannot be read, or what ``RunStateFile``
     ///   finds wrong with it.
     package static func read(_ path: String) throws -> RunStateFile {
+        try readWithBytes(path).state
+    }
+
+    /// Reads a state file that must exist, and keeps its bytes (an audit compares them).
+    ///
+    /// - Throws: as ``read(_:)``.
+    package static func readWithBytes(_ path: String) throws -> (bytes: [UInt8], state: RunStateFile) {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw QKVerifyError.io(path: path, reason: "cannot read")
         }
-        return try RunStateFile(bytes: Array(data), path: path)
+        let bytes = Array(data)
+        return (bytes, try RunStateFile(bytes: bytes, path: path))
     }
 
     /// Loads a checkpoint and checks that it belongs to this run.

@@ -18,12 +18,26 @@ public struct ReportFiles {
     ///
     /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` naming `option` when a file cannot be written there.
     public init(directory: String, latex: Bool, option: String) throws {
+        guard !directory.isEmpty else {
+            throw QKVerifyError.invalidOption(option, "the path is empty; allowed: a directory path")
+        }
         self.directory = directory
         self.latex = latex
         self.option = option
         files = try ReportArtefact.allCases.reduce(into: [:]) { files, artefact in
             files[artefact] = try OutputFile(path: (directory as NSString).appendingPathComponent(artefact.fileName), option: option)
         }
+    }
+
+    /// Claims the directory for this run: an exclusive lock on `.report.lock` inside it (made if
+    /// missing), so a second report into it is refused before any work instead of mixing its
+    /// files with this one's. Release it when the report is written or has failed.
+    ///
+    /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` naming the directory's option when another
+    ///   running qkverify holds the lock, or the lock cannot be made.
+    package func lock() throws -> ExclusiveLock {
+        try ExclusiveLock(path: (directory as NSString).appendingPathComponent(".report.lock"), option: option,
+            inUse: "'\(directory)' is in use by another running qkverify report; allowed: a directory no other run is writing (wait for it, or give another \(option))")
     }
 
     /// Writes the tables, draws the figures and writes the report.

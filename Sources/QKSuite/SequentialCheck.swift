@@ -126,7 +126,7 @@ public struct SequentialCheck: Sendable {
                 }
                 final[c] = current
                 // Decided: every test rejected, confirmed, or never to be made (more samples would not help).
-                let decided = current.allSatisfy { $0.rejected || $0.confirmed || (!$0.test.isTested && $0.test.samplesNeeded == nil) }
+                let decided = current.allSatisfy { $0.rejected || $0.confirmed || (!$0.test.isTested && $0.test.moreSamplesNeeded == nil) }
                 if !(decided || last || (failFast && anyRejected)) { stillActive.append(c) }
             }
             active = stillActive

@@ -35,6 +35,9 @@ package struct OutputFile: Sendable, Hashable {
             guard allowsStream else {
                 throw QKVerifyError.invalidOption(option, "'\(path)' is not a regular file; allowed: a regular file path (it must be read back)")
             }
+            if path != "-", OutputFile.fileType(path) == S_IFSOCK {
+                throw QKVerifyError.invalidOption(option, "'\(path)' is a socket, which cannot be opened as a file; allowed: a file, a FIFO, a device or -")
+            }
             if path != "-", access(path, W_OK) != 0 {
                 throw QKVerifyError.invalidOption(option, "cannot write to '\(path)' (\(String(cString: strerror(errno)))); allowed: a writable file")
             }
@@ -55,14 +58,44 @@ package struct OutputFile: Sendable, Hashable {
         guard access(ancestor.path, W_OK | X_OK) == 0 else {
             throw QKVerifyError.invalidOption(option, "cannot write in '\(ancestor.path)' (permission denied); allowed: a path in a writable directory")
         }
+        // access() says yes to root everywhere, also where no file can be made (/sys, /proc):
+        // make and remove one, so such a path is refused now rather than after the work.
+        let probe = ancestor.appendingPathComponent(".qkverify-probe.\(getpid())").path
+        let fd = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else {
+            throw QKVerifyError.invalidOption(option, "cannot create a file in '\(ancestor.path)' (\(String(cString: strerror(errno)))); allowed: a path in a writable directory")
+        }
+        close(fd)
+        unlink(probe)
     }
 
     /// Whether the path is standard output or an existing device, FIFO or socket (after links).
     var isStream: Bool {
-        if path == "-" { return true }
+        path == "-" || [S_IFCHR, S_IFBLK, S_IFIFO, S_IFSOCK].contains(OutputFile.fileType(path))
+    }
+
+    /// The file type bits of what `path` names after links (0 when it does not exist).
+    static func fileType(_ path: String) -> mode_t {
         var info = stat()
-        guard stat(path, &info) == 0 else { return false }
-        return [S_IFCHR, S_IFBLK, S_IFIFO, S_IFSOCK].contains(info.st_mode & S_IFMT)
+        return stat(path, &info) == 0 ? info.st_mode & S_IFMT : 0
+    }
+
+    /// Opens a stream for writing without blocking in `open`: a FIFO with no reader yet is retried
+    /// every 20 ms until one comes, and a signal that ``Interruption`` caught meanwhile ends the wait
+    /// (a blocking open restarted after the signal, so a run waiting on a FIFO ignored Ctrl-C).
+    ///
+    /// - Returns: a blocking descriptor, or -1 with errno set.
+    static func openStream(_ path: String) throws -> Int32 {
+        while true {
+            let fd = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
+            if fd >= 0 {
+                _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+                return fd
+            }
+            guard errno == ENXIO || errno == EINTR else { return -1 }
+            if let signal = Interruption.signal { throw QKVerifyError.interrupted(path: path, signal: signal) }
+            usleep(20_000)
+        }
     }
 
     /// The file a path finally names: symbolic links followed (also a dangling one, whose target
@@ -85,7 +118,7 @@ package struct OutputFile: Sendable, Hashable {
     /// - Throws: ``QKVerifyError/io(path:reason:)``; a regular file is then untouched.
     package func write(_ bytes: [UInt8]) throws {
         if isStream {
-            let fd = path == "-" ? STDOUT_FILENO : open(path, O_WRONLY | O_CLOEXEC)
+            let fd = path == "-" ? STDOUT_FILENO : try OutputFile.openStream(path)
             guard fd >= 0 else { throw QKVerifyError.io(path: path, reason: String(cString: strerror(errno))) }
             let failure = OutputFile.writeAll(fd, bytes)
             if fd != STDOUT_FILENO { close(fd) }

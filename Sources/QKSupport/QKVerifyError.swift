@@ -10,6 +10,9 @@ public enum QKVerifyError: Error, Equatable, CustomStringConvertible {
     case io(path: String, reason: String)
     /// A file exists but is not what it should be (corrupt, foreign, wrong version).
     case badFile(path: String, reason: String)
+    /// A signal (SIGINT, SIGTERM, ...) arrived while waiting to write `path` (a FIFO with no reader
+    /// yet): nothing was written, and the command line exits 128 + the signal.
+    case interrupted(path: String, signal: Int32)
 
     public var description: String { description(naming: \.name) }
 
@@ -20,6 +23,7 @@ public enum QKVerifyError: Error, Equatable, CustomStringConvertible {
         case let .invalidOption(option, reason): return "\(option): \(reason)"
         case let .io(path, reason): return "\(path): \(reason)"
         case let .badFile(path, reason): return "\(path): \(reason)"
+        case let .interrupted(path, signal): return "\(path): interrupted by signal \(signal) while waiting for a reader; nothing written"
         }
     }
 
@@ -27,7 +31,18 @@ public enum QKVerifyError: Error, Equatable, CustomStringConvertible {
     public var isUsageError: Bool {
         switch self {
         case .invalid, .invalidOption: return true
-        case .io, .badFile: return false
+        case .io, .badFile, .interrupted: return false
+        }
+    }
+
+    /// The exit status the command line gives this error: 64 usage, 65 a bad input file, 74 an I/O
+    /// error, 128 + the signal when interrupted.
+    public var exitStatus: Int32 {
+        switch self {
+        case .invalid, .invalidOption: return 64
+        case .badFile: return 65
+        case .io: return 74
+        case let .interrupted(_, signal): return 128 + signal
         }
     }
 

@@ -130,7 +130,7 @@ public struct ClaimCheck: Sendable, Hashable {
     /// when some can never be made: the law lacks a moment they need, or no closed form gives it).
     public func untested(_ claim: Claim) -> (count: Int, samplesNeeded: Int?) {
         let mine = tests.filter { $0.claim == claim && !$0.isTested }
-        let needed = mine.map(\.samplesNeeded)
+        let needed = mine.map(\.moreSamplesNeeded)
         return (mine.count, needed.contains(nil) ? nil : needed.compactMap { $0 }.max() ?? 0)
     }
 

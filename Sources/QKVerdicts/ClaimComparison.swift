@@ -54,6 +54,16 @@ public struct ClaimComparison: Sendable, Hashable {
     public let samplesNeeded: Int?
     /// The samples of the cell when the test was made.
     public let samples: Int
+
+    /// The samples an untested test needs, when what it lacks is samples: ``samplesNeeded`` where
+    /// that is more than the cell has. Nil where more samples would not help, which includes a test
+    /// whose normal-approximation rule already holds at this size but which was not made for another
+    /// reason (its claim, estimate or standard error undefined there): reports once said "the normal
+    /// approximation needs n >= 1" at n = 10^4.
+    public var moreSamplesNeeded: Int? {
+        guard !isTested, let needed = samplesNeeded, needed > samples else { return nil }
+        return needed
+    }
     /// What an error is measured against for `--tolerance`: |claimed|, or where the claim is 0, the
     /// standard deviation of the statistic's variable for a mean (T, or T/s) and 1 for a skewness or
     /// an excess kurtosis (already free of units).

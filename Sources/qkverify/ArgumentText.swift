@@ -27,12 +27,22 @@ enum ArgumentText {
             }
             return value
         }
-        guard let dots = parts.firstIndex(of: "...") else { return try parts.map(value) }
+        guard let dots = parts.firstIndex(of: "...") else { return try distinct(parts.map(value)) }
         let head = try parts[..<dots].map(value), tail = try parts[(dots + 1)...].map(value)
         guard head.count >= 2, tail.count == 1 else {
             throw Invalid("'\(text)': '...' needs two or more terms before it and one after; allowed: e.g. 1,2,4,...,512 (doubling) or 4,8,...,64 (steps of 4)")
         }
         return try progression(head, to: tail[0], text: text)
+    }
+
+    /// The values, refused when one appears twice, as every list option refuses it (`--keys 16,16`
+    /// and `--histogram-dims 1,1` once ran a cell twice).
+    static func distinct<Value: Hashable>(_ values: [Value], name: (Value) -> String = { "\($0)" }) throws -> [Value] {
+        var seen = Set<Value>()
+        for value in values where !seen.insert(value).inserted {
+            throw Invalid("'\(name(value))' appears twice; allowed: each value once")
+        }
+        return values
     }
 
     /// The terms of `first, second, ...` up to `last` as a reader infers them: a doubling (or any
@@ -92,10 +102,10 @@ enum ArgumentText {
     /// A comma-separated list of temperature rules.
     static func temperatures(_ text: String) throws -> [SoftmaxScale] {
         let names = SoftmaxScale.allCases.map(\.rawValue).joined(separator: ", ")
-        return try items(text, allowed: "a comma-separated list of \(names)").map { item in
+        return try distinct(items(text, allowed: "a comma-separated list of \(names)").map { item in
             guard let scale = SoftmaxScale(rawValue: item) else { throw Invalid("'\(item)' is not allowed; allowed: \(names)") }
             return scale
-        }
+        }, name: \.rawValue)
     }
 
     /// A whole number in a range, written plainly or in scientific notation (`100000`, `1e5`).

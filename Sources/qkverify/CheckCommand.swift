@@ -181,12 +181,18 @@ struct CheckCommand: ParsableCommand {
         let most = maxSamples ?? 1_280_000
         let samplesOverride = sequential ? most : nil
         let blockOverride = sequential ? SequentialCheck.blockSamples : nil
-        if claims == .paper {
-            return try grid.design(defaultMeans: [0], defaultSigmas: [1], defaultLaws: CoordinateLaw.representatives,
+        do {
+            if claims == .paper {
+                return try grid.design(defaultMeans: [0], defaultSigmas: [1], defaultLaws: CoordinateLaw.representatives,
+                                       samplesOverride: samplesOverride, blockOverride: blockOverride)
+            }
+            return try grid.design(defaultMeans: [-0.7, 0, 0.3, 1.3], defaultSigmas: [0.6, 1, 1.7],
                                    samplesOverride: samplesOverride, blockOverride: blockOverride)
+        } catch QKVerifyError.invalid(.samples, _) where sequential {
+            // The sample count refused is --max-samples's (--samples is refused with --sequential);
+            // looks are blocks of 10^4 samples, so only fewer samples or fewer cells help.
+            throw QKVerifyError.invalidOption("--max-samples", "'\(most)' needs more than 2^32 - 1 blocks of \(SequentialCheck.blockSamples) samples over this grid's cells; allowed: --max-samples times the number of cells at most \(Int(UInt32.max) * SequentialCheck.blockSamples)")
         }
-        return try grid.design(defaultMeans: [-0.7, 0, 0.3, 1.3], defaultSigmas: [0.6, 1, 1.7],
-                               samplesOverride: samplesOverride, blockOverride: blockOverride)
     }
 }
 

@@ -49,7 +49,7 @@ struct GridOptions: ParsableArguments {
             transform: ArgumentText.positiveNumbers)
     var kSigmas: [Double]?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Coordinate laws, standardized to mean 0 and variance 1: a list of gaussian, uniform, rademacher, laplace, t:NU (NU > 2).", valueName: "list"),
+    @Option(parsing: .unconditional, help: ArgumentHelp("Coordinate laws, standardized to mean 0 and variance 1: a list of gaussian, uniform, rademacher, laplace, t:NU (2.1 <= NU <= 10^6).", valueName: "list"),
             transform: ArgumentText.laws)
     var law: [CoordinateLaw]?
 
@@ -108,7 +108,7 @@ struct GridOptions: ParsableArguments {
 
 /// The random stream: seed, generator and block size (part of every experiment's design).
 struct StreamOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: ArgumentHelp("Seed, 0 to 2^64-1 (default: $GSL_RNG_SEED, else 0).", valueName: "n"),
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed, 0 to 2^64-1, decimal or hexadecimal (0x2A) (default: $GSL_RNG_SEED, else 0).", valueName: "n"),
             transform: { text in try ArgumentText.library { try GeneratorDefaults.seed(parsing: text, setting: .seed) } })
     var seed: UInt64?
 
@@ -129,7 +129,7 @@ struct StreamOptions: ParsableArguments {
 
 /// Options for how a run uses the machine and talks to the user.
 struct RunOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: ArgumentHelp("Worker threads, 1 to 1024 (default: all cores). Does not change the output.", valueName: "n"),
+    @Option(parsing: .unconditional, help: ArgumentHelp("Worker threads, 1 to 1024 (default: all cores); at most one per core is started. Does not change the output.", valueName: "n"),
             transform: { try ArgumentText.wholeNumber($0, in: 1...1024, what: "a whole number from 1 to 1024") })
     var threads: Int?
 

@@ -13,8 +13,8 @@ struct MomentsCommand: ParsableCommand {
         commandName: "moments",
         abstract: "Estimate the moments of q^T k over a grid and judge them against the closed forms.",
         discussion: """
-        Ctrl-C (SIGINT) or SIGTERM stops at the next block, saves --checkpoint if given, writes no table and \
-        exits 130 (143). Run the same command again to resume; the result is byte-identical to an \
+        Ctrl-C (SIGINT), SIGTERM, SIGHUP or SIGQUIT stops at the next block, saves --checkpoint if given, \
+        writes no table and exits 128 + the signal (130, 143, 129, 131). --checkpoint must not be a symbolic link. Run the same command again to resume; the result is byte-identical to an \
         uninterrupted run. With --shard I/N it runs one shard's blocks and writes a part file for 'merge'.
 
         Examples:
@@ -67,6 +67,7 @@ struct MomentsCommand: ParsableCommand {
         var tables = try TableOutputs(out: output, controls: controls, alpha: alpha)
         tables.format = format
         let store = try checkpoint.map { try StateStore(path: $0, option: "--checkpoint") }
+        defer { store?.release() }  // also when the run is refused or fails after the lock was taken
 
         let started = ContinuousClock.now
         let part = selection ?? .all
@@ -107,7 +108,7 @@ struct MomentsCommand: ParsableCommand {
         return tree
     }
 
-    /// After a signal: save the checkpoint if asked, write nothing else, exit 130 / 143.
+    /// After a signal: save the checkpoint if asked, write nothing else, exit 128 + the signal.
     private func stop(_ store: StateStore?, _ state: RunStateFile) throws -> Never {
         if let store {
             defer { store.release() }

@@ -8,7 +8,8 @@ import QKReporting
 ///
 /// Exit statuses, the same for every command: 0 done and everything verified held; 1 something
 /// verified failed (``failedStatus``); 5 something untested (``untestedStatus``); 64 bad input
-/// (usage); 65 a bad input file; 74 an I/O error; 130 / 143 interrupted by SIGINT / SIGTERM.
+/// (usage); 65 a bad input file; 74 an I/O error; 129 / 130 / 131 / 143 interrupted by SIGHUP / SIGINT /
+/// SIGQUIT / SIGTERM.
 @main
 struct QKVerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,7 +20,7 @@ struct QKVerifyCommand: ParsableCommand {
         verified failed (a claim, a moments cell, a scaling fit, the exact law, a true control); \
         5 nothing failed, but something asked for was not tested (check: a claim untested or \
         undecided; scaling: a fit; distribution: a cell's exact-law tests); 64 bad input; 65 a bad input file; 74 an I/O \
-        error; 130 / 143 interrupted by SIGINT / SIGTERM.
+        error; 129 / 130 / 131 / 143 interrupted by SIGHUP / SIGINT / SIGQUIT / SIGTERM.
         """,
         version: ReportDocument.version,
         subcommands: [ReportCommand.self, MomentsCommand.self, CheckCommand.self, PlanCommand.self, ScalingCommand.self, SoftmaxCommand.self, DistributionCommand.self, MergeCommand.self, GeneratorsCommand.self])
@@ -38,13 +39,14 @@ struct QKVerifyCommand: ParsableCommand {
     static func main() {
         StandardStreams.prepare()
         GSL.configure()
+        Interruption.restoreQuit()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let first = arguments.first, let message = unknownSubcommand(first) { fail(message, status: 64) }
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as QKVerifyError {
-            fail(error.description(naming: \.option), status: error.isUsageError ? 64 : (error.isFileError ? 65 : 74))
+            fail(error.description(naming: \.option), status: error.exitStatus)
         } catch let error as ExitCode {
             Foundation.exit(error.rawValue)
         } catch {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QKSupport
 import QKExperiments
 import QKSuite
 import QKReporting
@@ -39,6 +40,8 @@ struct ReportCommand: ParsableCommand {
             keys: keys, queries: queries, distributionSamples: distributionSamples, collapseKeys: collapseKeys)
         let threads = try options.threadCount()
         let files = try ReportFiles(directory: outDir, latex: format == .latex, option: "--out-dir")
+        let lock = try files.lock()
+        defer { lock.release() }
         let started = ContinuousClock.now
         let results = try suite.run(threads: threads, progress: options.meter)
         let command = (["qkverify"] + Self.resultArguments(CommandLine.arguments.dropFirst()).map(Self.quoted)).joined(separator: " ")

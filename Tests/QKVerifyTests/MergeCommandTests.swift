@@ -119,3 +119,101 @@ import Testing
         #expect(try CLI.run(["merge"] + parts + ["--out", out]).status == 0)
     }
 }
+
+/// `merge --audit`: chosen parts recomputed from their designs, byte for byte. A part whose mu = 1
+/// nodes are rescaled (central sums M_p times 1.3^(p/2), checksum recomputed) passes every check a
+/// part can pass on its own; the audit of every part finds it (exit 65 naming it, nothing written),
+/// and an honest set passes. The choice of parts is the seed's, whatever order the parts come in.
+@Suite(.serialized) struct PartAuditTests {
+    static let grid = ["--dims", "1,4", "--means", "0,1", "--sigmas", "1", "--samples", "1e5", "--block-size", "5000", "--quiet"]
+
+    /// Shards 1-4 of the grid in `dir`, and a copy of the last with its mu = 1 cells (2 and 3) rescaled.
+    static func parts(in dir: URL) throws -> (honest: [String], tampered: String) {
+        let honest = (1...4).map { dir.appendingPathComponent("p\($0).part").path }
+        for (i, part) in honest.enumerated() {
+            #expect(try CLI.run(["moments"] + grid + ["--shard", "\(i + 1)/4", "--out", part]).status == 0)
+        }
+        var lines = try String(contentsOfFile: honest[3], encoding: .utf8).split(separator: "\n").map(String.init).dropLast()
+        var rescaled = 0
+        for i in lines.indices where lines[i].hasPrefix("node 2 ") || lines[i].hasPrefix("node 3 ") {
+            var words = lines[i].split(separator: " ").map(String.init)
+            for p in 2...8 { words[p + 4] = String(Double(words[p + 4])! * pow(1.3, Double(p) / 2)) }
+            lines[i] = words.joined(separator: " ")
+            rescaled += 1
+        }
+        #expect(rescaled > 0, "shard 4/4 holds no mu = 1 node")
+        let body = Array((lines.joined(separator: "\n") + "\n").utf8)
+        let tampered = dir.appendingPathComponent("p4-rescaled.part").path
+        try Data(body + Array("checksum \(FNV1a.hex(body))\n".utf8)).write(to: URL(fileURLWithPath: tampered))
+        return (honest, tampered)
+    }
+
+    @Test func anAuditOfEveryPartFindsTheRescaledOneAndPassesAnHonestSet() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (honest, tampered) = try Self.parts(in: dir)
+        let out = dir.appendingPathComponent("m.csv").path
+        let set = Array(honest.prefix(3)) + [tampered]
+        // Without an audit the rescaled part merges (its checksum and nodes are consistent).
+        let unaudited = try CLI.run(["merge"] + set + ["--out", out, "--quiet"])
+        #expect(unaudited.status == 0 || unaudited.status == 1, "\(unaudited.stderr)")
+        try FileManager.default.removeItem(atPath: out)
+        for size in ["100%", "4"] {
+            let audited = try CLI.run(["merge"] + set.reversed() + ["--out", out, "--audit", size, "--quiet"])
+            #expect(audited.status == 65, "\(size): \(audited.status) \(audited.stderr)")
+            #expect(audited.stderr.contains("p4-rescaled.part: differs from its recomputation"), "\(audited.stderr)")
+            #expect(audited.stderr.contains("--audit-seed "), "the seed of the choice is printed: \(audited.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: out))
+        }
+        let part = dir.appendingPathComponent("g.part").path
+        let level = try CLI.run(["merge"] + set + ["--part", part, "--audit", "100%", "--quiet"])
+        #expect(level.status == 65 && !FileManager.default.fileExists(atPath: part), "\(level.stderr)")
+
+        let clean = try CLI.run(["merge"] + honest + ["--out", out, "--audit", "100%", "--quiet"])
+        #expect(clean.status == 0, "\(clean.stderr)")
+        let reference = dir.appendingPathComponent("ref.csv").path
+        #expect(try CLI.run(["merge"] + honest + ["--out", reference, "--quiet"]).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == Data(contentsOf: URL(fileURLWithPath: reference)))
+    }
+
+    /// The same --audit-seed chooses the same shards whatever order the parts are given in, so an
+    /// audit can be repeated; a seed that picks only honest parts passes, one that picks the bad one fails.
+    @Test func theAuditSeedChoosesTheSamePartsInAnyOrder() throws {
+        let choose = { (seed: UInt64) in PartAudit(count: 2, seed: seed).chosen(of: 10) }
+        #expect(choose(7) == choose(7) && choose(7).count == 2 && Set(choose(7)).count == 2)
+        #expect(Set((0..<200).map { choose(UInt64($0)) }.map { "\($0)" }).count > 20)
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (honest, tampered) = try Self.parts(in: dir)
+        let set = Array(honest.prefix(3)) + [tampered]
+        // Shard order: index 3 is the rescaled part. Find one seed that picks it and one that does not.
+        let picks = (UInt64(0)..<100).map { ($0, PartAudit(count: 1, seed: $0).chosen(of: 4)) }
+        let bad = try #require(picks.first { $0.1 == [3] }).0, good = try #require(picks.first { $0.1 != [3] }).0
+        for order in [set, set.reversed()] {
+            let caught = try CLI.run(["merge"] + order + ["--out", dir.appendingPathComponent("a.csv").path, "--audit", "1", "--audit-seed", "\(bad)"])
+            #expect(caught.status == 65 && caught.stderr.contains("--audit-seed \(bad)"), "\(caught.stderr)")
+            let missed = try CLI.run(["merge"] + order + ["--out", dir.appendingPathComponent("b.csv").path, "--audit", "1", "--audit-seed", "\(good)", "--quiet"])
+            #expect(missed.status != 65, "\(missed.stderr)")
+        }
+    }
+
+    /// 1 - C(n - t, P) / C(n, P), the README's worked example.
+    @Test func detectionProbabilityIsOneMinusTheChanceOfMissingEveryBadPart() throws {
+        #expect(PartAudit.detectionProbability(parts: 4, bad: 1, audited: 4) == 1)
+        #expect(abs(PartAudit.detectionProbability(parts: 100, bad: 1, audited: 10) - 0.1) < 1e-12)
+        #expect(abs(PartAudit.detectionProbability(parts: 100, bad: 5, audited: 10) - 0.4162) < 1e-4)
+        #expect(PartAudit.detectionProbability(parts: 100, bad: 0, audited: 10) == 0)
+        #expect(try PartAudit.Size.percent(2).count(of: 1000, option: "--audit") == 20)
+        #expect(try PartAudit.Size.percent(2).count(of: 10, option: "--audit") == 1)
+    }
+
+    @Test(arguments: [(["--audit", "0"], "--audit"), (["--audit", "0%"], "--audit"), (["--audit", "101%"], "--audit"),
+                      (["--audit", "9"], "--audit"), (["--audit-seed", "3"], "--audit-seed"), (["--audit", "1", "--audit-seed", "x"], "--audit-seed")])
+    func badAuditOptionsAreRefused(arguments: [String], option: String) throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["merge", "a.part", "b.part", "--out", "m.csv"] + arguments, in: dir)
+        #expect(r.status == 64 && r.stderr.hasPrefix("qkverify: error: \(option): ") && !r.stderr.contains("\(option): \(option)"), "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+}
