@@ -71,9 +71,10 @@ public struct CheckReport: Sendable {
         // The domain is worth saying only where the grid has cells outside it.
         let where_ = claim.quantity.isAttention || design.grid.cells.allSatisfy(claim.domain.contains) ? "" : " (at \(claim.domain.rawValue))"
         let (untested, needed) = check.untested(claim)
+        let reasons = check.untestedReasons(claim)
         let note = untested == 0 ? ""
-            : needed.map { "; \(untested) tests not made (the normal approximation needs n >= \($0) there)" }
-            ?? "; \(untested) tests not made (more samples would not help: the law of T lacks a moment their standard error or normal approximation needs, no closed form gives it, double precision cannot hold their sums, or the statistic does not vary)"
+            : "; \(untested) \(untested == 1 ? "test" : "tests") not made: "
+                + reasons.map { reasons.count == 1 ? $0.reason.text : "\($0.count) where \($0.reason.text)" }.joined(separator: ", ")
         let cells = tested == 1 ? "1 cell" : "\(tested) cells"
         func percent(_ x: Double) -> String { String(format: "%.2g%%", 100 * x) }
         let verdict = check.verdict(claim)
@@ -189,6 +190,7 @@ public struct CheckReport: Sendable {
                          ("se", .number(t.standardError)), ("z", .number(t.z)), ("p", t.isTested ? .number(check.judgedP(i)) : .null),
                          ("mdd", .number(check.power.minimumDetectable(standardError: t.standardError))),
                          ("verdict", .string(testVerdict(t, rejected: rejected, confirmed: confirmed))),
+                         ("untested", t.untested.map { .string($0.text) } ?? .null),
                          ("samples", .integer(t.samples))])
             })),
         ])

@@ -141,19 +141,14 @@ extension ReportDocument {
 
     /// How each claim of one model case fared.
     func claimTable(_ outcome: ModelsSuite.Outcome) -> Table {
-        let check = outcome.check, trueCount = outcome.case.trueCount
+        let check = outcome.check
         let columns: [Column<(offset: Int, element: Claim)>] = [
             Column("claim", "the formula", latex: "claim") { .math($0.element.label, latex: $0.element.latex) },
-            Column("truth", "whether it is true", latex: "truth") { .text($0.offset < trueCount ? "true" : "wrong") },
+            Column("truth", "whether it is true", latex: "truth") { .text(outcome.isTrue($0.offset) ? "true" : "wrong") },
             Column("cells tested", "cells where its test was made", latex: "tested") { .integer(check.cellCounts($0.element).tested) },
             Column("rejected in", "cells where it was rejected", latex: "rejected") { .integer(check.cellCounts($0.element).rejected) },
             Column("largest abs z", "the largest |z|", latex: "$\\max|z|$", style: .significant(3)) { .known(check.largestZ($0.element)) },
-            Column("outcome", "not rejected, FALSE FAILURE, rejected, not detected or untested", latex: "outcome") { row in
-                let (tested, rejected) = check.cellCounts(row.element)
-                let isTrue = row.offset < trueCount
-                return .text(tested == 0 ? "untested"
-                    : isTrue ? (rejected == 0 ? "not rejected" : "FALSE FAILURE") : (rejected > 0 ? "rejected" : "not detected"))
-            },
+            Column("outcome", "not rejected, FALSE FAILURE, rejected, not detected or untested", latex: "outcome") { .text(outcome.status($0.offset).rawValue) },
         ]
         var table = Array(check.claims.enumerated()).table(columns)
         table.caption = "\(outcome.case.title): true closed forms and a plausible wrong one, judged together."

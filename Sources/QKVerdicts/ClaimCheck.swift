@@ -134,6 +134,20 @@ public struct ClaimCheck: Sendable, Hashable {
         return (mine.count, needed.contains(nil) ? nil : needed.compactMap { $0 }.max() ?? 0)
     }
 
+    /// Every reason a claim's tests were not made, with how many tests each kept from being made,
+    /// most first (the reason needing samples gives the largest sample size among them).
+    public func untestedReasons(_ claim: Claim) -> [(reason: ClaimComparison.Untested, count: Int)] {
+        var counts: [Int: (reason: ClaimComparison.Untested, count: Int)] = [:]
+        for test in tests where test.claim == claim {
+            guard let reason = test.untested else { continue }
+            let known = counts[reason.kind]
+            var merged = reason
+            if case let .samples(a) = reason, case let .samples(b)? = known?.reason { merged = .samples(Swift.max(a, b)) }
+            counts[reason.kind] = (merged, (known?.count ?? 0) + 1)
+        }
+        return counts.values.sorted { $0.count != $1.count ? $0.count > $1.count : $0.reason.kind < $1.reason.kind }
+    }
+
     /// The largest |z| among a claim's tests (infinite where it is undefined somewhere).
     public func largestZ(_ claim: Claim) -> Double {
         tests.filter { $0.claim == claim && $0.isTested }.map { $0.z.isNaN ? .infinity : Swift.abs($0.z) }.max() ?? 0

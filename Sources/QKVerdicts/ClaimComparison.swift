@@ -64,6 +64,56 @@ public struct ClaimComparison: Sendable, Hashable {
         guard !isTested, let needed = samplesNeeded, needed > samples else { return nil }
         return needed
     }
+    /// Why a test was not made, for a reader: each reason is one of a few kinds, so a summary can
+    /// count them.
+    public enum Untested: Sendable, Hashable {
+        /// The normal approximation needs this many samples (or queries).
+        case samples(Int)
+        /// The law lacks a moment the test or its error needs, or no closed form gives one: more
+        /// samples would not help.
+        case missingMoment
+        /// A standard error of 0: the statistic does not vary here.
+        case noStandardError
+        /// The estimate or the claimed value is not a finite number here.
+        case undefined
+        /// Double precision cannot hold the sums the test needs, or the rounding of T.
+        case precision
+
+        /// The reason in a few words.
+        public var text: String {
+            switch self {
+            case let .samples(n): return "the normal approximation needs n >= \(n) there"
+            case .missingMoment: return "the law lacks a moment the test or its error needs, or no closed form gives it (more samples would not help)"
+            case .noStandardError: return "the standard error is 0: the statistic does not vary"
+            case .undefined: return "the estimate or the claimed value is not a finite number"
+            case .precision: return "beyond double precision"
+            }
+        }
+
+        /// The kind, for counting (every sample size is one kind).
+        var kind: Int {
+            switch self {
+            case .samples: return 0
+            case .missingMoment: return 1
+            case .noStandardError: return 2
+            case .undefined: return 3
+            case .precision: return 4
+            }
+        }
+    }
+
+    /// Why the test was not made; nil where it was.
+    public var untested: Untested? {
+        guard !isTested else { return nil }
+        if !claimed.isFinite || !estimate.isFinite { return .undefined }
+        // An error that is not a number needs a moment the law lacks (or no closed form gives); one of 0, a statistic that does not vary.
+        if !standardError.isFinite { return .missingMoment }
+        if standardError <= 0 { return .noStandardError }
+        if let n = moreSamplesNeeded { return .samples(n) }
+        if samplesNeeded == nil { return .missingMoment }
+        return .precision
+    }
+
     /// What an error is measured against for `--tolerance`: |claimed|, or where the claim is 0, the
     /// standard deviation of the statistic's variable for a mean (T, or T/s) and 1 for a skewness or
     /// an excess kurtosis (already free of units).

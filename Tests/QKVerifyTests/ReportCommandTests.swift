@@ -142,7 +142,8 @@ import Testing
         #expect(report.contains("Over d = 2 to 32 the scaled largest weight stays between ") && !report.contains("At d <= 4"))
         #expect(report.contains("the normal approximation is rejected"))
         // Words left-aligned, numbers right-aligned in its tables.
-        #expect(report.contains("| d | excess kurtosis | KS to exact law | p | verdict |") && report.contains("|---:|---:|---:|---:|---|"))
+        #expect(report.contains("| d | excess kurtosis | KS to exact law | p | chi-square to exact | df | p | KS to N(0,1) | p | rejected |")
+                && report.contains("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"), "\(report)")
     }
 
     /// Valid grids once ended with exit 74 and no REPORT.md: gnuplot refused `1e-05` and `1e+20` as
