@@ -12,6 +12,28 @@ public enum SoftmaxScale: String, Sendable, CaseIterable {
     case d
 
     /// tau for a cell.
+    /// The temperature as a reader writes it: `1`, `sqrt(d)`, `d`.
+    public var label: String {
+        switch self {
+        case .none: return "1"
+        case .sqrtD: return "sqrt(d)"
+        case .withinQuery: return "sqrt(d sigma^2 (sigma^2 + mu^2))"
+        case .total: return "sqrt(Var T)"
+        case .d: return "d"
+        }
+    }
+
+    /// The temperature in LaTeX math: `\sqrt{d}`.
+    public var latex: String {
+        switch self {
+        case .none: return "1"
+        case .sqrtD: return "\\sqrt{d}"
+        case .withinQuery: return "\\sqrt{d\\sigma^2(\\sigma^2+\\mu^2)}"
+        case .total: return "\\sqrt{\\operatorname{Var} T}"
+        case .d: return "d"
+        }
+    }
+
     public func tau(_ cell: SoftmaxCell) -> Double {
         let d = Double(cell.d), s2 = cell.sigma * cell.sigma, m2 = cell.mu * cell.mu
         switch self {

@@ -80,9 +80,9 @@ public struct CheckReport: Sendable {
         let verdict = check.verdict(claim)
         let text: String = switch verdict {
         case .rejected where claim.isLimit:
-            "off by more than \(percent(check.tolerance!)) in \(failed) of \(cells), largest |z| \(String(format: "%.3g", check.largestZ(claim)))"
+            "off by more than \(percent(check.tolerance!)) in \(failed) of \(cells), largest |z| \(NumberStyle.significant(3).text(check.largestZ(claim)))"
         case .rejected:
-            "fails in \(failed) of \(cells), largest |z| \(String(format: "%.3g", check.largestZ(claim)))"
+            "fails in \(failed) of \(cells), largest |z| \(NumberStyle.significant(3).text(check.largestZ(claim)))"
         case .confirmed:
             "within \(percent(check.tolerance!)) in \(tested == 1 ? "the" : "all") \(cells) (largest relative error bound \(percent(check.largestErrorBound(claim))))"
         case .undecided where untested > 0 && check.largestErrorBound(claim) <= check.tolerance!:

@@ -216,7 +216,7 @@ package enum Figures {
     /// When attention collapses, read from `collapse.csv`: the entropy over log N (left) and the
     /// participation E[sum a^2] (right) against d, measured (points with one-SE bars) and exact
     /// (lines), for each N (colour) at tau = 1 (solid), sqrt(d) (dashed) and d (dotted); the REM limit
-    /// log N - d/2 of the unscaled entropy (grey) and the condensation points d* = 2 log N (dotted
+    /// 1 - d/(2 log N) of the unscaled entropy over log N (grey) and the condensation points d* = 2 log N (dotted
     /// verticals).
     package static func collapse(keys: [Int]) -> Figure {
         let n = keys.map(String.init).joined(separator: " ")
@@ -226,7 +226,7 @@ package enum Figures {
                 + "set label \"d*\" at \(x), graph 1.03 center textcolor rgb word(colours, \(i + 1)) font \",10\""
         }.joined(separator: "\n")
         return Figure(file: "collapse.svg",
-                      caption: "When attention collapses: the entropy of the weights over log N (left) and the participation E[sum a^2] (right) against d, for N = \(keys.map(String.init).joined(separator: ", ")) keys (colours) at tau = 1 (solid), sqrt(d) (dashed) and d (dotted). Lines: the exact finite-N theory; points: the measurements with one-SE bars; grey: the REM limit log N - d/2 of the unscaled entropy; dotted verticals: d* = 2 log N, where unscaled attention condenses.",
+                      caption: "When attention collapses: the entropy of the weights over log N (left) and the participation E[sum a^2] (right) against d, for N = \(keys.map(String.init).joined(separator: ", ")) keys (colours) at tau = 1 (solid), sqrt(d) (dashed) and d (dotted). Lines: the exact finite-N theory; points: the measurements with one-SE bars; grey: the REM limit of the unscaled entropy, 1 - d/(2 log N) of log N; dotted verticals: d* = 2 log N, where unscaled attention condenses.",
                       script: preamble.replacingOccurrences(of: "size 760,500", with: "size 1100,480") + """
                 set output "collapse.svg"
                 set tmargin 2.5

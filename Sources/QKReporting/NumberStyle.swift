@@ -19,7 +19,10 @@ public enum NumberStyle: Sendable, Hashable {
         guard x.isFinite else { return x.isNaN ? "" : (x > 0 ? "inf" : "-inf") }
         switch self {
         case let .significant(digits):
-            return x == x.rounded() && Swift.abs(x) < 1e6 ? NumberText.format(x) : String(format: "%.\(digits)g", x)
+            if x == x.rounded() && Swift.abs(x) < 1e6 { return NumberText.format(x) }
+            let text = String(format: "%.\(digits)g", x)
+            // %g writes 1120 to 3 digits as 1.12e+03; below 10^6 a reader gets the rounded number.
+            return text.contains("e+") && Swift.abs(x) < 1e6 ? String(format: "%.0f", Double(text) ?? x) : text
         case let .decimals(places):
             return String(format: "%.\(places)f", x)
         case .pValue:
@@ -39,15 +42,19 @@ public enum NumberStyle: Sendable, Hashable {
     /// An estimate and its standard error, `x ± se`: the error to 2 significant digits and the
     /// estimate to the same decimal place, so no digit is shown that the error makes meaningless
     /// (and none it leaves meaningful is dropped). Falls back to significant digits where the
-    /// error is 0, not finite, or the numbers are too large or small for fixed decimals.
-    public static func measured(_ x: Double, _ se: Double) -> (estimate: String, error: String, exponent: Int?) {
-        guard x.isFinite, se.isFinite, se > 0 else { return (NumberStyle.standard.text(x), se.isNaN ? "" : NumberStyle.standard.text(se), nil) }
+    /// error is 0, not finite, or the numbers are too large or small for fixed decimals. `others`
+    /// (an exact value set beside the estimate) are written to the estimate's place.
+    public static func measured(_ x: Double, _ se: Double, beside others: [Double] = []) -> (estimate: String, error: String, exponent: Int?, others: [String]) {
+        guard x.isFinite, se.isFinite, se > 0 else {
+            return (NumberStyle.standard.text(x), se.isNaN ? "" : NumberStyle.standard.text(se), nil, others.map(NumberStyle.standard.text))
+        }
         let magnitude = Swift.max(Swift.abs(x), se)
         let exponent = magnitude >= 1e6 || magnitude < 1e-4 ? Int(floor(log10(magnitude))) : 0
         let scale = pow(10, Double(exponent))
         // The error rounded to 2 significant digits first: 0.0009996 is 0.0010, not 0.00100.
         let rounded = Double(String(format: "%.1e", se / scale)) ?? se / scale
         let places = Swift.max(0, 1 - Int(floor(log10(rounded))))
-        return (String(format: "%.\(places)f", x / scale), String(format: "%.\(places)f", se / scale), exponent == 0 ? nil : exponent)
+        return (String(format: "%.\(places)f", x / scale), String(format: "%.\(places)f", se / scale), exponent == 0 ? nil : exponent,
+                others.map { String(format: "%.\(places)f", $0 / scale) })
     }
 }

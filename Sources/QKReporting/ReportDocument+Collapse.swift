@@ -30,18 +30,7 @@ extension ReportDocument {
         md += keys.map { "\(Self.g(2 * log(Double($0)), 3)) for N = \($0)" }.joined(separator: ", ") + ".\n\n"
         md += "The entropy of the weights over log N (1: uniform, 0: one key), mean ± SE over \(results.collapse.experiment.samples) queries "
         md += "at mu = \(NumberText.format(first.mu)), sigma = \(NumberText.format(first.sigma)), with the exact value in brackets:\n\n"
-        var table = TextTable(header: ["N", "d", "tau = 1", "tau = sqrt(d)", "tau = d"], rightAligned: [0, 1, 2, 3, 4])
-        for n in keys {
-            for d in dims {
-                table.append([String(n), String(d)] + VerificationSuite.collapseScales.map { scale in
-                    guard let row = collapseRow(keys: n, d: d, scale) else { return "" }
-                    let t = row[.entropy]
-                    let exact = t.exact.map { " [\(String(format: "%.3f", $0.value))]" } ?? ""
-                    return String(format: "%.3f ± ", t.estimate.value) + Self.g(t.estimate.standardError, 1) + exact
-                })
-            }
-        }
-        md += table.markdown + "\n"
+        md += TableFormat.markdown(collapseTable) + "\n"
         let failed = collapse.failedRows
         md += "Against the exact theory (entropy, participation, sum a^3, squared Jacobian norm and largest weight): "
         md += "\(collapse.testsMade) tests made, \(failed == 0 ? "none fails" : "\(failed) rows fail") (Holm at alpha \(NumberText.format(collapse.alpha))). "

@@ -126,7 +126,12 @@ public struct ReportDocument: Sendable {
             md += "- **\(claim.label)**\(whereText): " + outcome
         }
         let wrong = controls.filter { !$0.control.isTrue }
-        md += "\nAll \(verdict.comparisons.count) cells' \(Self.list(MomentStatistic.all.map(\.name))) tests: \(verdict.failedCells) cells fail. "
+        let cells = verdict.comparisons.count
+        let made = MomentStatistic.all.map { s in (s, verdict.tested.filter { $0.contains(s) }.count) }
+        let partly = made.filter { $0.1 < cells }.map { "the \($0.0.name) test in \($0.1) of \(cells)" }
+        md += "\nThe \(cells) cells' \(Self.list(MomentStatistic.all.map(\.name))) tests"
+            + (partly.isEmpty ? "" : " (made in every cell but \(Self.list(partly)); elsewhere it is untested, see `moments.csv`)")
+            + ": \(verdict.failedCells) cells fail. "
         md += "Of \(wrong.count) plausible wrong formulas run through the same samples, \(wrong.filter { $0.status == .detected }.count) are detected "
         md += "(section 6).\n\n"
         return md
@@ -164,14 +169,16 @@ public struct ReportDocument: Sendable {
         return "Var(q^T k / sqrt(d)) = sigma^2 (sigma^2 + 2 mu^2) does not depend on d (column 'Var(T/sqrt d)' above), and it "
             + "equals 1 exactly on the curve sigma^2 (sigma^2 + 2 mu^2) = 1, that is sigma^2 = sqrt(mu^4 + 1) - mu^2: "
             + points.joined(separator: ", ") + ". The textbook's zero-mean, unit-variance coordinates (mu = 0, sigma = 1) are "
-            + "one point of it; off the curve, dividing by sqrt(d) leaves a variance other than 1."
+            + "one point of it; off the curve, dividing by sqrt(d) leaves a variance other than 1. This is the total variance only: "
+            + "off mu = 0 the mean of q^T k / sqrt(d) is sqrt(d) mu^2 and still grows, and the spread softmax sees, the one given q, "
+            + "is sigma^2 (sigma^2 + mu^2) per unit of d (section 4)."
     }
 
     var softmaxSection: String {
         var md = "## 4. Why it matters: softmax saturates without the scale\n\n"
         let keys = softmax.experiment.cells.first?.keys ?? 0
         let sigma = softmax.experiment.cells.first?.sigma ?? 1
-        md += "For each query, \(keys) keys, \(softmax.experiment.samples) queries per cell, mu = \(NumberText.format(softmaxMu)), sigma = \(NumberText.format(sigma)) (mean ± SE):\n\n"
+        md += "For each query, \(keys) keys, \(softmax.experiment.samples) queries per cell, mu = \(NumberText.format(softmaxMu)), sigma = \(NumberText.format(sigma)) (mean ± SE; the entropy is over its largest value log N; saturated: the share of weights with p(1 - p) < 10^-6):\n\n"
         md += TableFormat.markdown(softmaxTable) + "\n"
         md += saturationSentences + shiftedMeanSentences + softmaxTheorySentence + embed("softmax.svg")
         return md + collapseMarkdown

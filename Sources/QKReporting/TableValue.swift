@@ -18,6 +18,9 @@ public enum TableValue: Sendable, Hashable {
     /// An estimate with its standard error, shown `x ± se` in a reader's table (see
     /// ``NumberStyle/measured(_:_:)``).
     case measured(Double, standardError: Double)
+    /// An estimate with its standard error beside an exact value, shown `x ± se [exact]`, the exact
+    /// value to the estimate's place (so a reader compares digits the error makes meaningful).
+    case compared(Double, standardError: Double, exact: Double)
     /// A closed interval, shown `[a, b]` in the column's style.
     case interval(Double, Double)
     /// Nothing: a value the cell does not have (no closed form, a test not made).
@@ -34,6 +37,7 @@ public enum TableValue: Sendable, Hashable {
         case let .unsigned(u): return String(u)
         case let .text(s), let .formula(s), let .math(s, _): return s
         case let .measured(x, se): return NumberText.format(x) + " ± " + NumberText.format(se)
+        case let .compared(x, se, exact): return NumberText.format(x) + " ± " + NumberText.format(se) + " [" + NumberText.format(exact) + "]"
         case let .interval(a, b): return "[" + NumberText.format(a) + ", " + NumberText.format(b) + "]"
         case .empty: return ""
         }
@@ -42,7 +46,7 @@ public enum TableValue: Sendable, Hashable {
     /// Whether the value is a number of any kind (or empty): such columns are right-aligned.
     public var isNumeric: Bool {
         switch self {
-        case .number, .integer, .unsigned, .measured, .interval, .empty: return true
+        case .number, .integer, .unsigned, .measured, .compared, .interval, .empty: return true
         case .text, .formula, .math: return false
         }
     }
@@ -60,7 +64,7 @@ public enum TableValue: Sendable, Hashable {
     var isScalar: Bool {
         switch self {
         case .number, .integer, .unsigned, .empty: return true
-        case .text, .formula, .math, .measured, .interval: return false
+        case .text, .formula, .math, .measured, .compared, .interval: return false
         }
     }
 
@@ -76,9 +80,13 @@ public enum TableValue: Sendable, Hashable {
         case let .unsigned(u): return String(u)
         case let .text(s), let .formula(s), let .math(s, _): return s
         case let .measured(x, se):
-            let (estimate, error, exponent) = NumberStyle.measured(x, se)
+            let (estimate, error, exponent, _) = NumberStyle.measured(x, se)
             guard !error.isEmpty else { return estimate }
             return exponent.map { "(\(estimate) ± \(error))e\($0)" } ?? "\(estimate) ± \(error)"
+        case let .compared(x, se, exact):
+            let (estimate, error, exponent, others) = NumberStyle.measured(x, se, beside: [exact])
+            let shown = "\(estimate) ± \(error) [\(others[0])]"
+            return exponent.map { "(\(shown))e\($0)" } ?? shown
         case let .interval(a, b): return "[\(style.text(a)), \(style.text(b))]"
         case .empty: return ""
         }
@@ -94,8 +102,12 @@ public enum TableValue: Sendable, Hashable {
         case let .text(s): return LatexTable.escape(s)
         case let .formula(s): return "\\texttt{\(LatexTable.escape(s))}"
         case let .math(_, latex): return "$\(latex)$"
+        case let .compared(x, se, exact):
+            let (estimate, error, exponent, others) = NumberStyle.measured(x, se, beside: [exact])
+            let shown = "\(estimate) \\pm \(error)\\ [\(others[0])]"
+            return exponent.map { "$(\(shown)) \\times 10^{\($0)}$" } ?? "$\(shown)$"
         case let .measured(x, se):
-            let (estimate, error, exponent) = NumberStyle.measured(x, se)
+            let (estimate, error, exponent, _) = NumberStyle.measured(x, se)
             guard !error.isEmpty else { return "$\(estimate)$" }
             return exponent.map { "$(\(estimate) \\pm \(error)) \\times 10^{\($0)}$" } ?? "$\(estimate) \\pm \(error)$"
         case let .interval(a, b): return "$[\(style.latex(a)), \(style.latex(b))]$"
@@ -111,6 +123,7 @@ public enum TableValue: Sendable, Hashable {
         case let .unsigned(u): return .unsigned(u)
         case let .text(s), let .formula(s), let .math(s, _): return s.isEmpty ? .null : .string(s)
         case let .measured(x, se): return .object([("estimate", .number(x)), ("se", .number(se))])
+        case let .compared(x, se, exact): return .object([("estimate", .number(x)), ("se", .number(se)), ("exact", .number(exact))])
         case let .interval(a, b): return .array([.number(a), .number(b)])
         case .empty: return .null
         }

@@ -19,6 +19,9 @@ package enum NumberText {
 
     /// Text for a reader's table: whole numbers below 10^6 as they are, others to 4 significant digits.
     package static func short(_ x: Double) -> String {
-        x == x.rounded() && Swift.abs(x) < 1e6 ? format(x) : String(format: "%.4g", x)
+        if x == x.rounded() && Swift.abs(x) < 1e6 { return format(x) }
+        let text = String(format: "%.4g", x)
+        // %g writes 12345.6 as 1.235e+04; below 10^6 a reader gets the rounded number, 12350.
+        return text.contains("e+") && Swift.abs(x) < 1e6 ? String(format: "%.0f", Double(text) ?? x) : text
     }
 }

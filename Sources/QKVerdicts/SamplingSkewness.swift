@@ -3,20 +3,22 @@ import QKTheory
 /// be trusted.
 ///
 /// Each estimator (mean, variance, skewness, excess kurtosis) is, to first order, the mean of its
-/// influence function `Y = psi(T)`, a polynomial of degree at most 4 in `e = T - E[T]`. The skewness
-/// of that mean is `gamma1 / sqrt(n)` with `gamma1 = E[Y^3] / E[Y^2]^(3/2)`, computed exactly here from
-/// the central moments of T up to order 12. A one-term Edgeworth expansion shows the tail error of the
+/// influence function `Y = psi(T)`, a polynomial of degree at most 4 in `e = T - E[T]`. Its sampling
+/// skewness is `gamma1 / sqrt(n)` with `gamma1 = (E[Y^3] + 3 sum_kl H_kl c_k c_l) / E[Y^2]^(3/2)`,
+/// exact to that order: the second term is the estimator's curvature (H its Hessian in the raw
+/// moments, ``MomentStatistic/curvature(centralMoments:)``, and `c_k = Cov(Y, e^k)`), which the
+/// influence function alone misses. Computed here from the central moments of T up to order 12. A one-term Edgeworth expansion shows the tail error of the
 /// normal approximation grows with this skewness, so qkverify makes a test only where
 /// `|gamma1| / sqrt(n) <= ``limit``` and reports it as untested elsewhere, with the n it would need.
 ///
 /// For T at d = 1, mu = 0 (its heaviest tails), gamma1 is 0 for the mean (the law is symmetric), 8.84
-/// for the variance and 158.7 for the kurtosis: n = 10^4 serves the variance test, while the kurtosis
-/// test needs 2.5 x 10^6 samples there.
+/// for the variance and 146.7 for the kurtosis: n = 10^4 serves the variance test, while the kurtosis
+/// test needs 2.15 x 10^6 samples there.
 ///
 /// The excess kurtosis of that mean, `gamma2 / n` with `gamma2 = E[Y^4] / E[Y^2]^2 - 3`, matters too:
 /// at mu = 0 the skewness estimator's sampling skewness is 0 but its sampling kurtosis is large
-/// (gamma2 about 3000 at d = 1), and the one-term Edgeworth correction of a tail at |z| = 4.2 is about
-/// `gamma2 / n x He3(z) / 24`, 2.6 gamma2 / n. A test is made only where also `gamma2 / n <=`
+/// (gamma2 about 3000 at d = 1), and the one-term Edgeworth correction of a tail at |z| = 4.2 is
+/// `phi(z) He3(z) / 24 x gamma2 / n`, about 11 gamma2 / n of the tail. A test is made only where also `gamma2 / n <=`
 /// ``kurtosisLimit`` (where gamma2 is known: it needs central moments to order 4 x the degree of Y,
 /// which the kurtosis test's would put at 16, beyond the 12 known; that test's skewness rule is the
 /// stricter one anyway).
@@ -30,8 +32,8 @@ import QKTheory
 package struct SamplingSkewness: Sendable, Hashable {
     /// The largest sampling skewness at which a z-test is made.
     package static let limit = 0.1
-    /// The largest sampling excess kurtosis at which a z-test is made: the tail at |z| = 4.2 is then
-    /// off by at most about a quarter (as the skewness ``limit`` allows).
+    /// The largest sampling excess kurtosis at which a z-test is made: the tail at |z| = 2.58 is then
+    /// off by about 12%, the one at |z| = 4.2 by about 110% (docs/THEORY.md section 4).
     package static let kurtosisLimit = 0.1
 
     /// `gamma1` for each statistic; NaN where the central moments it needs (order 3, 6, 9, 12 for

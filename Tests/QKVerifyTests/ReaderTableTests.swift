@@ -18,6 +18,14 @@ import Testing
         #expect(TableValue.measured(0.25, standardError: .nan).shown(.standard) == "0.25")
     }
 
+    /// A reader never sees 1.12e+03 for a number below a million: it is rounded to its digits instead.
+    @Test func significantDigitsBelowAMillionAreWrittenOut() {
+        #expect(NumberStyle.significant(3).text(1120.4) == "1120")
+        #expect(NumberStyle.standard.text(12345.6) == "12350")
+        #expect(NumberStyle.standard.text(0.000123456) == "0.0001235")
+        #expect(NumberStyle.standard.text(2.5e7) == "2.5e+07" && NumberStyle.standard.text(2.51234e7) == "2.512e+07")
+    }
+
     @Test func aColumnsStyleIsUsedInTextMarkdownAndLatex() {
         let columns: [Column<Double>] = [
             Column("x", "a number", latex: "$x$", group: "values") { .number($0) },
