@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Softmax benchmark (#20 item 5): queries per second of `qkverify softmax` against numpy doing the same
 # measurement (scripts/bench_softmax.py: q and N keys in R^d, Gaussian mu = 0, sigma = 1, float64; the
-# same nine statistics at the same shown temperatures tau = 1 and sqrt(d), averaged with standard
+# same ten statistics at the same shown temperatures tau = 1 and sqrt(d), averaged with standard
 # errors), on one core and on all cores. First a self-check: at N = 64, d = 16 every one of the 18
 # means of numpy's table must agree with qkverify's within |z| < 5 (both SEs), or the script stops.
 # Each round runs qkverify --threads 1, numpy with 1 process, qkverify --threads $(nproc), numpy with

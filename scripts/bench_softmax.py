@@ -33,7 +33,7 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS
 import numpy as np  # noqa: E402
 
 STATISTICS = ["max_weight", "entropy", "jacobian_norm", "saturated", "logit_var", "aligned_weight",
-              "participation", "cube_sum", "jacobian_sq"]
+              "participation", "cube_sum", "jacobian_sq", "output_var"]
 DRAWS_PER_BATCH = 2**20
 
 
@@ -46,8 +46,9 @@ def scales(d, mu, sigma):
     return shown
 
 
-def measure(logits, taus):
-    """Per-query values, shape (len(taus), 9, batch), of the statistics for a batch of logits (batch, N)."""
+def measure(logits, values, taus):
+    """Per-query values, shape (len(taus), 10, batch), of the statistics for a batch of logits (batch, N)
+    and the keys' values (batch, N), v_j ~ N(0, 1) as qkverify's default --value-sigma 1."""
     n = logits.shape[1]
     top = logits.max(axis=1, keepdims=True)
     spread = logits.var(axis=1, ddof=1)
@@ -71,6 +72,7 @@ def measure(logits, taus):
         out[s, 6] = sum2
         out[s, 7] = sum3
         out[s, 8] = jac_sq
+        out[s, 9] = (p * values).sum(axis=1) ** 2
     return out
 
 
@@ -97,7 +99,7 @@ def simulate(job):
         q = rng.normal(mu, sigma, size=(m, d))
         k = rng.normal(mu, sigma, size=(m, keys, d))
         logits = np.matmul(k, q[:, :, None])[:, :, 0]   # (m, N): q . k_j
-        values = measure(logits, taus)
+        values = measure(logits, rng.standard_normal(size=logits.shape), taus)
         mean = values.mean(axis=2)
         m2 = np.square(values - mean[:, :, None]).sum(axis=2)
         summary = merge(summary, (m, mean, m2))

@@ -27,17 +27,22 @@ public struct SoftmaxExperiment: Sendable {
     /// - Parameters:
     ///   - alignedRho: the correlation of key 1 with the query (0: none), in (-1, 1].
     ///   - keysSetting: the setting a refusal of `keys` names (the report's collapse has its own).
+    ///   - valueSigma: the values' standard deviation sigma_v, for the output's variance.
     public init(grid: Grid, keys: [Int], samples: Int, seed: UInt64, generator: GeneratorType, blockSamples: Int? = nil,
-                alignedRho: Double = 0, stream: Int = ExperimentStream.softmax, keysSetting: Setting = .keys) throws {
+                alignedRho: Double = 0, stream: Int = ExperimentStream.softmax, keysSetting: Setting = .keys,
+                valueSigma: Double = 1) throws {
         guard alignedRho.isFinite, alignedRho > -1, alignedRho <= 1 else {
             throw QKVerifyError.invalid(.alignedCorrelation, "'\(NumberText.format(alignedRho))' is not allowed; allowed: a number in (-1, 1], 0 for no aligned key")
+        }
+        guard valueSigma.isFinite, valueSigma >= 1e-100, valueSigma <= 1e100 else {
+            throw QKVerifyError.invalid(.valueSigma, "'\(NumberText.format(valueSigma))' is not allowed; allowed: a number from 1e-100 to 1e100 (the values' standard deviation, > 0)")
         }
         guard !keys.isEmpty, keys.allSatisfy({ $0 >= 2 && $0 <= 1_000_000 }) else {
             throw QKVerifyError.invalid(keysSetting, "allowed: whole numbers of keys from 2 to 10^6")
         }
         try SoftmaxExperiment.allowedQueries.check(samples, .queries)
         cells = grid.models.flatMap { model in keys.flatMap { n in
-            grid.dims.map { SoftmaxCell(d: $0, model: model, keys: n, alignedRho: alignedRho) } } }
+            grid.dims.map { SoftmaxCell(d: $0, model: model, keys: n, alignedRho: alignedRho, valueSigma: valueSigma) } } }
         self.samples = samples
         self.seed = seed
         self.generator = generator

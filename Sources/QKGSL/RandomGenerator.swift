@@ -5,9 +5,15 @@ import CGSL
 /// Not `Sendable`: make one inside each task or thread that draws from it.
 public final class RandomGenerator {
     @usableFromInline let state: UnsafeMutablePointer<gsl_rng>
+    /// The generator's type.
+    package let type: GeneratorType
+    /// The seed last given to ``seed(_:)`` (0 before any): with it a block's work can seed a second,
+    /// independent generator of its own (``derivedSeed(_:)``) without drawing from this one.
+    package private(set) var lastSeed: UInt = 0
 
     /// Allocates a generator of the given type with GSL's default seed (re-seed it with ``seed(_:)``).
     package init(type: GeneratorType) {
+        self.type = type
         GSL.configure()
         guard let state = gsl_rng_alloc(type.descriptor) else {
             fatalError("gsl_rng_alloc failed: out of memory")
@@ -21,7 +27,19 @@ public final class RandomGenerator {
 
     /// Re-seeds the generator in place, as `gsl_rng_set` does.
     package func seed(_ seed: UInt) {
+        lastSeed = seed
         gsl_rng_set(state, seed)
+    }
+
+    /// A seed in 1...2^32 - 1 for a second generator of the block this one was last seeded for,
+    /// scrambled from ``lastSeed`` and `salt` by SplitMix64's finaliser, so that its stream is unrelated
+    /// to this one's: deterministic per block, whatever thread runs it.
+    package func derivedSeed(_ salt: UInt64) -> UInt {
+        var z = (UInt64(lastSeed) ^ (salt &* 0xD1B5_4A32_D192_ED03)) &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        return UInt(1 + z % 4_294_967_295)
     }
 
     /// A standard normal draw by GSL's ziggurat method (`gsl_ran_gaussian_ziggurat`).

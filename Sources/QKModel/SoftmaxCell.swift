@@ -15,17 +15,23 @@ public struct SoftmaxCell: Sendable, Hashable {
     /// The correlation of key 1's coordinates with the query's (0: every key as the model says).
     public let alignedRho: Double
 
+    /// The standard deviation sigma_v of the values v_j ~ N(0, sigma_v^2) the weights average (one
+    /// value per key, independent of the keys and of each other): the output sum_j a_j v_j has
+    /// variance sigma_v^2 E[sum_j a_j^2].
+    public let valueSigma: Double
+
     /// A cell of any coordinate model.
-    public init(d: Int, model: CoordinateModel, keys: Int, alignedRho: Double = 0) {
+    public init(d: Int, model: CoordinateModel, keys: Int, alignedRho: Double = 0, valueSigma: Double = 1) {
         self.d = d
         self.model = model
         self.keys = keys
         self.alignedRho = alignedRho
+        self.valueSigma = valueSigma
     }
 
     /// A cell of the seed model: iid N(mu, sigma^2) coordinates shared by the query and the keys.
-    public init(d: Int, mu: Double, sigma: Double, keys: Int, alignedRho: Double = 0) {
-        self.init(d: d, model: CoordinateModel(mu: mu, sigma: sigma), keys: keys, alignedRho: alignedRho)
+    public init(d: Int, mu: Double, sigma: Double, keys: Int, alignedRho: Double = 0, valueSigma: Double = 1) {
+        self.init(d: d, model: CoordinateModel(mu: mu, sigma: sigma), keys: keys, alignedRho: alignedRho, valueSigma: valueSigma)
     }
 
     /// The coordinates' mean (the query's where the query and the keys differ).
@@ -40,6 +46,8 @@ public struct SoftmaxCell: Sendable, Hashable {
         return e / (e + Double(keys - 1))
     }
 
-    /// The draws one query takes: d for q, d for each key.
+    /// The draws one query takes from its block's generator: d for q, d for each key. (Its N values
+    /// come from a second generator of the block, so that drawing them leaves the query's and the
+    /// keys' draws as they are.)
     public var drawsPerSample: Int { (keys + 1) * d }
 }

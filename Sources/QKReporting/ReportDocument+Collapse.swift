@@ -32,7 +32,7 @@ extension ReportDocument {
         md += "at mu = \(NumberText.format(first.mu)), sigma = \(NumberText.format(first.sigma)), with the exact value in brackets:\n\n"
         md += TableFormat.markdown(collapseTable) + "\n"
         let failed = collapse.failedRows
-        md += "Against the exact theory (entropy, participation, sum a^3, squared Jacobian norm and largest weight): "
+        md += "Against the exact theory (entropy, participation, sum a^3, squared Jacobian norm, largest weight and output variance): "
         md += "\(collapse.testsMade) tests made, \(failed == 0 ? "none fails" : "\(failed) rows fail") (Holm at alpha \(NumberText.format(collapse.alpha))). "
         md += "A test is made where the quadrature's error bound is under 1e-3 of the standard error and the mean's normal approximation "
         md += "holds at this number of queries; the others are listed as untested in `collapse.csv` (the participation's per-query values "
@@ -58,12 +58,36 @@ extension ReportDocument {
         }
         md += "With tau = d, s is about 1/sqrt(d) and the weights drift to uniform (\(Self.g(e[.entropy].estimate.value, 4)) of log N at d = \(large)): "
         md += "muP's scale attends to nothing unless a key is aligned with the query (section 7).\n\n"
-        md += "**The output's variance.** For values v_j of variance sigma_v^2 independent of the weights, the attention output sum_j a_j v_j "
-        md += "has variance sigma_v^2 E[sum a^2]: at N = \(n), d = \(large) it is \(Self.g(c[.participation].estimate.value, 3)) sigma_v^2 with tau = sqrt(d) "
-        md += "(attention averages the values), but \(Self.g(b[.participation].estimate.value, 3)) sigma_v^2 unscaled (it passes one value through). "
-        md += "The signal's scale through a layer depends on the temperature as much as on the values.\n\n"
+        md += outputVarianceSentences(keys: n, dims: dims)
         md += "**QK-norm.** Normalizing q fixes |q|, so s no longer grows with d: for a unit query and Gaussian keys s = sigma_k / tau exactly, "
         md += "and the temperature (a learned gain in practice) alone decides how peaked attention is.\n\n"
+        return md
+    }
+
+    /// "The output's variance", measured: the values v_j ~ N(0, sigma_v^2) drawn with the keys and
+    /// the output o = sum_j a_j v_j, whose variance is sigma_v^2 E[sum a^2] exactly; how it moves
+    /// with d at each temperature, each number an estimate ± SE with the exact value in brackets.
+    func outputVarianceSentences(keys n: Int, dims: [Int]) -> String {
+        guard let small = dims.first, let large = dims.last, small != large,
+              let cell = collapseRow(keys: n, d: small, .none)?.cell else { return "" }
+        func measured(_ d: Int, _ scale: SoftmaxScale) -> String? {
+            guard let test = collapseRow(keys: n, d: d, scale)?[.outputVariance] else { return nil }
+            let v = cell.valueSigma * cell.valueSigma
+            let m = NumberStyle.measured(test.estimate.value / v, test.estimate.standardError / v, beside: test.exact.map { [$0.value / v] } ?? [])
+            let power = m.exponent.map { " × 10^\($0)" } ?? ""
+            return "(\(m.estimate) ± \(m.error))\(power) sigma_v^2" + (m.others.first.map { " [\($0)\(power)]" } ?? "")
+        }
+        guard let a = measured(small, .none), let b = measured(large, .none), let c = measured(small, .sqrtD), let e = measured(large, .sqrtD),
+              let f = measured(small, .d), let g = measured(large, .d) else { return "" }
+        let tests = collapse.comparisons.map { $0[.outputVariance] }.filter(\.isTested)
+        let failed = collapse.comparisons.indices.filter { collapse.rejectedTests(row: $0).contains(.outputVariance) }.count
+        var md = "**The output's variance.** Each query also draws one value v_j ~ N(0, sigma_v^2) per key (sigma_v = \(NumberText.format(cell.valueSigma)) here), "
+        md += "and the output o = sum_j a_j v_j is measured. The values are independent of the weights, so Var(o) = sigma_v^2 E[sum a^2] exactly "
+        md += "(docs/THEORY.md section 6). At N = \(n) and d = \(small) it is \(small == 1 ? "\(a) at every temperature (tau = 1 = sqrt(d) = d there)" : "\(a) unscaled, \(c) with tau = sqrt(d) and \(f) with tau = d") "
+        md += "(exact values in brackets). At d = \(large): unscaled \(b), on its way to sigma_v^2 as attention passes one value through; "
+        md += "with tau = sqrt(d) \(e), of the order it had at d = \(small); with tau = d \(g), near sigma_v^2 / N = \(Self.g(1 / Double(n), 2)) sigma_v^2 "
+        md += "as attention averages ever more values. The output's scale through a layer depends on the temperature as much as on the values. "
+        md += "Measured against sigma_v^2 times the exact participation in \(tests.count) rows, \(failed == 0 ? "none fails" : "\(failed) fail").\n\n"
         return md
     }
 }

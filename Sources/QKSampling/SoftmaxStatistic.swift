@@ -29,6 +29,9 @@ public enum SoftmaxStatistic: String, Statistic, CaseIterable {
     /// The squared Frobenius norm of the softmax Jacobian, sum p^2 - 2 sum p^3 + (sum p^2)^2: its mean
     /// has an exact form (THEORY section 9), the mean of the norm itself has none.
     case jacobianSquared = "jacobian_sq"
+    /// The square of the attention output o = sum_j p_j v_j for values v_j ~ N(0, sigma_v^2) drawn
+    /// with the keys: its mean is the output's variance, sigma_v^2 E[sum p^2] (E[o] = 0).
+    case outputVariance = "output_var"
 
     public var key: String { rawValue }
 
@@ -43,6 +46,7 @@ public enum SoftmaxStatistic: String, Statistic, CaseIterable {
         case .participation: return "E[sum p^2]"
         case .cubeSum: return "E[sum p^3]"
         case .jacobianSquared: return "E||J||_F^2"
+        case .outputVariance: return "Var(o)"
         }
     }
 
@@ -59,6 +63,7 @@ public enum SoftmaxStatistic: String, Statistic, CaseIterable {
         case .participation: return "participation"
         case .cubeSum: return "sum of cubed weights"
         case .jacobianSquared: return "squared Jacobian norm"
+        case .outputVariance: return "output variance"
         }
     }
 
@@ -76,6 +81,7 @@ public enum SoftmaxStatistic: String, Statistic, CaseIterable {
         case .participation: return w.sum2
         case .cubeSum: return w.sum3
         case .jacobianSquared: return max(0, w.sum2 - 2 * w.sum3 + w.sum2 * w.sum2)
+        case .outputVariance: return w.output * w.output
         }
     }
 
@@ -97,5 +103,7 @@ public enum SoftmaxStatistic: String, Statistic, CaseIterable {
         public var logitVariance: Double
         /// The weight on key 1.
         public var first: Double
+        /// The attention output sum_j p_j v_j over the query's values.
+        public var output: Double
     }
 }

@@ -24,13 +24,19 @@ package struct SoftmaxWork: BlockWork {
 
 /// Draws queries and keys and measures their attention weights. For each query it draws q
 /// (d coordinates), then k_1, ..., k_N (d coordinates each, paired with q's as the cell's model
-/// says), keeping q and the N logits only.
+/// says), keeping q and the N logits only; then the N values v_j ~ N(0, sigma_v^2) from the block's
+/// second generator (seeded from the block's seed, ``valueSalt``), so that the values never shift
+/// the query's and the keys' draws.
 package final class SoftmaxSampler: BlockWorker {
     static let chunk = 256
+    /// What tells the values' generator's seed from the block's (``RandomGenerator/derivedSeed(_:)``).
+    static let valueSalt: UInt64 = 0x7661_6C75_6573  // "values"
     private let cells: [SoftmaxCell]
     private var q: [Double] = []
     private var a: [Double] = []  // the query's standardized coordinates, for an aligned key
     private var logits: [Double] = []
+    private var values: [Double] = []
+    private var valueGenerator: RandomGenerator?
     private let buffer: UnsafeMutableBufferPointer<Double>  // components x chunk
     private let components = SoftmaxScale.allCases.count * SoftmaxStatistic.allCases.count
 
@@ -44,8 +50,11 @@ package final class SoftmaxSampler: BlockWorker {
     package func run(cell index: Int, samples: Int, generator: RandomGenerator) -> MomentsVector {
         let cell = cells[index]
         if q.count != cell.d { q = Array(repeating: 0, count: cell.d); a = q }
-        if logits.count != cell.keys { logits = Array(repeating: 0, count: cell.keys) }
-        return cell.model.run(Queries(sampler: self, cell: cell, samples: samples, generator: generator))
+        if logits.count != cell.keys { logits = Array(repeating: 0, count: cell.keys); values = logits }
+        if valueGenerator?.type != generator.type { valueGenerator = RandomGenerator(type: generator.type) }
+        let valueGenerator = valueGenerator!
+        valueGenerator.seed(generator.derivedSeed(Self.valueSalt))
+        return cell.model.run(Queries(sampler: self, cell: cell, samples: samples, generator: generator, valueGenerator: valueGenerator))
     }
 
     /// The loop of attention: each query draws q (keeping its standardized coordinates), then each
@@ -55,6 +64,7 @@ package final class SoftmaxSampler: BlockWorker {
         let cell: SoftmaxCell
         let samples: Int
         let generator: RandomGenerator
+        let valueGenerator: RandomGenerator
 
         func run<P: PairSource, R: PairReduction>(_ pairs: P, _: R.Type) -> MomentsVector {
             let s = sampler, d = cell.d
@@ -76,6 +86,7 @@ package final class SoftmaxSampler: BlockWorker {
                     }
                     s.logits[j] = t.value()
                 }
+                for j in 0..<cell.keys { s.values[j] = cell.valueSigma * valueGenerator.standardGaussian() }
                 s.measure(taus: taus, keys: cell.keys, slot: filled)
                 filled += 1
                 if filled == SoftmaxSampler.chunk { s.flush(&summary, filled); filled = 0 }
@@ -97,17 +108,18 @@ package final class SoftmaxSampler: BlockWorker {
             // Weights relative to the largest (which gets exp(0) = 1), so p_max = 1 / Z exactly.
             var z = 0.0
             for l in logits { z += exp((l - top) / tau) }
-            var sum2 = 0.0, sum3 = 0.0, weightedLogit = 0.0, saturated = 0.0
-            for l in logits {
+            var sum2 = 0.0, sum3 = 0.0, weightedLogit = 0.0, saturated = 0.0, output = 0.0
+            for (l, v) in zip(logits, values) {
                 let p = exp((l - top) / tau) / z
                 sum2 += p * p
                 sum3 += p * p * p
                 weightedLogit += p * (l - top) / tau
+                output += p * v
                 if p * (1 - p) < 1e-6 { saturated += 1 }
             }
             let weights = SoftmaxStatistic.Weights(n: n, largest: 1 / z, entropy: log(z) - weightedLogit, sum2: sum2, sum3: sum3,
                                                    saturated: saturated, logitVariance: logitVariance / (tau * tau),
-                                                   first: exp((logits[0] - top) / tau) / z)
+                                                   first: exp((logits[0] - top) / tau) / z, output: output)
             let base = (s * SoftmaxStatistic.allCases.count) * SoftmaxSampler.chunk + slot
             for (i, statistic) in SoftmaxStatistic.allCases.enumerated() {
                 buffer[base + i * SoftmaxSampler.chunk] = statistic.value(weights)

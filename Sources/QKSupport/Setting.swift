@@ -37,6 +37,8 @@ public enum Setting: Sendable, Hashable {
     case queries
     /// The correlation of the aligned key with its query (softmax).
     case alignedCorrelation
+    /// The standard deviation sigma_v of the values attention averages.
+    case valueSigma
     /// A claimed formula for a quantity, by the word its option uses (`var` for `--var`).
     case claim(String)
     /// The shard parts given to a merge.
@@ -62,6 +64,7 @@ public enum Setting: Sendable, Hashable {
         case .collapseKeys: return "collapseKeys"
         case .queries: return "queries"
         case .alignedCorrelation: return "alignedCorrelation"
+        case .valueSigma: return "valueSigma"
         case let .claim(word): return word + "Claim"
         case .parts: return "parts"
         }

@@ -77,7 +77,7 @@ public struct SoftmaxComparison: Sendable, Hashable {
             guard let exact else {
                 return Test(statistic: statistic, estimate: estimate, exact: nil, untestedReason: "no exact theory: \(missing ?? "")")
             }
-            let unit = statistic.claimUnit(keys: cell.keys)
+            let unit = statistic.claimUnit(keys: cell.keys) / statistic.exactFactor(cell)
             let value = exact[statistic.exact!]
             let scaled = Estimate(value: value.value / unit, standardError: value.errorBound / unit)
             return Test(statistic: statistic, estimate: estimate, exact: scaled,

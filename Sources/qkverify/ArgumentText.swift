@@ -164,6 +164,14 @@ enum ArgumentText {
         return value
     }
 
+    /// The values' standard deviation sigma_v: a number from 1e-100 to 1e100.
+    static func valueSigma(_ text: String) throws -> Double {
+        guard let value = Double(text.trimmingSpaces), value.isFinite, value >= 1e-100, value <= 1e100 else {
+            throw Invalid("'\(text)' is not allowed; allowed: a number from 1e-100 to 1e100 (the values' standard deviation, > 0)")
+        }
+        return value
+    }
+
     private static func items(_ text: String, allowed: String) throws -> [String] {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
         if parts.contains(where: \.isEmpty) { throw Invalid("'\(text)' has an empty item; allowed: \(allowed)") }

@@ -20,6 +20,7 @@ extension Setting {
         case .collapseKeys: return "--collapse-keys"
         case .queries: return "--queries"
         case .alignedCorrelation: return "--aligned-rho"
+        case .valueSigma: return "--value-sigma"
         case let .claim(word): return "--" + word
         case .parts: return "merge"
         }

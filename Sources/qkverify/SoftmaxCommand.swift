@@ -11,7 +11,7 @@ struct SoftmaxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "softmax",
         abstract: "Measure softmax(q^T k_j / tau) as d grows and test it against the exact theory of the weights.",
-        discussion: "Measures the largest weight, the entropy, the participation sum p^2, sum p^3, the Jacobian's norm and its square, saturation and the logit variance. Where the keys are iid Gaussian (raw, uncorrelated, no aligned key) the means of the entropy, participation, sum p^3, squared Jacobian norm and largest weight are compared with their exact finite-N values (docs/THEORY.md section 6), Holm-corrected at --alpha; exit 1 when one is rejected.\n\nExamples:\n  qkverify softmax --dims 1,4,16,64 --keys 64\n  qkverify softmax --dims 4,64,512 --aligned-rho 0.5   # an aligned key")
+        discussion: "Measures the largest weight, the entropy, the participation sum p^2, sum p^3, the Jacobian's norm and its square, saturation, the logit variance and the output's variance (values v_j ~ N(0, sigma_v^2) drawn with the keys, --value-sigma). Where the keys are iid Gaussian (raw, uncorrelated, no aligned key) the means of the entropy, participation, sum p^3, squared Jacobian norm, largest weight and output variance are compared with their exact finite-N values (docs/THEORY.md section 6), Holm-corrected at --alpha; exit 1 when one is rejected.\n\nExamples:\n  qkverify softmax --dims 1,4,16,64 --keys 64\n  qkverify softmax --dims 4,64,512 --aligned-rho 0.5   # an aligned key")
 
     @OptionGroup var dims: DimensionsOption
     @Option(parsing: .unconditional, help: ArgumentHelp("Coordinate means mu (default: 0,1).", valueName: "list"), transform: ArgumentText.numbers)
@@ -26,6 +26,9 @@ struct SoftmaxCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Correlation of key 1 with the query, in (-1, 1]; adds the scale tau = d and the column aligned_weight its weight (default 0: no aligned key).", valueName: "rho"),
             transform: ArgumentText.alignedCorrelation)
     var alignedRho: Double = 0
+    @Option(name: .customLong("value-sigma"), parsing: .unconditional, help: ArgumentHelp("Standard deviation sigma_v of the values v_j ~ N(0, sigma_v^2) the weights average; the column output_var measures the output's variance Var(sum_j a_j v_j) = sigma_v^2 E[sum a^2] (default: 1).", valueName: "sigma"),
+            transform: ArgumentText.valueSigma)
+    var valueSigma: Double = 1
     @OptionGroup var alpha: AlphaOption
     @OptionGroup var stream: StreamOptions
     @OptionGroup var options: RunOptions
@@ -38,7 +41,7 @@ struct SoftmaxCommand: ParsableCommand {
         let grid = try Grid(dims: dims.values, means: means, sigmas: sigmas)
         let (seed, generator, block) = try stream.resolve()
         return try SoftmaxExperiment(grid: grid, keys: keys, samples: queries, seed: seed, generator: generator, blockSamples: block,
-                                     alignedRho: alignedRho)
+                                     alignedRho: alignedRho, valueSigma: valueSigma)
     }
 
     func run() throws {

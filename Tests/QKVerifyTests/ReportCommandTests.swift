@@ -36,7 +36,16 @@ import Testing
         // The collapse of attention: the threshold, the run's verdict against the exact theory, the numbers.
         #expect(report.contains("### When attention collapses"))
         #expect(report.contains("attention collapses past d* = 2 log N: 5.55 for N = 16, 11.1 for N = 256."))
-        #expect(report.range(of: #"Against the exact theory \(entropy, participation, sum a\^3, squared Jacobian norm and largest weight\): \d+ tests made, none fails"#, options: .regularExpression) != nil)
+        #expect(report.range(of: #"Against the exact theory \(entropy, participation, sum a\^3, squared Jacobian norm, largest weight and output variance\): \d+ tests made, none fails"#, options: .regularExpression) != nil)
+        // The output's variance is quoted from the run: collapse.csv's output_var and its theory at N = 256, d = 16, unscaled.
+        let collapse = String(decoding: outputs[0]["collapse.csv"]!, as: UTF8.self).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let column = { (name: String) in collapse[0].firstIndex(of: name)! }
+        let row = collapse.first { $0.count == collapse[0].count && $0[column("d")] == "16" && $0[column("keys")] == "256" && $0[column("scale")] == "none" }!
+        let quoted = try #require(report.firstMatch(of: #/At d = 16: unscaled \(([0-9.]+) ± ([0-9.]+)\) sigma_v\^2 \[([0-9.]+)\]/#))
+        let (estimate, se, exact) = (Double(quoted.1)!, Double(quoted.2)!, Double(quoted.3)!)
+        #expect(abs(estimate - Double(row[column("output_var")])!) <= se / 10, "\(quoted.0) against \(row[column("output_var")])")
+        #expect(abs(exact - Double(row[column("output_var_theory")])!) <= se / 10)
+        #expect(abs(se - Double(row[column("output_var_se")])!) <= se / 10)
         #expect(report.contains("At N = 256, unscaled, the entropy falls from"))
         #expect(report.contains("qkverify report --dims 1,4,16"))
         #expect(report.contains("## 7. Where the sqrt(d) argument holds, and where it breaks"))
