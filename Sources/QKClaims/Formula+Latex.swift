@@ -130,6 +130,7 @@ extension Formula {
         case .pi: return "\\pi"
         case .keys: return "N"
         case .tau: return "\\tau"
+        case .sigmaV: return "\\sigma_v"
         }
     }
 

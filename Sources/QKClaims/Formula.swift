@@ -70,11 +70,13 @@ public indirect enum Formula: Sendable, Hashable, CustomStringConvertible {
         case muQ = "mu_q", muK = "mu_k", sigmaQ = "sigma_q", sigmaK = "sigma_k", rho
         case kurtQ = "kurt_q", kurtK = "kurt_k"
         case pi
-        /// The number of keys N and the softmax temperature tau: defined in claims about attention only.
+        /// The number of keys N, the softmax temperature tau and the values' standard deviation
+        /// sigma_v: defined in claims about attention only.
         case keys = "N", tau
+        case sigmaV = "sigma_v"
 
-        /// Whether the variable is one of attention's (N, tau), defined only where keys are.
-        public var isAttention: Bool { self == .keys || self == .tau }
+        /// Whether the variable is one of attention's (N, tau, sigma_v), defined only where keys are.
+        public var isAttention: Bool { self == .keys || self == .tau || self == .sigmaV }
 
         /// The variable's value in a cell: NaN for `mu`/`sigma` where q and k differ, and for the
         /// kurtosis of a law without a fourth moment.
@@ -91,7 +93,7 @@ public indirect enum Formula: Sendable, Hashable, CustomStringConvertible {
             case .rho: return m.rho
             case .kurtQ, .kurtK: return m.law.excessKurtosis ?? .nan
             case .pi: return Double.pi
-            case .keys, .tau: return .nan
+            case .keys, .tau, .sigmaV: return .nan
             }
         }
 
@@ -100,6 +102,7 @@ public indirect enum Formula: Sendable, Hashable, CustomStringConvertible {
             switch self {
             case .keys: return Double(cell.keys)
             case .tau: return tau
+            case .sigmaV: return cell.valueSigma
             default: return value(in: Cell(d: cell.d, model: cell.model))
             }
         }
@@ -112,8 +115,8 @@ public indirect enum Formula: Sendable, Hashable, CustomStringConvertible {
             case .sigma where m.sigma == nil: return "'sigma' is not defined where q and k have different spreads (sigma_q = \(NumberText.format(m.sigmaQ)), sigma_k = \(NumberText.format(m.sigmaK))); write sigma_q and sigma_k"
             case .kurtQ where m.law.excessKurtosis == nil, .kurtK where m.law.excessKurtosis == nil:
                 return "'\(rawValue)' is not defined for \(m.law): its fourth moment is infinite"
-            case .keys, .tau:
-                return "'\(rawValue)' is defined only in claims about attention (--entropy, --participation, --max-weight, --jacobian)"
+            case .keys, .tau, .sigmaV:
+                return "'\(rawValue)' is defined only in claims about attention (--entropy, --participation, --max-weight, --jacobian, --output-variance)"
             default: return nil
             }
         }

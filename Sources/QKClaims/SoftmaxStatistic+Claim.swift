@@ -4,9 +4,9 @@ import QKSampling
 extension SoftmaxStatistic {
     /// The statistics a user may state a claim about, each by its option: their expectations have
     /// an exact finite-N theory (docs/THEORY.md section 6), and papers state them.
-    public static let claimable: [SoftmaxStatistic] = [.entropy, .participation, .maxWeight, .jacobianSquared]
+    public static let claimable: [SoftmaxStatistic] = [.entropy, .participation, .maxWeight, .jacobianSquared, .outputVariance]
 
-    /// The option's word: `entropy`, `participation`, `max-weight`, `jacobian`.
+    /// The option's word: `entropy`, `participation`, `max-weight`, `jacobian`, `output-variance`.
     public var claimName: String {
         switch self {
         case .entropy: return "entropy"
@@ -14,6 +14,7 @@ extension SoftmaxStatistic {
         case .maxWeight: return "max-weight"
         case .jacobianSquared: return "jacobian"
         case .cubeSum: return "cube-sum"
+        case .outputVariance: return "output-variance"
         default: return key
         }
     }
@@ -26,6 +27,7 @@ extension SoftmaxStatistic {
         case .maxWeight: return "E[max a]"
         case .jacobianSquared: return "E||J||_F^2"
         case .cubeSum: return "E[sum a^3]"
+        case .outputVariance: return "Var(o)"
         default: return symbol
         }
     }
@@ -38,6 +40,7 @@ extension SoftmaxStatistic {
         case .maxWeight: return "\\mathrm{E}[\\max_j a_j]"
         case .jacobianSquared: return "\\mathrm{E}\\|J\\|_F^2"
         case .cubeSum: return "\\mathrm{E}[\\textstyle\\sum_j a_j^3]"
+        case .outputVariance: return "\\operatorname{Var}(o)"
         default: return "\\mathrm{" + key.replacingOccurrences(of: "_", with: "\\_") + "}"
         }
     }

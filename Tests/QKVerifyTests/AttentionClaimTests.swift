@@ -55,7 +55,7 @@ import Testing
     @Test func attentionVariablesInAClaimAboutTAreBadInput() throws {
         let r = try CLI.run(["check", "--var", "d*N", "--dims", "4", "--means", "0", "--sigmas", "1", "--samples", "10000"] + Self.quiet)
         #expect(r.status == 64)
-        #expect(r.stderr == "qkverify: error: --var: Var(T) = d*N: 'N' is defined only in claims about attention (--entropy, --participation, --max-weight, --jacobian)\n")
+        #expect(r.stderr == "qkverify: error: --var: Var(T) = d*N: 'N' is defined only in claims about attention (--entropy, --participation, --max-weight, --jacobian, --output-variance)\n")
     }
 
     @Test func limitWithoutToleranceAndSequentialAttentionAreBadInput() throws {

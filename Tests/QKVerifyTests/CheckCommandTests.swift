@@ -35,7 +35,7 @@ import Testing
     @Test func exitsWithUsageStatusOnBadInput() throws {
         let formula = try CLI.run(["check", "--var", "d*sgima^2"] + Self.grid)
         #expect(formula.status == 64)
-        #expect(formula.stderr == "qkverify: error: --var: unknown name 'sgima'; allowed: variables d, mu, sigma, mu_q, mu_k, sigma_q, sigma_k, rho, kurt_q, kurt_k, pi, N, tau; functions sqrt, exp, log, abs\n    d*sgima^2\n      ^\n")
+        #expect(formula.stderr == "qkverify: error: --var: unknown name 'sgima'; allowed: variables d, mu, sigma, mu_q, mu_k, sigma_q, sigma_k, rho, kurt_q, kurt_k, pi, N, tau, sigma_v; functions sqrt, exp, log, abs\n    d*sgima^2\n      ^\n")
         let none = try CLI.run(["check"] + Self.grid)
         #expect(none.status == 64 && none.stderr.contains("no claim given"))
         let format = try CLI.run(["check", "--mean", "0", "--format", "yaml"] + Self.grid)

@@ -204,7 +204,7 @@ import Testing
                 .muQ: ["mu_q", "μ_q", "\\mu_q", "\\mu_{q}", "mu_{q}"], .muK: ["mu_k", "μ_{k}", "\\mu_{k}"],
                 .sigmaQ: ["sigma_q", "σ_q", "\\sigma_{q}", "\\sigma _q"], .sigmaK: ["sigma_k", "σ_k", "\\sigma_k"],
                 .rho: ["rho", "ρ", "\\rho"], .kurtQ: ["kurt_q", "kurt_{q}", "\\mathrm{kurt}_q", "\\operatorname{kurt}_{q}"],
-                .kurtK: ["kurt_k", "\\text{kurt}_{k}"], .pi: ["pi", "π", "\\pi"], .keys: ["N"], .tau: ["tau", "τ", "\\tau"],
+                .kurtK: ["kurt_k", "\\text{kurt}_{k}"], .pi: ["pi", "π", "\\pi"], .keys: ["N"], .tau: ["tau", "τ", "\\tau"], .sigmaV: ["sigma_v", "σ_v", "\\sigma_v", "\\sigma_{v}"],
             ]
             text = pick(spellings[v]!, &r)
         case let .negate(e):

@@ -60,7 +60,7 @@ import Testing
     /// Each error names the fault and puts the caret under it.
     @Test(arguments: [
         ("", 0, "the formula is empty"),
-        ("d*sgima^2", 2, "unknown name 'sgima'; allowed: variables d, mu, sigma, mu_q, mu_k, sigma_q, sigma_k, rho, kurt_q, kurt_k, pi, N, tau; functions sqrt, exp, log, abs"),
+        ("d*sgima^2", 2, "unknown name 'sgima'; allowed: variables d, mu, sigma, mu_q, mu_k, sigma_q, sigma_k, rho, kurt_q, kurt_k, pi, N, tau, sigma_v; functions sqrt, exp, log, abs"),
         ("d +", 3, "the formula ends too soon; expected a number, a name or '('"),
         ("(d + 1", 0, "this '(' is never closed"),
         ("sqrt(d", 4, "this '(' is never closed"),
