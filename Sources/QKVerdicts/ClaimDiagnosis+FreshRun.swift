@@ -1,0 +1,28 @@
+import QKEngine
+import QKClaims
+import QKExperiments
+
+extension ClaimDiagnosis {
+    /// A `confirm` for claims about T: checks the suggested claim on a new moments run of the same
+    /// grid, samples, seed and generator, drawn from another stream, at family-wise alpha (its tests
+    /// alone, Holm-corrected).
+    ///
+    /// - Parameters:
+    ///   - design: the run's design (its stream is replaced by `stream`).
+    ///   - stream: the fresh stream, by default ``ExperimentStream/diagnosis``; it must differ from
+    ///     the design's.
+    /// - Returns: the closure for ``init(_:in:maxTerms:confirm:)``; it throws where the design cannot
+    ///   be rebuilt on the fresh stream.
+    /// - Complexity: one moments run as large as the original, each time it is called.
+    public static func freshRun(design: MomentsDesign, threads: Int, alpha: Double,
+                                stream: Int = ExperimentStream.diagnosis) -> (Claim) throws -> Confirmation {
+        precondition(stream != design.stream, "the fresh samples must come from another stream")
+        return { claim in
+            let fresh = try MomentsDesign(grid: design.grid, samples: design.samples, seed: design.seed, generator: design.generator,
+                                          blockSamples: design.blockSamples, stream: stream)
+            let comparisons = MomentsExperiment(design: fresh, threads: threads).run().map(MomentComparison.init)
+            let check = try ClaimCheck(claims: [claim], comparisons: comparisons, alpha: alpha, requireCells: false)
+            return Confirmation(verdict: check.verdict(claim), cells: check.cellCounts(claim).tested, source: "seed stream \(stream)")
+        }
+    }
+}
