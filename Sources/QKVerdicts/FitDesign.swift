@@ -74,76 +74,90 @@ struct FitDesign {
     /// The chi-square of the best fit over a subset, from the Gram matrix; nil where its candidates are
     /// (nearly) linearly dependent on this grid.
     func chiSquare(_ s: [Int]) -> Double? {
-        let m = columns
         switch s.count {
-        case 1:
-            return uu - b[s[0]] * b[s[0]]
-        case 2:
-            let g = gram[s[0] * m + s[1]], det = 1 - g * g
-            guard det > 1e-10 else { return nil }
-            let b0 = b[s[0]], b1 = b[s[1]]
-            return uu - (b0 * (b0 - g * b1) + b1 * (b1 - g * b0)) / det
-        case 3:
-            let g01 = gram[s[0] * m + s[1]], g02 = gram[s[0] * m + s[2]], g12 = gram[s[1] * m + s[2]]
-            let det = 1 + 2 * g01 * g02 * g12 - g01 * g01 - g02 * g02 - g12 * g12
-            guard det > 1e-10 else { return nil }
-            let b0 = b[s[0]], b1 = b[s[1]], b2 = b[s[2]]
-            // b^T G^-1 b with G^-1 the adjugate over the determinant.
-            let i00 = 1 - g12 * g12, i11 = 1 - g02 * g02, i22 = 1 - g01 * g01
-            let i01 = g02 * g12 - g01, i02 = g01 * g12 - g02, i12 = g01 * g02 - g12
-            let q = i00 * b0 * b0 + i11 * b1 * b1 + i22 * b2 * b2 + 2 * (i01 * b0 * b1 + i02 * b0 * b2 + i12 * b1 * b2)
-            return uu - q / det
-        default:
-            return nil
+        case 1: return uu - b[s[0]] * b[s[0]]
+        case 2: return chiSquare2(s[0], s[1])
+        case 3: return chiSquare3(s[0], s[1], s[2])
+        default: return nil
         }
     }
 
     /// The best `keep` subsets of each size up to `maxSize`, by chi-square, sizes in order; the number
     /// of subsets fitted; whether every subset was.
+    ///
+    /// A subset no better than the worst one kept is dropped without being stored, so the exhaustive
+    /// loop allocates nothing for almost every subset.
     func bestSubsets(upTo maxSize: Int, keep: Int, exhaustiveLimit: Int, beamWidth: Int) -> (subsets: [[Int]], fitted: Int, exhaustive: Bool) {
         let m = columns
         var fitted = 0, result: [[Int]] = []
         var exhaustive = true
-        var pool: [(Double, [Int])] = []
-        func consider(_ s: [Int]) {
-            fitted += 1
-            guard let c = chiSquare(s) else { return }
-            pool.append((c, s))
-            if pool.count > 8 * Swift.max(keep, beamWidth) { trim(Swift.max(keep, beamWidth)) }
-        }
-        func trim(_ n: Int) {
-            pool.sort { $0.0 < $1.0 }
-            if pool.count > n { pool.removeLast(pool.count - n) }
-        }
+        var pool = SubsetPool(capacity: keep)
         var pairs: [[Int]] = []
         for size in 1...maxSize {
-            pool = []
+            pool = SubsetPool(capacity: size == 2 ? Swift.max(keep, beamWidth) : keep)
             switch size {
             case 1:
-                for j in 0..<m { consider([j]) }
+                for j in 0..<m {
+                    fitted += 1
+                    if let c = chiSquare([j]) { pool.offer(c) { [j] } }
+                }
             case 2:
-                for j in 0..<m { for k in (j + 1)..<Swift.max(j + 1, m) { consider([j, k]) } }
-                trim(Swift.max(keep, beamWidth))
-                pairs = pool.map(\.1)
+                for j in 0..<m {
+                    for k in (j + 1)..<Swift.max(j + 1, m) {
+                        fitted += 1
+                        if let c = chiSquare2(j, k) { pool.offer(c) { [j, k] } }
+                    }
+                }
+                pairs = pool.subsets
             default:
                 let all = m * (m - 1) * (m - 2) / 6
                 if all <= exhaustiveLimit {
-                    for i in 0..<m { for j in (i + 1)..<Swift.max(i + 1, m) { for k in (j + 1)..<Swift.max(j + 1, m) { consider([i, j, k]) } } }
+                    for i in 0..<m {
+                        for j in (i + 1)..<Swift.max(i + 1, m) {
+                            for k in (j + 1)..<Swift.max(j + 1, m) {
+                                if let c = chiSquare3(i, j, k) { pool.offer(c) { [i, j, k] } }
+                            }
+                        }
+                    }
+                    fitted += all
                 } else {
                     exhaustive = false
                     var tried = Set<[Int]>()
                     for pair in pairs.prefix(beamWidth) {
                         for k in 0..<m where !pair.contains(k) {
                             let s = (pair + [k]).sorted()
-                            if tried.insert(s).inserted { consider(s) }
+                            guard tried.insert(s).inserted else { continue }
+                            fitted += 1
+                            if let c = chiSquare(s) { pool.offer(c) { s } }
                         }
                     }
                 }
             }
-            trim(keep)
-            result += pool.map(\.1)
+            result += pool.subsets.prefix(keep)
         }
         return (result, fitted, exhaustive)
+    }
+
+    /// ``chiSquare(_:)`` of a pair, without an array.
+    private func chiSquare2(_ i: Int, _ j: Int) -> Double? {
+        let g = gram[i * columns + j], det = 1 - g * g
+        guard det > 1e-10 else { return nil }
+        let b0 = b[i], b1 = b[j]
+        return uu - (b0 * (b0 - g * b1) + b1 * (b1 - g * b0)) / det
+    }
+
+    /// ``chiSquare(_:)`` of a triple, without an array.
+    private func chiSquare3(_ i: Int, _ j: Int, _ k: Int) -> Double? {
+        let m = columns
+        let g01 = gram[i * m + j], g02 = gram[i * m + k], g12 = gram[j * m + k]
+        let det = 1 + 2 * g01 * g02 * g12 - g01 * g01 - g02 * g02 - g12 * g12
+        guard det > 1e-10 else { return nil }
+        let b0 = b[i], b1 = b[j], b2 = b[k]
+        // b^T G^-1 b with G^-1 the adjugate over the determinant.
+        let i00 = 1 - g12 * g12, i11 = 1 - g02 * g02, i22 = 1 - g01 * g01
+        let i01 = g02 * g12 - g01, i02 = g01 * g12 - g02, i12 = g01 * g02 - g12
+        let q = i00 * b0 * b0 + i11 * b1 * b1 + i22 * b2 * b2 + 2 * (i01 * b0 * b1 + i02 * b0 * b2 + i12 * b1 * b2)
+        return uu - q / det
     }
 
     /// The weighted fit of the free candidates to the estimates less the fixed terms: coefficients in

@@ -10,7 +10,10 @@ extension Monomial {
     /// - `d`: d^0, d, d^2, sqrt(d), 1/d, 1/sqrt(d) (where d varies);
     /// - the model's means, spreads and correlation (`mu`, `sigma`, or `mu_q`, `mu_k`, `sigma_q`,
     ///   `sigma_k`, `rho`, those that vary): every monomial with nonnegative integer exponents of total
-    ///   degree up to 4 (lowered to 3 or 2 where the candidates would exceed ``maxCandidates``);
+    ///   degree up to 4 (lowered to 3 or 2 where the candidates would exceed ``maxCandidates``), of
+    ///   even degree in the means: drawing (-q, -k) instead of (q, k) leaves every q.k unchanged and
+    ///   negates every mean, so no statistic of T (or of the softmax weights) can depend on an odd
+    ///   power of them (and on a grid with means 0 and 1 only, mu^2 rather than mu is what is meant);
     /// - the law (where it varies): 1, `kurt_q`, `kurt_k` (where it differs from `kurt_q`), `kurt_q*kurt_k`;
     /// - attention (where they vary): 1, `N`, `1/N`, `log(N)`; 1, `tau`, `tau^2`, `1/tau`, `1/tau^2`.
     ///
@@ -37,10 +40,16 @@ extension Monomial {
         }
         let others = groups.reduce(1) { $0 * $1.count }
         var degree = 4
-        while degree > 1 && others * shapeMonomials(shapeVariables, degree: degree).count > maxCandidates { degree -= 1 }
-        groups.append(shapeMonomials(shapeVariables, degree: degree))
+        while degree > 1 && others * shapeMonomials(shapeVariables, degree: degree).filter(\.isEvenInTheMeans).count > maxCandidates { degree -= 1 }
+        groups.append(shapeMonomials(shapeVariables, degree: degree).filter(\.isEvenInTheMeans))
         let all = groups.reduce([Monomial.one]) { products, group in products.flatMap { p in group.map { p * $0 } } }
         return all.enumerated().sorted { ($0.element.complexity, $0.offset) < ($1.element.complexity, $1.offset) }.map(\.element)
+    }
+
+    /// Whether the monomial's total degree in the means (`mu`, `mu_q`, `mu_k`) is even.
+    var isEvenInTheMeans: Bool {
+        let degree = [Formula.Variable.mu, .muQ, .muK].reduce(0.0) { $0 + (exponents[$1] ?? 0) }
+        return Int(degree) % 2 == 0
     }
 
     /// Every monomial in `variables` with nonnegative integer exponents of total degree at most `degree`.

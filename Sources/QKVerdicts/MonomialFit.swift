@@ -88,7 +88,8 @@ public struct MonomialFit: Sendable {
     ///   - observations: the cells, each with its estimate and standard error (unusable ones are left out).
     ///   - maxTerms: the most terms (1 to 3).
     /// - Complexity: O(m^2 n) for the Gram matrix of m candidates over n cells, then O(1) per subset:
-    ///   C(m, 3) subsets at most, about 1.2 x 10^5 on `check`'s default grid (90 candidates).
+    ///   C(m, 3) subsets at most: 26,289 subsets of 54 candidates on `check`'s default grid, 0.4 s
+    ///   in a debug build.
     public static func search(_ observations: [ClaimDiagnosis.Observation], maxTerms: Int = MonomialFit.maxTerms) -> Search {
         let start = ContinuousClock.now
         func seconds() -> Double {
