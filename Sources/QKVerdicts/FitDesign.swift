@@ -1,4 +1,5 @@
 import Foundation
+import QKClaims
 
 /// The weighted least-squares problem behind a ``MonomialFit``: each candidate monomial's values in
 /// the cells, weighed by 1 / SE and scaled to unit length, with their Gram matrix computed once so
@@ -27,20 +28,43 @@ struct FitDesign {
     /// The number of candidates kept.
     var columns: Int { monomials.count }
 
+    /// The design of the candidates over the observations (all usable).
+    ///
+    /// - Complexity: O(m^2 n) for m candidates over n cells (the Gram matrix), in loops over
+    ///   contiguous memory: this is most of a search's time.
     init(_ observations: [ClaimDiagnosis.Observation], candidates: [Monomial]) {
-        cells = observations.count
+        let n = observations.count
+        cells = n
         y = observations.map(\.estimate)
         w = observations.map { 1 / ($0.standardError * $0.standardError) }
         let root = w.map { $0.squareRoot() }
         let u = zip(y, root).map(*)
         self.u = u
+        // Each variable's column, and each power of it, computed once.
+        var powers: [Formula.Variable: [Double: [Double]]] = [:]
+        func column(_ variable: Formula.Variable, _ e: Double) -> [Double] {
+            if let known = powers[variable]?[e] { return known }
+            let values = observations.map { Foundation.pow($0[variable], e) }
+            powers[variable, default: [:]][e] = values
+            return values
+        }
+        let logKeys = observations.map { Foundation.log($0[.keys]) }
         var kept: [Monomial] = [], xs: [[Double]] = [], columns: [[Double]] = [], scales: [Double] = []
         var seen = Set<[Int64]>()
         for monomial in candidates {
-            let raw = observations.map { monomial.value(at: $0) }
+            var raw = monomial.hasLogKeys ? logKeys : [Double](repeating: 1, count: n)
+            for (variable, e) in monomial.exponents {
+                let factor = column(variable, e)
+                for i in 0..<n { raw[i] *= factor[i] }
+            }
             guard raw.allSatisfy(\.isFinite) else { continue }
-            let weighted = zip(raw, root).map(*)
-            let length = weighted.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            var weighted = raw
+            var length = 0.0
+            for i in 0..<n {
+                weighted[i] *= root[i]
+                length += weighted[i] * weighted[i]
+            }
+            length = length.squareRoot()
             guard length > 0, length.isFinite else { continue }
             let unit = weighted.map { $0 / length }
             // Proportional columns have equal unit vectors up to sign: key them by the rounded vector
@@ -56,18 +80,29 @@ struct FitDesign {
         x = xs
         a = columns
         scale = scales
-        b = columns.map { column in zip(column, u).reduce(0) { $0 + $1.0 * $1.1 } }
-        uu = u.reduce(0) { $0 + $1 * $1 }
         let m = columns.count
-        var g = [Double](repeating: 0, count: m * m)
-        for j in 0..<m {
-            g[j * m + j] = 1
-            for k in 0..<j {
-                let dot = zip(columns[j], columns[k]).reduce(0) { $0 + $1.0 * $1.1 }
-                g[j * m + k] = dot
-                g[k * m + j] = dot
+        let flat = columns.flatMap { $0 }
+        var g = [Double](repeating: 0, count: m * m), products = [Double](repeating: 0, count: m)
+        flat.withUnsafeBufferPointer { c in
+            u.withUnsafeBufferPointer { v in
+                for j in 0..<m {
+                    let cj = j * n
+                    var dot = 0.0
+                    for i in 0..<n { dot += c[cj + i] * v[i] }
+                    products[j] = dot
+                    g[j * m + j] = 1
+                    for k in 0..<j {
+                        let ck = k * n
+                        var sum = 0.0
+                        for i in 0..<n { sum += c[cj + i] * c[ck + i] }
+                        g[j * m + k] = sum
+                        g[k * m + j] = sum
+                    }
+                }
             }
         }
+        b = products
+        uu = u.reduce(0) { $0 + $1 * $1 }
         gram = g
     }
 

@@ -85,6 +85,8 @@ import Testing
         let suggested = try #require(diagnosis.suggested, "\(diagnosis.lines)")
         #expect(Self.sameValue(suggested.formula, try Formula(parsing: "d*(sigma^4 + 2*mu^2*sigma^2)")), "\(suggested.text)")
         #expect(suggested.quantity == .variance)
+        // The suggestion prints for a paper too, and the LaTeX reads back to the same formula.
+        #expect(Self.sameValue(try Formula(parsing: suggested.formula.latex), suggested.formula), "\(suggested.latex)")
         #expect(diagnosis.lines.count == 2)
         #expect(diagnosis.lines[0].contains("fails exactly where mu != 0"), "\(diagnosis.lines)")
         #expect(diagnosis.lines[1].contains("suggested: Var(T) = \(suggested.text), not rejected on fresh samples (seed stream 13, 48 cells)"), "\(diagnosis.lines)")
@@ -260,6 +262,59 @@ import Testing
         #expect(fit.formula.description == "d*sigma_q*sigma_k*rho")
         let trend = RatioTrend(observations)
         #expect(trend.text.hasPrefix("difference estimate - claimed"), "\(trend.text)")
+    }
+
+    /// `check --var 'd*sigma^4'` on check's whole default grid (dims 1 to 512, 10^5 samples): run with
+    /// QKVERIFY_DIAGNOSIS_DEFAULT_GRID=1 (about a minute of sampling, twice), prints the lines and times.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["QKVERIFY_DIAGNOSIS_DEFAULT_GRID"] == "1"))
+    func theDefaultGridDiagnosisOfVarDSigma4() throws {
+        let clock = ContinuousClock()
+        var run: (check: ClaimCheck, claim: Claim, confirm: (Claim) throws -> ClaimDiagnosis.Confirmation)?
+        let sampling = try clock.measure {
+            run = try Self.check(.variance, "d*sigma^4", dims: (0...9).map { 1 << $0 }, means: [-0.7, 0, 0.3, 1.3],
+                                 sigmas: [0.6, 1, 1.7], samples: 100_000)
+        }
+        var confirming = Duration.zero
+        var diagnosis: ClaimDiagnosis?
+        let total = try clock.measure {
+            diagnosis = try ClaimDiagnosis(run!.claim, in: run!.check) { claim in
+                var confirmation: ClaimDiagnosis.Confirmation?
+                confirming = try clock.measure { confirmation = try run!.confirm(claim) }
+                return confirmation!
+            }
+        }
+        let d = try #require(diagnosis)
+        print("ClaimDiagnosisTests default grid: sampling \(sampling), diagnosis \(total) of which confirmation \(confirming), search \(d.search!.seconds) s over \(d.search!.candidates) candidates")
+        for line in d.lines { print("ClaimDiagnosisTests default grid:", line) }
+        #expect(Self.sameValue(try #require(d.suggested).formula, try Formula(parsing: "d*(sigma^4 + 2*mu^2*sigma^2)")))
+    }
+
+    @Test func aSearchBeyondTheExhaustiveLimitExtendsTheBestPairs() throws {
+        // E[T] = d (mu_q mu_k + rho sigma_q sigma_k) over five varying model variables: 396 candidates,
+        // too many triples to fit each, so the best pairs are extended.
+        var observations: [ClaimDiagnosis.Observation] = []
+        var random = SplitMix(state: 9)
+        for mq in [-1, 0.5, 1.5] {
+            for mk in [-0.5, 1, 2] {
+                for sq in [0.5, 1, 2] {
+                    for sk in [0.7, 1, 1.3] {
+                        for rho in [0, 0.3, 0.8] {
+                            for d in [1.0, 16, 256] {
+                                let value = d * (mq * mk + rho * sq * sk), se = 0.01 * d.squareRoot() * sq * sk
+                                observations.append(ClaimDiagnosis.Observation(
+                                    values: [.d: d, .muQ: mq, .muK: mk, .sigmaQ: sq, .sigmaK: sk, .rho: rho, .kurtQ: 0, .kurtK: 0],
+                                    estimate: value + se * random.normal(), standardError: se, claimed: d * mq * mk, failed: rho != 0))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let search = MonomialFit.search(observations)
+        print("ClaimDiagnosisTests: five-variable search over \(search.candidates) candidates, \(search.subsets) subsets, \(observations.count) cells, exhaustive \(search.isExhaustive): \(search.seconds) s")
+        #expect(!search.isExhaustive)
+        let fit = try #require(search.fit)
+        #expect(fit.formula.description == "d*(mu_q*mu_k + sigma_q*sigma_k*rho)")
     }
 
     @Test func smallRationalsSnapOnlyInsideTheirInterval() {
