@@ -26,8 +26,18 @@ import QKClaims
 ///   quantity and domain. A fit is chosen by looking at the data, so it is evidence of nothing
 ///   until it is tested on samples it has not seen: `confirm` must re-run the check of the claim it
 ///   is given on an independent stream (same grid and samples, another ``ExperimentStream``) and
-///   report the verdict (``Confirmation``). `confirm` is called at most once; where it does not
-///   accept, or no fit is acceptable, the lines say so and name no formula.
+///   report the verdict (``Confirmation``). `confirm` is called at most once, and not at all where
+///   no cell failed, no fit is acceptable, or the fit is the claim itself; where it does not accept,
+///   or no fit is acceptable, the lines say so and name no formula.
+///
+/// The suggested claim (``suggested``) has the claim's quantity, domain and `--limit`, so it prints
+/// as text (`suggested.label`) and LaTeX (`suggested.latex`). Its coefficients hold for the grid's
+/// fixed settings, which the suggestion line names ("fitted where mu = 0, sigma = 1").
+///
+/// ``freshRun(design:threads:alpha:samples:stream:)`` makes `confirm` for claims about T (pass
+/// `samples:` after `--sequential`, whose design holds the largest sample size). For a claim about
+/// attention, `confirm` must run the softmax experiment again on another stream and check the
+/// claim there with ``ClaimCheck/init(claims:comparisons:softmax:alpha:tolerance:)``.
 ///
 /// A scale claim (`--scale s`) is diagnosed through s^2 = Var(T): its ratio is Var(T) / s^2 and its
 /// suggestion `sqrt(...)` of the fit of the variance.
@@ -53,29 +63,11 @@ public struct ClaimDiagnosis: Sendable {
         case notConfirmed(Confirmation)
         /// No formula of up to this many monomials fits the estimates.
         case noFit(maxTerms: Int)
+        /// The best fit is the claim's own formula in every cell (its failures look like chance or
+        /// like a few cells no monomial describes): there is nothing to correct, and nothing was tested.
+        case sameAsClaim
         /// No cell failed, so nothing was sought.
         case notSought
-    }
-
-    /// What a fresh-sample test of a suggested claim found.
-    public struct Confirmation: Sendable, Hashable {
-        /// The suggested claim's verdict on the fresh samples.
-        public let verdict: ClaimVerdict
-        /// The cells it was tested in there.
-        public let cells: Int
-        /// Where the samples came from, for a reader: `seed stream 13`.
-        public let source: String
-
-        /// A confirmation's result.
-        public init(verdict: ClaimVerdict, cells: Int, source: String) {
-            self.verdict = verdict
-            self.cells = cells
-            self.source = source
-        }
-
-        /// Whether the suggestion may be shown: not rejected (or confirmed) on the fresh samples, in at
-        /// least one tested cell.
-        public var accepted: Bool { (verdict == .notRejected || verdict == .confirmed) && cells > 0 }
     }
 
     /// Diagnoses a claim from its observations.
@@ -85,7 +77,7 @@ public struct ClaimDiagnosis: Sendable {
     ///   - observations: its tested cells (``observations(of:in:)`` makes them from a ``ClaimCheck``).
     ///   - maxTerms: the most monomials in a suggestion (1 to 3).
     ///   - confirm: tests a suggested claim on fresh, independent samples; called at most once, and
-    ///     only where some cell failed and a fit is acceptable.
+    ///     only where some cell failed and an acceptable fit differs from the claim.
     /// - Throws: what `confirm` throws.
     public init(_ claim: Claim, observations: [Observation], maxTerms: Int = MonomialFit.maxTerms,
                 confirm: (Claim) throws -> Confirmation) rethrows {
@@ -103,6 +95,12 @@ public struct ClaimDiagnosis: Sendable {
         self.search = search
         guard let fit = search.fit, let suggested = ClaimDiagnosis.claim(claim, fitting: fit.formula) else {
             suggestion = .noFit(maxTerms: maxTerms)
+            return
+        }
+        // A fit equal to the claim in every cell corrects nothing; re-testing it would only re-test the claim.
+        let values = fit.values(at: observations)
+        if zip(values, observations).allSatisfy({ $0.isFinite && Swift.abs($0 - $1.claimed) <= 1e-9 * Swift.max(Swift.abs($1.claimed), 1e-300) }) {
+            suggestion = .sameAsClaim
             return
         }
         let confirmation = try confirm(suggested)
@@ -139,6 +137,8 @@ public struct ClaimDiagnosis: Sendable {
             lines.append("  no suggestion: the best fit of up to \(MonomialFit.maxTerms) monomials \(outcome) on fresh samples (\(confirmation.source))")
         case let .noFit(maxTerms):
             lines.append("  no formula of up to \(maxTerms) monomials fits the estimates")
+        case .sameAsClaim:
+            lines.append("  the best fit of the estimates is the claim itself: no correction to suggest")
         case .notSought:
             break
         }

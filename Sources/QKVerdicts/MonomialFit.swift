@@ -82,6 +82,11 @@ public struct MonomialFit: Sendable {
         public let seconds: Double
     }
 
+    /// The fit's value at each observation.
+    public func values(at observations: [ClaimDiagnosis.Observation]) -> [Double] {
+        observations.map { o in terms.reduce(0) { $0 + $1.coefficient * $1.monomial.value(at: o) } }
+    }
+
     /// Searches for the best acceptable fit of the estimates.
     ///
     /// - Parameters:

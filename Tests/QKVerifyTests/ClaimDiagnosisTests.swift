@@ -317,6 +317,24 @@ import Testing
         #expect(fit.formula.description == "d*(mu_q*mu_k + sigma_q*sigma_k*rho)")
     }
 
+    @Test func aFitEqualToTheClaimIsNotSuggestedNorTested() throws {
+        // The claim is true; one cell failed (as a false rejection would): the best fit is the claim.
+        let observations = Self.synthetic(dims: [1, 4, 16, 64], means: [0, 1], sigmas: [1], relative: 0.005,
+                                          truth: Self.varianceTruth, claimed: Self.varianceTruth)
+        let marked = observations.enumerated().map { i, o in
+            ClaimDiagnosis.Observation(values: o.values, estimate: o.estimate, standardError: o.standardError, claimed: o.claimed, failed: i == 3)
+        }
+        var called = false
+        let diagnosis = ClaimDiagnosis(try Claim(.variance, "d*(sigma^4 + 2*mu^2*sigma^2)"), observations: marked) { _ in
+            called = true
+            return ClaimDiagnosis.Confirmation(verdict: .notRejected, cells: 8, source: "test")
+        }
+        #expect(!called)
+        #expect(diagnosis.suggested == nil)
+        #expect(diagnosis.lines.last == "  the best fit of the estimates is the claim itself: no correction to suggest", "\(diagnosis.lines)")
+        #expect(diagnosis.lines.first?.hasPrefix("  fails exactly where d = 64 and mu = 0") == true, "\(diagnosis.lines)")
+    }
+
     @Test func smallRationalsSnapOnlyInsideTheirInterval() {
         #expect(RationalSnap(0.4999, standardError: 0.001) == RationalSnap(1, 2))
         #expect(RationalSnap(1.4993, standardError: 0.002)?.description == "3/2")
