@@ -5,7 +5,8 @@ extension FitDesign {
     /// A subset's fit with its coefficients made readable: snapped one at a time to the simplest
     /// rational within three standard errors (the closest first), the others refitted after each,
     /// as long as the chi-square stays acceptable; the rest rounded to a tenth of their standard error.
-    /// Nil where the subset is singular.
+    /// Nil where the subset is singular, or where a coefficient left free is within three standard
+    /// errors of 0.
     func refine(_ subset: [Int]) -> MonomialFit? {
         var fixed: [Int: RationalSnap] = [:]
         func free() -> [Int] { subset.filter { fixed[$0] == nil } }
@@ -34,6 +35,10 @@ extension FitDesign {
             if !snapped { break }
         }
         let open = free()
+        // A term whose coefficient the data cannot tell from 0 is not supported: a smaller subset says it.
+        for p in open.indices where Swift.abs(current.coefficients[p]) < 3 * current.errors[p] {
+            return nil
+        }
         var used: [(Int, Double)] = fixed.map { ($0.key, $0.value.value) }
         for (p, j) in open.enumerated() {
             used.append((j, FitDesign.rounded(current.coefficients[p], standardError: current.errors[p])))
@@ -42,6 +47,11 @@ extension FitDesign {
             MonomialFit.Term(monomial: monomials[j], coefficient: used.first { $0.0 == j }!.1, rational: fixed[j])
         }
         return MonomialFit(terms: terms, chiSquare: chiSquare(coefficients: used), degreesOfFreedom: cells - open.count, cells: cells, candidates: columns)
+    }
+
+    /// The fit with no term: 0 in every cell.
+    var zeroFit: MonomialFit {
+        MonomialFit(terms: [], chiSquare: chiSquare(coefficients: []), degreesOfFreedom: cells, cells: cells, candidates: columns)
     }
 
     /// A coefficient rounded to the decimal place of a tenth of its standard error (at most 6

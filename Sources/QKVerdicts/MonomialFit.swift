@@ -109,7 +109,8 @@ public struct MonomialFit: Sendable {
         }
         let k = Swift.max(1, Swift.min(maxTerms, 3, design.columns))
         let (best, subsets, exhaustive) = design.bestSubsets(upTo: k, keep: refined, exhaustiveLimit: exhaustiveLimit, beamWidth: beamWidth)
-        var chosen: MonomialFit?
+        // The empty fit, 0 in every cell (a skewness claimed where T is symmetric), competes too.
+        var chosen: MonomialFit? = design.zeroFit.p >= acceptance ? design.zeroFit : nil
         for subset in best where subset.count < design.cells {
             guard let fit = design.refine(subset), fit.p >= acceptance else { continue }
             if let current = chosen, !fit.isBetter(than: current) { continue }

@@ -8,6 +8,7 @@ extension RatioTrend {
         switch self {
         case let .constant(measure, value, se, rational):
             let head = "\(measure.rawValue) \(RatioTrend.text(value, se)) everywhere"
+            if measure == .ratio && Swift.abs(value) <= 3 * se { return head + ", consistent with 0: the quantity vanishes where the claim does not" }
             guard let rational else { return head + (measure == .ratio ? ": a constant factor" : ": a constant offset") }
             if measure == .ratio && rational.value == 1 { return head + ", consistent with 1 overall" }
             return head + (measure == .ratio ? ": a constant factor \(rational)" : ": a constant offset \(rational)")

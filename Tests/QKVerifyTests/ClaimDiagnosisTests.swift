@@ -335,6 +335,14 @@ import Testing
         #expect(diagnosis.lines.first?.hasPrefix("  fails exactly where d = 64 and mu = 0") == true, "\(diagnosis.lines)")
     }
 
+    @Test func aSkewnessClaimedWhereTIsSymmetricIsDiagnosedAsZero() throws {
+        let run = try Self.check(.skewness, "1/sqrt(d)", dims: [1, 4, 16, 64], means: [0], sigmas: [1], samples: 40_000)
+        let diagnosis = try ClaimDiagnosis(run.claim, in: run.check, confirm: run.confirm)
+        #expect(diagnosis.lines[0].contains("consistent with 0"), "\(diagnosis.lines)")
+        // Not a chance term such as -(3e-06*d^2): a free coefficient within 3 SE of 0 is no term.
+        #expect(try #require(diagnosis.suggested, "\(diagnosis.lines)").formula == .number(0))
+    }
+
     @Test func smallRationalsSnapOnlyInsideTheirInterval() {
         #expect(RationalSnap(0.4999, standardError: 0.001) == RationalSnap(1, 2))
         #expect(RationalSnap(1.4993, standardError: 0.002)?.description == "3/2")
