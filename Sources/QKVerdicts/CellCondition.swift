@@ -1,11 +1,24 @@
 import QKSupport
 import QKClaims
 
-/// A condition on one grid variable that a cell meets or not: `mu != 0`, `d >= 64`, `sigma = 1`.
+/// A condition on one grid variable that a cell meets or not: `mu != 0`, `d >= 64`, `sigma = 1`
+/// (in the syntax of a claim's domain).
 public struct CellCondition: Sendable, Hashable, CustomStringConvertible {
     /// How the variable is compared with the value.
     public enum Relation: String, Sendable, Hashable {
-        case equal = "=", notEqual = "!=", atLeast = ">=", atMost = "<="
+        case equal = "=", notEqual = "!=", atLeast = ">=", atMost = "<=", less = "<", greater = ">"
+
+        /// The relation that holds exactly where this one does not.
+        public var negation: Relation {
+            switch self {
+            case .equal: return .notEqual
+            case .notEqual: return .equal
+            case .atLeast: return .less
+            case .atMost: return .greater
+            case .less: return .atLeast
+            case .greater: return .atMost
+            }
+        }
     }
 
     /// The variable compared.
@@ -23,8 +36,13 @@ public struct CellCondition: Sendable, Hashable, CustomStringConvertible {
         case .notEqual: return x != value
         case .atLeast: return x >= value
         case .atMost: return x <= value
+        case .less: return x < value
+        case .greater: return x > value
         }
     }
+
+    /// The condition that holds exactly where this one does not: `mu = 0` for `mu != 0`.
+    public var negation: CellCondition { CellCondition(variable: variable, relation: relation.negation, value: value) }
 
     /// `mu != 0`.
     public var description: String { "\(variable.rawValue) \(relation.rawValue) \(NumberText.format(value))" }

@@ -11,9 +11,9 @@ public enum FailurePattern: Sendable, Hashable {
     /// Every tested cell fails.
     case everywhere(cells: Int)
     /// The failing cells are exactly those meeting the description.
-    case exactly(String, failing: Int, cells: Int)
-    /// Every failing cell meets the description, and so do `others` cells that pass.
-    case within(String, failing: Int, meeting: Int)
+    case exactly(CellDescription, failing: Int, cells: Int)
+    /// Every failing cell meets the description, which `meeting` cells meet in all.
+    case within(CellDescription, failing: Int, meeting: Int)
     /// No description of up to two conditions contains the failures short of every cell.
     case none(failing: Int, cells: Int)
     /// No cell fails.
@@ -27,36 +27,44 @@ public enum FailurePattern: Sendable, Hashable {
         let failing = failed.filter { $0 }.count, n = observations.count
         guard failing > 0 else { self = .noFailure; return }
         guard failing < n else { self = .everywhere(cells: n); return }
-        var singles: [(text: String, variable: Formula.Variable, mask: [Bool])] = []
+        var singles: [(condition: CellCondition, variable: Formula.Variable, mask: [Bool])] = []
         var seen = Set<[Bool]>()
         for variable in ClaimDiagnosis.varyingVariables(observations) {
             for condition in CellCondition.all(variable, values: observations.map { $0[variable] }) {
                 let mask = observations.map(condition.holds)
-                if seen.insert(mask).inserted { singles.append((condition.description, variable, mask)) }
+                if seen.insert(mask).inserted { singles.append((condition, variable, mask)) }
             }
         }
         if let exact = singles.first(where: { $0.mask == failed }) {
-            self = .exactly(exact.text, failing: failing, cells: n)
+            self = .exactly(CellDescription([exact.condition]), failing: failing, cells: n)
             return
         }
-        var containing: [(text: String, count: Int)] = singles.filter { FailurePattern.contains($0.mask, failed) }
-            .map { ($0.text, $0.mask.filter { $0 }.count) }
+        var containing: [(description: CellDescription, count: Int)] = singles.filter { FailurePattern.contains($0.mask, failed) }
+            .map { (CellDescription([$0.condition]), $0.mask.filter { $0 }.count) }
         for i in singles.indices {
             for j in singles.indices where j > i && singles[j].variable != singles[i].variable {
                 let both = zip(singles[i].mask, singles[j].mask).map { $0 && $1 }
                 let either = zip(singles[i].mask, singles[j].mask).map { $0 || $1 }
-                if both == failed { self = .exactly("\(singles[i].text) and \(singles[j].text)", failing: failing, cells: n); return }
-                if either == failed { self = .exactly("\(singles[i].text) or \(singles[j].text)", failing: failing, cells: n); return }
-                if FailurePattern.contains(both, failed) { containing.append(("\(singles[i].text) and \(singles[j].text)", both.filter { $0 }.count)) }
+                let pair = [singles[i].condition, singles[j].condition]
+                if both == failed { self = .exactly(CellDescription(pair, joiner: .and), failing: failing, cells: n); return }
+                if either == failed { self = .exactly(CellDescription(pair, joiner: .or), failing: failing, cells: n); return }
+                if FailurePattern.contains(both, failed) { containing.append((CellDescription(pair, joiner: .and), both.filter { $0 }.count)) }
             }
         }
         // The tightest true statement, a single condition before a pair where they are as tight.
         if let tightest = containing.enumerated().min(by: { ($0.element.count, $0.offset) < ($1.element.count, $1.offset) })?.element,
            tightest.count < n {
-            self = .within(tightest.text, failing: failing, meeting: tightest.count)
+            self = .within(tightest.description, failing: failing, meeting: tightest.count)
         } else {
             self = .none(failing: failing, cells: n)
         }
+    }
+
+    /// Where the claim was not rejected, where the failures are described exactly (`mu = 0` after
+    /// "fails exactly where mu != 0"): the domain it could be stated on, and re-checked there.
+    public var passing: CellDescription? {
+        if case let .exactly(description, _, _) = self { return description.negation }
+        return nil
     }
 
     /// Whether every cell failing is in the mask.

@@ -4,13 +4,19 @@ extension Monomial {
     /// The most candidates a search considers; past it the degree in the model's variables is lowered.
     static let maxCandidates = 600
 
+    /// The most candidates for a search over `cells` cells: ``maxCandidates``, fewer on a grid so
+    /// large that the Gram matrix (candidates^2 x cells) would pass 4 x 10^9 products.
+    static func maxCandidates(cells: Int) -> Int {
+        Swift.max(30, Swift.min(maxCandidates, Int((4e9 / Double(Swift.max(cells, 1))).squareRoot())))
+    }
+
     /// The candidate terms for a fit over the variables that vary in a run, simplest first.
     ///
     /// Each candidate is a product of one factor per group of variables:
     /// - `d`: d^0, d, d^2, sqrt(d), 1/d, 1/sqrt(d) (where d varies);
     /// - the model's means, spreads and correlation (`mu`, `sigma`, or `mu_q`, `mu_k`, `sigma_q`,
     ///   `sigma_k`, `rho`, those that vary): every monomial with nonnegative integer exponents of total
-    ///   degree up to 4 (lowered to 3 or 2 where the candidates would exceed ``maxCandidates``), of
+    ///   degree up to 4 (lowered where the candidates would exceed `limit`, ``maxCandidates`` or fewer on a large grid), of
     ///   even degree in the means: drawing (-q, -k) instead of (q, k) leaves every q.k unchanged and
     ///   negates every mean, so no statistic of T (or of the softmax weights) can depend on an odd
     ///   power of them (and on a grid with means 0 and 1 only, mu^2 rather than mu is what is meant);
@@ -20,7 +26,7 @@ extension Monomial {
     /// So Var(T) = d (sigma^4 + 2 mu^2 sigma^2) is two candidates, the Gaussian excess kurtosis at mu =
     /// 0 over several laws, ((3 + kurt_q)(3 + kurt_k) - 3)/d, three; a skewness (a ratio of
     /// polynomials) is none.
-    static func candidates(varying: [Formula.Variable], kurtKVaries: Bool) -> [Monomial] {
+    static func candidates(varying: [Formula.Variable], kurtKVaries: Bool, limit: Int = maxCandidates) -> [Monomial] {
         let shapeVariables = varying.filter { [.mu, .sigma, .muQ, .muK, .sigmaQ, .sigmaK, .rho].contains($0) }
         var groups: [[Monomial]] = []
         if varying.contains(.d) {
@@ -40,7 +46,7 @@ extension Monomial {
         }
         let others = groups.reduce(1) { $0 * $1.count }
         var degree = 4
-        while degree > 1 && others * shapeMonomials(shapeVariables, degree: degree).filter(\.isEvenInTheMeans).count > maxCandidates { degree -= 1 }
+        while degree > 1 && others * shapeMonomials(shapeVariables, degree: degree).filter(\.isEvenInTheMeans).count > limit { degree -= 1 }
         groups.append(shapeMonomials(shapeVariables, degree: degree).filter(\.isEvenInTheMeans))
         let all = groups.reduce([Monomial.one]) { products, group in products.flatMap { p in group.map { p * $0 } } }
         return all.enumerated().sorted { ($0.element.complexity, $0.offset) < ($1.element.complexity, $1.offset) }.map(\.element)

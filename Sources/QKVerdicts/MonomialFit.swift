@@ -3,7 +3,7 @@ import QKGSL
 import QKClaims
 
 /// A sparse weighted least-squares fit of a run's estimates: the few monomials of the grid variables
-/// (``Monomial/candidates(varying:kurtKVaries:)``) whose weighted sum matches every estimate within
+/// (``Monomial/candidates(varying:kurtKVaries:limit:)``) whose weighted sum matches every estimate within
 /// its standard error, with coefficients snapped to small rationals where the data allow.
 ///
 /// Each estimate is weighed by 1 / SE^2. Every subset of 1 to ``maxTerms`` candidates is fitted
@@ -103,7 +103,8 @@ public struct MonomialFit: Sendable {
         }
         let data = observations.filter(\.isUsable)
         let varying = ClaimDiagnosis.varyingVariables(data)
-        let design = FitDesign(data, candidates: Monomial.candidates(varying: varying, kurtKVaries: varying.contains(.kurtK)))
+        let design = FitDesign(data, candidates: Monomial.candidates(varying: varying, kurtKVaries: varying.contains(.kurtK),
+                                                                    limit: Monomial.maxCandidates(cells: data.count)))
         guard design.cells > 1, design.columns > 0 else {
             return Search(fit: nil, candidates: design.columns, subsets: 0, isExhaustive: true, seconds: seconds())
         }
