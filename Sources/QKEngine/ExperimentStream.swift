@@ -12,6 +12,12 @@ public enum ExperimentStream {
 
     /// The report's collapse of attention: the softmax weights over N = 16 to 4096 keys.
     public static let collapse = 12
+    /// The fresh samples a diagnosis tests its suggested formula on (``ClaimDiagnosis``), for claims
+    /// about T: a stream no other experiment of a run draws from, so that test is independent of the
+    /// run the formula was fitted to.
+    public static let diagnosis = 13
+    /// The same for claims about attention: the softmax run's fresh samples.
+    public static let attentionDiagnosis = 14
     /// The report's tour of the models: case i (from 0, fewer than 8 cases; 16 streams in all).
     package static func models(_ i: Int) -> Int { 4 + i }
 }

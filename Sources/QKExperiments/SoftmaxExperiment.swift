@@ -19,7 +19,7 @@ public struct SoftmaxExperiment: Sendable {
     /// How the queries are cut into blocks (the unit of seeding and merging).
     package let plan: BlockPlan
     /// The stream its blocks are seeded in (``ExperimentStream``).
-    public let stream: Int
+    public private(set) var stream: Int
 
     /// A validated experiment.
     ///
@@ -48,6 +48,14 @@ public struct SoftmaxExperiment: Sendable {
         self.generator = generator
         self.stream = stream
         plan = try BlockPlan(drawsPerSample: cells.map(\.drawsPerSample), samples: samples, blockSamples: blockSamples)
+    }
+
+    /// The same experiment (cells, queries, seed, generator, blocks) drawn from another stream: fresh
+    /// samples independent of this one's, as a diagnosis needs to confirm what it fitted here.
+    public func drawn(from stream: Int) -> SoftmaxExperiment {
+        var fresh = self
+        fresh.stream = stream
+        return fresh
     }
 
     /// Runs the experiment: every cell's statistics at every temperature.
