@@ -68,6 +68,13 @@ struct CheckCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("For claims about attention: queries per cell, 100 to 10^9 (default: 20000).", valueName: "n"),
             transform: { try ArgumentText.wholeNumber($0, SoftmaxExperiment.allowedQueries) })
     var queries = 20_000
+    @Option(name: .customLong("where"), parsing: .unconditional,
+            help: ArgumentHelp("The domain of every claim: comparisons (= != < <= > >=, or ≠ ≤ ≥) of formulas in the grid's variables joined with 'and', e.g. 'mu = 0 and d >= 4'. Cells outside are not tested and not counted against a claim. A claim may add its own: --var '1/d where mu = 0'.", valueName: "domain"))
+    var domain: String?
+    @Option(name: .customLong("claims-file"), help: ArgumentHelp("A file of claims, one a line: '[name:] quantity = formula [where domain]', quantity one of mean, var, scale, skewness, kurtosis, entropy, participation, max-weight, jacobian; '#' starts a comment.", valueName: "path"))
+    var claimsFile: String?
+    @Option(help: ArgumentHelp("Where the report goes: a file, written whole in --format, or - for standard output (the default).", valueName: "path"))
+    var out = "-"
     @Option(help: ArgumentHelp("A named set of claims: 'textbook' (also 'seed': the textbook derivation for iid N(mu, sigma^2) coordinates, E = d mu^2; Var = d and s = sqrt(d) at mu = 0, sigma = 1), or 'paper' (Vaswani et al. 2017, footnote 4: E = 0 and Var = d at mean 0, variance 1, any law; its default grid is every law at --means 0 --sigmas 1).", valueName: "set"))
     var claims: ClaimSet?
 
@@ -103,12 +110,14 @@ struct CheckCommand: ParsableCommand {
             throw QKVerifyError.invalidOption("--limit", "needs --tolerance delta, the relative error the limit is meant within; allowed: --limit --tolerance 0.05")
         }
         let list = try claimList()
+        let output = try OutputFile(path: out, option: "--out")
+        try DistinctOutputs.check([("--out", out)], inputs: claimsFile.map { [$0] } ?? [])
         let alpha = try self.alpha.value()
         let delta = tolerance
         let design = try checkedDesign()
         let threads = try options.threadCount()
-        // A claim whose domain misses the grid, or that is undefined in a cell, is bad input: find out
-        // before sampling.
+        // A claim whose domain misses the grid, or that is undefined in a cell of its domain, is bad
+        // input: find out before sampling.
         let aboutT = list.filter { !$0.quantity.isAttention }, aboutAttention = list.filter(\.quantity.isAttention)
         for claim in aboutT { try claim.requireDefined(in: design.grid.cells) }
         let softmax = try aboutAttention.isEmpty ? nil : softmaxExperiment()
@@ -133,30 +142,51 @@ struct CheckCommand: ParsableCommand {
             let softmaxRun = softmax.map { (result: $0.run(threads: threads, progress: options.meter("check: softmax")), scales: temperatures) }
             check = ClaimCheck(claims: list, comparisons: comparisons, softmax: softmaxRun, alpha: alpha, tolerance: delta)
         }
-        try StandardStreams.output(CheckReport(check: check, design: design, looks: looks, queries: softmax?.samples).render(format))
+        try output.write(CheckReport(check: check, design: design, looks: looks, queries: softmax?.samples).render(format))
         if check.exitStatus != 0 { throw ExitCode(check.exitStatus) }
     }
 
-    /// The claims of `--claims` and of the formula options, in that order.
+    /// The claims of `--claims`, of the formula options and of `--claims-file`, in that order, each
+    /// within `--where`'s domain as well as its own.
     private func claimList() throws -> [Claim] {
-        var list: [Claim] = []
-        list += claims?.claims ?? []
-        for (quantity, text) in [(Claim.Quantity.mean, mean), (.variance, `var`), (.scale, scale),
-                                 (.skewness, skewness), (.kurtosis, kurtosis), (.attention(.entropy), entropy),
-                                 (.attention(.participation), participation), (.attention(.maxWeight), maxWeight),
-                                 (.attention(.jacobianSquared), jacobian)] {
-            for text in text {
-                let claim = try Claim(quantity, text, isLimit: limit)
+        var common = Claim.Domain.all
+        if let domain {
+            do { common = try Claim.Domain(parsing: domain) } catch {
+                throw QKVerifyError.invalidOption("--where", "bad domain '\(domain)': \(error.description)")
+            }
+        }
+        var list: [Claim] = (claims?.claims ?? []).map { $0.within(common) }
+        for (quantity, texts) in zip(Claim.Quantity.stated, [mean, `var`, scale, skewness, kurtosis, entropy, participation, maxWeight, jacobian]) {
+            for text in texts {
+                let claim = try Claim(quantity, stating: text, within: common, isLimit: limit)
                 if list.contains(claim) {
                     throw QKVerifyError.invalid(quantity.setting, "'\(text)' is given twice; allowed: each claim once")
                 }
                 list.append(claim)
             }
         }
+        if let claimsFile {
+            for (line, claim) in try ClaimsFile(text: Self.read(claimsFile), path: claimsFile, within: common, isLimit: limit).claims {
+                if list.contains(where: { $0 == claim || ($0.name != nil && $0.name == claim.name) }) {
+                    throw QKVerifyError.invalidOption("\(claimsFile):\(line)", "'\(claim.label)' is given twice; allowed: each claim once")
+                }
+                list.append(claim)
+            }
+        }
         guard !list.isEmpty else {
-            throw QKVerifyError.invalidOption("check", "no claim given; allowed: one or more of --mean, --var, --scale, --skewness, --kurtosis, --entropy, --participation, --max-weight, --jacobian, or --claims textbook|paper")
+            throw QKVerifyError.invalidOption("check", "no claim given; allowed: one or more of --mean, --var, --scale, --skewness, --kurtosis, --entropy, --participation, --max-weight, --jacobian, --claims-file F, or --claims textbook|paper")
         }
         return list
+    }
+
+    /// The text of the claims file, read once and never written.
+    private static func read(_ path: String) throws -> String {
+        do {
+            return try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read as UTF-8 text" : "no such file"
+            throw QKVerifyError.invalidOption("--claims-file", "'\(path)': \(reason); allowed: a readable text file of claims, one a line")
+        }
     }
 
     /// The softmax experiment for claims about attention: the grid's models (by default mu = 0,
