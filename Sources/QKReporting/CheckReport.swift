@@ -87,7 +87,7 @@ public struct CheckReport: Sendable {
         let inDomain = check.placesInDomain(claim), outside = outsideCount(claim)
         let domain = claim.domain.isAll ? ""
             : " in its domain \(claim.domain.text)" + (outside > 0 ? " (\(outside) outside)" : "")
-        let ofDomain = claim.domain.isAll ? cells : "\(tested) of \(inDomain) \(inDomain == 1 ? "cell" : "cells")"
+        let ofDomain = claim.domain.isAll && tested == inDomain ? cells : "\(tested) of \(inDomain) \(inDomain == 1 ? "cell" : "cells")"
         func percent(_ x: Double) -> String { String(format: "%.2g%%", 100 * x) }
         let verdict = check.verdict(claim)
         let text: String = switch verdict {
@@ -128,10 +128,11 @@ public struct CheckReport: Sendable {
         guard let worst = made.max(by: { $0.relativeSE < $1.relativeSE }) else { return "" }
         let relative = check.power.minimumDetectable(standardError: worst.relativeSE)
         let absolute = check.power.minimumDetectable(standardError: worst.standardError)
-        let size = worst.claimed == 0 && worst.statistic?.isUnitFree == true
-            ? NumberStyle.significant(2).text(absolute)
-            : String(format: "%.2g%%", 100 * relative) + " " + relativeTo(worst)
-        return "errors smaller than \(size) could be missed (mdd \(NumberStyle.significant(3).text(absolute)) in \(worst.label) at \(place(worst)))"
+        let mdd = NumberStyle.significant(3).text(absolute)
+        if worst.claimed == 0 && worst.statistic?.isUnitFree == true {
+            return "errors smaller than \(mdd) in \(worst.label) could be missed (the mdd, absolute: the claim is 0 there and the statistic has no unit; at \(place(worst)))"
+        }
+        return "errors smaller than \(NumberStyle.significant(2).text(100 * relative))% \(relativeTo(worst)) could be missed (mdd \(mdd) in \(worst.label) at \(place(worst)))"
     }
 
     /// What a relative error of a test is relative to: the claimed value, or where the claim is 0

@@ -109,9 +109,10 @@ struct CheckCommand: ParsableCommand {
         if limit && tolerance == nil {
             throw QKVerifyError.invalidOption("--limit", "needs --tolerance delta, the relative error the limit is meant within; allowed: --limit --tolerance 0.05")
         }
+        // The claims file is read, never written: --out must not name it.
+        try DistinctOutputs.check([("--out", out)], inputs: claimsFile.map { [$0] } ?? [])
         let list = try claimList()
         let output = try OutputFile(path: out, option: "--out")
-        try DistinctOutputs.check([("--out", out)], inputs: claimsFile.map { [$0] } ?? [])
         let alpha = try self.alpha.value()
         let delta = tolerance
         let design = try checkedDesign()
