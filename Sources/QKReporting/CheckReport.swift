@@ -85,9 +85,9 @@ public struct CheckReport: Sendable {
         let cells = tested == 1 ? "1 cell" : "\(tested) cells"
         // A claim with a domain says how many cells it spoke of, and how many of the grid's it did not.
         let inDomain = check.placesInDomain(claim), outside = outsideCount(claim)
-        let domain = claim.domain.isAll ? ""
-            : " in its domain \(claim.domain.text)" + (outside > 0 ? " (\(outside) outside)" : "")
-        let ofDomain = claim.domain.isAll && tested == inDomain ? cells : "\(tested) of \(inDomain) \(inDomain == 1 ? "cell" : "cells")"
+        // A domain is worth saying only where it left cells of the grid out.
+        let domain = outside == 0 ? "" : " in its domain \(claim.domain.text) (\(outside) outside)"
+        let ofDomain = outside == 0 && tested == inDomain ? cells : "\(tested) of \(inDomain) \(inDomain == 1 ? "cell" : "cells")"
         func percent(_ x: Double) -> String { String(format: "%.2g%%", 100 * x) }
         let verdict = check.verdict(claim)
         let text: String = switch verdict {
@@ -101,7 +101,7 @@ public struct CheckReport: Sendable {
                 + zeroTolerance(claim)
         case .undecided where untested > 0 && check.largestErrorBound(claim) <= check.tolerance!:
             // Every test made confirms, but some cells could not be tested: they confirm nothing.
-            "confirmed within \(percent(check.tolerance!)) only in the \(ofDomain) tested\(domain) (largest relative error bound \(percent(check.largestErrorBound(claim)))), not where its tests could not be made"
+            "confirmed within \(percent(check.tolerance!)) only in the \(cells) tested\(domain) (largest relative error bound \(percent(check.largestErrorBound(claim)))), not where its tests could not be made"
                 + (needed == nil ? "" : "; more samples would decide") + zeroTolerance(claim)
         case .undecided:
             "not rejected in \(ofDomain)\(domain), but not confirmed within \(percent(check.tolerance!)) (largest relative error bound \(percent(check.largestErrorBound(claim)))); more samples would decide"
@@ -109,7 +109,7 @@ public struct CheckReport: Sendable {
         case .notRejected:
             "not rejected in \(ofDomain)\(domain); \(missable(claim)) (give --tolerance to confirm)"
         case .untested:
-            "no test could be made in \(claim.domain.isAll ? "the grid's" : "the \(inDomain)") \(inDomain == 1 ? "cell" : "cells")\(domain), so nothing is claimed"
+            "no test could be made \(outside == 0 ? "on this grid" : "in the \(inDomain) \(inDomain == 1 ? "cell" : "cells")\(domain)"), so nothing is claimed"
         }
         return "\(verdict.word) \(claim.label): \(text)\(note)\(decidedAt(claim, verdict))"
     }
