@@ -29,12 +29,22 @@ struct CheckCommand: ParsableCommand {
         rejected it, which is weak evidence); or UNTESTED (no test could be made on this grid). \
         The default grid (means -0.7, 0, 0.3, 1.3; sigmas 0.6, 1, 1.7) tells mu from mu^2, mu^2 from \
         mu*abs(mu) and sigma^2 from sigma^4. \
-        Exit status: 0 every claim confirmed (with --tolerance) or not rejected (without); 1 a claim is \
-        rejected; 5 a claim is untested or undecided (and none rejected); 64 bad input, including a claim \
-        undefined in a cell of the grid.
+        A claim meant only somewhere carries its domain: --where 'mu = 0' for every claim, or per claim \
+        --var '1/d where mu = 0'; a domain is comparisons (= != < <= > >=, or ≠ ≤ ≥; = within a relative \
+        1e-9) of formulas in the grid's variables, joined with 'and'. Cells outside are not tested and not \
+        counted against the claim; the verdict line says how many were in its domain and how many outside. \
+        A domain no cell of the grid is in is bad input (exit 64). --claims-file F checks a whole \
+        derivation: one claim a line, '[name:] quantity = formula [where domain]' ('#' comments). \
+        --format csv ends every row with its claim's verdict (claim_verdict); json is one document. \
+        Exit status: 0 every claim confirmed (with --tolerance) or not rejected (without), every test \
+        asked for in its domain made; 1 a claim is rejected; 5 a claim is untested or undecided, or a test \
+        in a claim's domain could not be made (and none rejected); 64 bad input, including a claim \
+        undefined in a cell of its domain.
 
         Examples:
           qkverify check --var 'd*(sigma^4 + 2*mu^2*sigma^2)' --dims 1,16,64
+          qkverify check --var '1/d where mu = 0' --norm unit
+          qkverify check --claims-file derivation.claims --where 'd >= 4'
           qkverify check --claims textbook --dims 1,2,4,...,512 --samples 1e5
           qkverify check --var 'd' --means 0 --sigmas 1 --sequential --tolerance 0.01
           qkverify check --participation '1/N' --dims 4,16,64 --keys 64
