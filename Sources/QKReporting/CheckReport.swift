@@ -173,7 +173,7 @@ public struct CheckReport: Sendable {
             row += [t.label, f(t.claimed), f(t.estimate), f(t.standardError), made(t.z), made(check.judgedP(i)),
                     made(check.power.minimumDetectable(standardError: t.standardError)), testVerdict(t, rejected: rejected, confirmed: confirmed)]
             if looks != nil { row.append(String(t.samples)) }
-            if claimVerdicts { row.append(check.verdict(t.claim).rawValue) }
+            if claimVerdicts { row.insert(check.verdict(t.claim).rawValue, at: 1) }
             return row
         }
     }
@@ -186,11 +186,11 @@ public struct CheckReport: Sendable {
         return table
     }
 
-    /// The tests as RFC 4180 CSV, at full precision, each row ending with its claim's verdict
-    /// (`claim_verdict`: rejected, confirmed, undecided, not rejected, untested), so a script reads
-    /// the claims' verdicts from one table.
+    /// The tests as RFC 4180 CSV, at full precision, each row with its claim's verdict beside the
+    /// claim (`claim_verdict`: rejected, confirmed, undecided, not rejected, untested), so a script
+    /// reads the claims' verdicts from one table.
     package var csv: CSVTable {
-        var table = CSVTable(header: header + ["claim_verdict"])
+        var table = CSVTable(header: [header[0], "claim_verdict"] + header.dropFirst())
         for row in rows(NumberText.format, claimVerdicts: true) { table.append(row) }
         return table
     }

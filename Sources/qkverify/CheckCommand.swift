@@ -35,7 +35,7 @@ struct CheckCommand: ParsableCommand {
         counted against the claim; the verdict line says how many were in its domain and how many outside. \
         A domain no cell of the grid is in is bad input (exit 64). --claims-file F checks a whole \
         derivation: one claim a line, '[name:] quantity = formula [where domain]' ('#' comments). \
-        --format csv ends every row with its claim's verdict (claim_verdict); json is one document. \
+        --format csv gives every row its claim's verdict (claim_verdict, beside claim); json is one document. \
         Exit status: 0 every claim confirmed (with --tolerance) or not rejected (without), every test \
         asked for in its domain made; 1 a claim is rejected; 5 a claim is untested or undecided, or a test \
         in a claim's domain could not be made (and none rejected); 64 bad input, including a claim \

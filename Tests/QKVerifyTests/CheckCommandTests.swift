@@ -49,7 +49,7 @@ import Testing
         let r = try CLI.run(["check", "--mean", "d*mu^2", "--format", format] + Self.grid)
         #expect(r.status == 0)
         switch format {
-        case "csv": #expect(r.stdout.hasPrefix("claim,d,mu,sigma,statistic,claimed,estimate,se,z,p,mdd,verdict,claim_verdict\r\n"))
+        case "csv": #expect(r.stdout.hasPrefix("claim,claim_verdict,d,mu,sigma,statistic,claimed,estimate,se,z,p,mdd,verdict\r\n"))
         case "markdown": #expect(r.stdout.hasPrefix("| claim | d | mu |"))
         default:
             let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
@@ -147,15 +147,15 @@ import Testing
         #expect(try String(contentsOf: file, encoding: .utf8) == r.stdout)
     }
 
-    /// Every CSV row ends with its claim's verdict (`claim_verdict`), so a script reads the
-    /// claim-level verdicts from the one table: here one claim rejected, one not.
+    /// Every CSV row has its claim's verdict beside the claim (`claim_verdict`), so a script reads
+    /// the claim-level verdicts from the one table: here one claim rejected, one not.
     @Test func csvRowsCarryTheirClaimsVerdict() throws {
         let r = try CLI.run(["check", "--var", "d", "--var", "d^2", "--format", "csv"] + Self.grid)
         #expect(r.status == 1)
         let rows = r.stdout.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
-        #expect(rows.first?.last == "claim_verdict")
-        #expect(rows.dropFirst().filter { $0.first == "Var(T) = d" }.map { $0.last } == ["not rejected", "not rejected"], "\(r.stdout)")
-        #expect(rows.dropFirst().filter { $0.first == "Var(T) = d^2" }.map { $0.last } == ["rejected", "rejected"], "\(r.stdout)")
+        #expect(rows.first?[1] == "claim_verdict")
+        #expect(rows.dropFirst().filter { $0.first == "Var(T) = d" }.map { $0[1] } == ["not rejected", "not rejected"], "\(r.stdout)")
+        #expect(rows.dropFirst().filter { $0.first == "Var(T) = d^2" }.map { $0[1] } == ["rejected", "rejected"], "\(r.stdout)")
     }
 
     /// Exit 5 whenever a test asked for was not made in a cell of its claim's domain, even where other

@@ -89,8 +89,8 @@ import Testing
     @Test func everyFormatShowsTheDomain() throws {
         let base = ["check", "--var", "1/d where mu = 0", "--norm", "unit"] + Self.run
         let csv = try CLI.run(base + ["--format", "csv"])
-        #expect(csv.stdout.hasPrefix("claim,domain,d,mu,sigma,model,statistic,"), "\(csv.stdout.prefix(200))")
-        #expect(csv.stdout.contains("Var(T) = 1/d,mu = 0,4,0,0.6,"), "\(csv.stdout.prefix(400))")
+        #expect(csv.stdout.hasPrefix("claim,claim_verdict,domain,d,mu,sigma,model,statistic,"), "\(csv.stdout.prefix(200))")
+        #expect(csv.stdout.contains("Var(T) = 1/d,not rejected,mu = 0,4,0,0.6,"), "\(csv.stdout.prefix(400))")
         let markdown = try CLI.run(base + ["--format", "markdown"])
         #expect(markdown.stdout.hasPrefix("| claim | domain | d |") && markdown.stdout.contains("in its domain mu = 0"), "\(markdown.stdout.prefix(200))")
         let json = try CLI.run(base + ["--format", "json"])
