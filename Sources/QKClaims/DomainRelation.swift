@@ -4,11 +4,17 @@
 /// in the last bits: two values are equal when they differ by at most ``tolerance`` relative to the
 /// larger (absolute below 1). The strict orders exclude equal values, the others include them.
 public enum DomainRelation: String, Sendable, Hashable, CaseIterable {
+    /// Equal within ``tolerance`` (also `==`).
     case equal = "="
+    /// Not equal within ``tolerance`` (also `≠`).
     case notEqual = "!="
+    /// Less, and not equal within ``tolerance``.
     case less = "<"
+    /// Less, or equal within ``tolerance`` (also `≤`).
     case lessOrEqual = "<="
+    /// Greater, and not equal within ``tolerance``.
     case greater = ">"
+    /// Greater, or equal within ``tolerance`` (also `≥`).
     case greaterOrEqual = ">="
 
     /// The relative tolerance of ``equal`` (absolute where both sides are below 1 in size).
