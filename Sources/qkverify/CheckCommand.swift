@@ -153,7 +153,10 @@ struct CheckCommand: ParsableCommand {
             let softmaxRun = softmax.map { (result: $0.run(threads: threads, progress: options.meter("check: softmax")), scales: temperatures) }
             check = ClaimCheck(claims: list, comparisons: comparisons, softmax: softmaxRun, alpha: alpha, tolerance: delta)
         }
-        try output.write(CheckReport(check: check, design: design, looks: looks, queries: softmax?.samples).render(format))
+        let report = CheckReport(check: check, design: design, looks: looks, queries: softmax?.samples).render(format)
+        // Standard output goes through StandardStreams, which knows a stdout closed at start-up (its
+        // descriptor may since name another file); a file is written whole.
+        if out == "-" { try StandardStreams.output(report) } else { try output.write(report) }
         if check.exitStatus != 0 { throw ExitCode(check.exitStatus) }
     }
 
