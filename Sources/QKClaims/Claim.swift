@@ -23,6 +23,10 @@ public struct Claim: Sendable, Hashable {
         /// The excess kurtosis of T.
         public static let kurtosis = Quantity.moment(.kurtosis)
 
+        /// The quantities a user may claim, in the order of their options (`--mean` ... `--jacobian`).
+        public static let stated: [Quantity] = [.mean, .variance, .scale, .skewness, .kurtosis, .attention(.entropy),
+                                                .attention(.participation), .attention(.maxWeight), .attention(.jacobianSquared)]
+
         /// The word its option uses: `mean`, `var`, `scale`, `skewness`, `kurtosis`.
         public var name: String {
             switch self {
@@ -51,26 +55,6 @@ public struct Claim: Sendable, Hashable {
         }
     }
 
-    /// The cells a claim speaks of.
-    public enum Domain: String, Sendable, Hashable {
-        /// Every cell of the grid.
-        case all
-        /// Cells of the seed derivation's model: raw, independent Gaussian coordinates, q and k sharing
-        /// one mean and one spread (the negative controls' skewness and kurtosis forms are Gaussian).
-        case seed = "seed model"
-        /// Those of them with mu = 0 and sigma = 1 (where Var = d and s = sqrt(d) are meant).
-        case standard = "mu=0 and sigma=1"
-
-        /// Whether a cell is in the domain.
-        public func contains(_ cell: Cell) -> Bool {
-            switch self {
-            case .all: return true
-            case .seed: return cell.model.isSeedSetting && cell.model.law == .gaussian
-            case .standard: return cell.model.isStandard
-            }
-        }
-    }
-
     /// The quantity claimed.
     public let quantity: Quantity
     /// The formula as the user wrote it.
@@ -79,6 +63,9 @@ public struct Claim: Sendable, Hashable {
     public let formula: Formula
     /// Where the claim is meant to hold.
     public let domain: Domain
+    /// The name a claims file gave it (`var-unit: var = 1/d`), shown before it in every output; nil
+    /// where it has none.
+    public let name: String?
     /// Whether the formula is a limit or an approximation, meant to hold within `--tolerance` rather
     /// than exactly: its tests ask whether the relative error exceeds the tolerance, not whether it
     /// is 0 (docs/THEORY.md section 5).
@@ -88,8 +75,9 @@ public struct Claim: Sendable, Hashable {
     ///
     /// - Throws: ``QKVerifyError/invalid(_:_:)`` naming the quantity's ``Quantity/setting``, with the
     ///   formula and a caret under the position at fault.
-    public init(_ quantity: Quantity, _ text: String, domain: Domain = .all, isLimit: Bool = false) throws {
+    public init(_ quantity: Quantity, _ text: String, domain: Domain = .all, isLimit: Bool = false, name: String? = nil) throws {
         self.isLimit = isLimit
+        self.name = name
         do {
             self.formula = try Formula(parsing: text)
         } catch let error as FormulaError {
@@ -100,23 +88,60 @@ public struct Claim: Sendable, Hashable {
         self.domain = domain
     }
 
+    /// Parses a claim as a user states it: a formula, optionally followed by `where` and its own
+    /// domain (`1/d where mu = 0`), which narrows `common` (the domain of `--where`, for every claim).
+    ///
+    /// - Throws: ``QKVerifyError/invalid(_:_:)`` naming the quantity's ``Quantity/setting``, for a
+    ///   formula that does not parse (with a caret under the fault) or a domain that does not (one line).
+    public init(_ quantity: Quantity, stating statement: String, within common: Domain = .all, name: String? = nil,
+                isLimit: Bool = false) throws {
+        let parts = statement.split(onWord: "where", maxSplits: 1)
+        var domain = common
+        if parts.count == 2 {
+            guard !parts[0].isEmpty else {
+                throw QKVerifyError.invalid(quantity.setting, "'where' needs a formula before it; allowed: FORMULA where DOMAIN, e.g. '1/d where mu = 0'")
+            }
+            do {
+                domain = try Domain(parsing: parts[1]).and(common)
+            } catch {
+                throw QKVerifyError.invalid(quantity.setting, "bad domain '\(parts[1])': \(error.description)")
+            }
+        }
+        try self.init(quantity, parts.count == 2 ? parts[0] : statement, domain: domain, isLimit: isLimit, name: name)
+    }
+
     /// Checks that the grid has at least one cell of the claim's domain, and that every variable the
     /// formula uses has a value in each of them (before any sampling).
     ///
     /// - Throws: ``QKVerifyError/invalid(_:_:)`` naming the claim's setting when it has none, or
     ///   when the formula says `mu` where q and k have different means (and the like).
     public func requireCell(in cells: [Cell]) throws {
+        try requireDomainDefined(in: cells)
         let mine = cells.filter(domain.contains)
         guard !mine.isEmpty else {
             let allowed = domain == .standard ? "a grid with mu = 0 and sigma = 1 among its cells (rho 0, norm none)"
-                : "a grid with such cells (Gaussian law, rho 0, no normalization, no separate q and k values)"
+                : domain == .seed ? "a grid with such cells (Gaussian law, rho 0, no normalization, no separate q and k values)"
+                : "a grid with a cell in the domain, or a domain some cell of the grid is in"
             throw QKVerifyError.invalid(quantity.setting,
-                "\(label) is meant at \(domain.rawValue), and the grid has no such cell; allowed: \(allowed)")
+                "\(label) is meant where \(domain.text), and no cell of the grid is in that domain; allowed: \(allowed)")
         }
         for cell in mine {
             for variable in formula.variables.sorted(by: { $0.rawValue < $1.rawValue }) {
                 if let reason = variable.undefinedReason(in: cell) {
                     throw QKVerifyError.invalid(quantity.setting, "\(label): \(reason)")
+                }
+            }
+        }
+    }
+
+    /// Checks that every variable the domain's comparisons use has a value in each cell its model
+    /// admits (N and tau only in a claim about attention): else whether a cell is in the domain
+    /// would be a guess.
+    private func requireDomainDefined(in cells: [Cell]) throws {
+        for cell in cells where domain.admitsModel(of: cell) {
+            for variable in domain.variables.sorted(by: { $0.rawValue < $1.rawValue }) where !(quantity.isAttention && variable.isAttention) {
+                if let reason = variable.undefinedReason(in: cell) {
+                    throw QKVerifyError.invalid(quantity.setting, "\(label), domain '\(domain.text)': \(reason)")
                 }
             }
         }
@@ -135,7 +160,7 @@ public struct Claim: Sendable, Hashable {
                 : quantity == Quantity.scale && value <= 0 ? "is \(NumberText.format(value)), not a positive scale" : nil
             if let bad {
                 throw QKVerifyError.invalid(quantity.setting,
-                    "\(label) \(bad) at d = \(cell.d), \(cell.model.label); allowed: a formula defined (finite\(quantity == Quantity.scale ? " and positive" : "")) in every cell of the grid")
+                    "\(label) \(bad) at d = \(cell.d), \(cell.model.label); allowed: a formula defined (finite\(quantity == Quantity.scale ? " and positive" : "")) in every cell of its domain (narrow the domain with 'where', e.g. 'FORMULA where mu != 0')")
             }
         }
     }
@@ -146,9 +171,10 @@ public struct Claim: Sendable, Hashable {
     /// - Throws: ``QKVerifyError/invalid(_:_:)`` naming the claim's setting, the formula and the first
     ///   cell and temperature where it is undefined.
     public func requireDefined(in cells: [SoftmaxCell], scales: [SoftmaxScale]) throws {
-        let mine = cells.filter { domain.contains(Cell(d: $0.d, model: $0.model)) }
+        try requireDomainDefined(in: cells.map { Cell(d: $0.d, model: $0.model) })
+        let mine = cells.filter { cell in scales.contains { domain.contains(cell, tau: $0.tau(cell)) } }
         guard !mine.isEmpty else {
-            throw QKVerifyError.invalid(quantity.setting, "\(label) is meant at \(domain.rawValue), and the grid has no such cell")
+            throw QKVerifyError.invalid(quantity.setting, "\(label) is meant where \(domain.text), and no cell of the grid is in that domain (at any temperature)")
         }
         for cell in mine {
             for variable in formula.variables.sorted(by: { $0.rawValue < $1.rawValue }) where !variable.isAttention {
@@ -156,11 +182,11 @@ public struct Claim: Sendable, Hashable {
                     throw QKVerifyError.invalid(quantity.setting, "\(label): \(reason)")
                 }
             }
-            for scale in scales {
+            for scale in scales where domain.contains(cell, tau: scale.tau(cell)) {
                 let tau = scale.tau(cell), value = formula.evaluate(cell, tau: tau)
                 guard value.isFinite else {
                     throw QKVerifyError.invalid(quantity.setting,
-                        "\(label) is \(value.isNaN ? "undefined (NaN)" : "infinite") at d = \(cell.d), N = \(cell.keys), tau = \(NumberText.format(tau)), \(cell.model.label); allowed: a formula defined (finite) in every cell of the grid")
+                        "\(label) is \(value.isNaN ? "undefined (NaN)" : "infinite") at d = \(cell.d), N = \(cell.keys), tau = \(NumberText.format(tau)), \(cell.model.label); allowed: a formula defined (finite) in every cell of its domain (narrow the domain with 'where', e.g. 'FORMULA where tau >= 1')")
                 }
             }
         }
@@ -177,7 +203,7 @@ public struct Claim: Sendable, Hashable {
     }
 
     /// How the claim reads: `Var(T) = d*sigma^2`.
-    public var label: String { "\(quantity.symbol) \(isLimit ? "~" : "=") \(text)" }
+    public var label: String { "\(name.map { "\($0): " } ?? "")\(quantity.symbol) \(isLimit ? "~" : "=") \(text)" }
 
     /// The seed derivation's answers (docs/THEORY.md section 1): E[T] = d mu^2 everywhere;
     /// Var(T) = d and s = sqrt(d) at mu = 0, sigma = 1.

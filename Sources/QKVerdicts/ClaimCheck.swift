@@ -19,6 +19,10 @@ public struct ClaimCheck: Sendable, Hashable {
     public let tolerance: Double?
     /// Whether each test confirms its claim within the tolerance (false without one).
     public let confirmed: [Bool]
+    /// For each claim judged on a run given here, the places of that run outside its domain (cells,
+    /// and for a claim about attention cells times temperatures): not tested, not counted against it.
+    /// Empty where the tests were made elsewhere (a sequential run).
+    public let outside: [Claim: Int]
 
     /// Judges claims against a run's comparisons.
     ///
@@ -31,12 +35,13 @@ public struct ClaimCheck: Sendable, Hashable {
     ///     user's claims), or simply untested (for the report's fixed claims on the user's grid).
     /// - Throws: ``QKVerifyError/invalid(_:_:)`` when a claim has no cell of its domain in the grid.
     public init(claims: [Claim], comparisons: [MomentComparison], alpha: Double, tolerance: Double? = nil, requireCells: Bool = true) throws {
-        var tests: [ClaimComparison] = []
+        var tests: [ClaimComparison] = [], outside: [Claim: Int] = [:]
         for claim in claims {
             if requireCells { try claim.requireCell(in: comparisons.map(\.cell)) }
             tests += comparisons.flatMap { ClaimComparison.tests(of: claim, in: $0) }
+            outside[claim] = comparisons.count(where: { !claim.domain.contains($0.cell) })
         }
-        self.init(claims: claims, tests: tests, alpha: alpha, tolerance: tolerance)
+        self.init(claims: claims, tests: tests, alpha: alpha, tolerance: tolerance, outside: outside)
     }
 
     /// Judges claims about T on a moments run and claims about attention on a softmax run together:
@@ -48,22 +53,31 @@ public struct ClaimCheck: Sendable, Hashable {
     ///     (nil where no claim is about attention).
     public init(claims: [Claim], comparisons: [MomentComparison], softmax: (result: SoftmaxResult, scales: [SoftmaxScale])?,
                 alpha: Double, tolerance: Double? = nil) {
-        var tests: [ClaimComparison] = []
+        var tests: [ClaimComparison] = [], outside: [Claim: Int] = [:]
         for claim in claims {
             if claim.quantity.isAttention {
-                if let softmax { tests += ClaimComparison.tests(of: claim, in: softmax.result, scales: softmax.scales) }
+                guard let softmax else { continue }
+                tests += ClaimComparison.tests(of: claim, in: softmax.result, scales: softmax.scales)
+                outside[claim] = softmax.result.cells.reduce(0) { count, cell in
+                    count + softmax.scales.count(where: { !claim.domain.contains(cell, tau: $0.tau(cell)) })
+                }
             } else {
                 tests += comparisons.flatMap { ClaimComparison.tests(of: claim, in: $0) }
+                outside[claim] = comparisons.count(where: { !claim.domain.contains($0.cell) })
             }
         }
-        self.init(claims: claims, tests: tests, alpha: alpha, tolerance: tolerance)
+        self.init(claims: claims, tests: tests, alpha: alpha, tolerance: tolerance, outside: outside)
     }
 
     /// Judges claims on tests already made (by a sequential run, each at its own look).
     ///
-    /// - Parameter rejected: each test's rejection, when already decided (else Holm over the tests made).
-    public init(claims: [Claim], tests: [ClaimComparison], alpha: Double, tolerance: Double?, rejected: [Bool]? = nil, confirmed: [Bool]? = nil) {
+    /// - Parameters:
+    ///   - rejected: each test's rejection, when already decided (else Holm over the tests made).
+    ///   - outside: each claim's places outside its domain, where known.
+    public init(claims: [Claim], tests: [ClaimComparison], alpha: Double, tolerance: Double?, rejected: [Bool]? = nil, confirmed: [Bool]? = nil,
+                outside: [Claim: Int] = [:]) {
         self.claims = claims
+        self.outside = outside
         self.tests = tests
         // Only the tests made enter the family; the others are reported as untested.
         if let rejected {
@@ -103,8 +117,19 @@ public struct ClaimCheck: Sendable, Hashable {
     /// Every claim's verdict, in order.
     public var verdicts: [ClaimVerdict] { claims.map(verdict) }
 
-    /// The exit status the verdicts call for (see ``ClaimVerdict/exitStatus(_:)``).
-    public var exitStatus: Int32 { ClaimVerdict.exitStatus(verdicts) }
+    /// The exit status the verdicts call for (see ``ClaimVerdict/exitStatus(_:)``), and
+    /// ``ClaimVerdict/undecidedStatus`` also where no claim is rejected but some test asked for (in a
+    /// cell of its claim's domain) was not made: a claim not rejected in 1 of 4 cells tested once
+    /// exited 0 (issue 21).
+    public var exitStatus: Int32 {
+        let status = ClaimVerdict.exitStatus(verdicts)
+        return status == 0 && testsMade < tests.count ? ClaimVerdict.undecidedStatus : status
+    }
+
+    /// The places of a claim's domain that were examined (a test asked for, made or not), for reports.
+    public func placesInDomain(_ claim: Claim) -> Int {
+        Set(tests.filter { $0.claim == claim }.map(\.place)).count
+    }
 
     /// The largest error bound (relative, at the (1 - 2 alpha) interval) among a claim's tests made.
     public func largestErrorBound(_ claim: Claim) -> Double {

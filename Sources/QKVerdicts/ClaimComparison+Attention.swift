@@ -5,8 +5,8 @@ import QKClaims
 import QKExperiments
 
 extension ClaimComparison {
-    /// The tests a claim about attention makes in a softmax run: one per cell of its domain and
-    /// temperature among `scales`, the claimed expectation against the mean over the queries.
+    /// The tests a claim about attention makes in a softmax run: one per cell and temperature (among
+    /// `scales`) of its domain, the claimed expectation against the mean over the queries.
     ///
     /// A test is made where the mean's normal approximation holds at the run's number of queries
     /// (``SoftmaxComparison/queriesNeeded(_:)``) and its standard error is known.
@@ -14,8 +14,7 @@ extension ClaimComparison {
         guard case let .attention(statistic) = claim.quantity else { return [] }
         return result.cells.indices.flatMap { c in
             let softmaxCell = result.cells[c], cell = Cell(d: softmaxCell.d, model: softmaxCell.model)
-            guard claim.domain.contains(cell) else { return [ClaimComparison]() }
-            return scales.map { scale in
+            return scales.filter { claim.domain.contains(softmaxCell, tau: $0.tau(softmaxCell)) }.map { scale in
                 let tau = scale.tau(softmaxCell), unit = statistic.claimUnit(keys: softmaxCell.keys)
                 let summary = result.summary(cell: c, scale, statistic)
                 let claimed = claim.formula.evaluate(softmaxCell, tau: tau)

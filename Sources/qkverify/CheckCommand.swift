@@ -29,12 +29,22 @@ struct CheckCommand: ParsableCommand {
         rejected it, which is weak evidence); or UNTESTED (no test could be made on this grid). \
         The default grid (means -0.7, 0, 0.3, 1.3; sigmas 0.6, 1, 1.7) tells mu from mu^2, mu^2 from \
         mu*abs(mu) and sigma^2 from sigma^4. \
-        Exit status: 0 every claim confirmed (with --tolerance) or not rejected (without); 1 a claim is \
-        rejected; 5 a claim is untested or undecided (and none rejected); 64 bad input, including a claim \
-        undefined in a cell of the grid.
+        A claim meant only somewhere carries its domain: --where 'mu = 0' for every claim, or per claim \
+        --var '1/d where mu = 0'; a domain is comparisons (= != < <= > >=, or ≠ ≤ ≥; = within a relative \
+        1e-9) of formulas in the grid's variables, joined with 'and'. Cells outside are not tested and not \
+        counted against the claim; the verdict line says how many were in its domain and how many outside. \
+        A domain no cell of the grid is in is bad input (exit 64). --claims-file F checks a whole \
+        derivation: one claim a line, '[name:] quantity = formula [where domain]' ('#' comments). \
+        --format csv gives every row its claim's verdict (claim_verdict, beside claim); json is one document. \
+        Exit status: 0 every claim confirmed (with --tolerance) or not rejected (without), every test \
+        asked for in its domain made; 1 a claim is rejected; 5 a claim is untested or undecided, or a test \
+        in a claim's domain could not be made (and none rejected); 64 bad input, including a claim \
+        undefined in a cell of its domain.
 
         Examples:
           qkverify check --var 'd*(sigma^4 + 2*mu^2*sigma^2)' --dims 1,16,64
+          qkverify check --var '1/d where mu = 0' --norm unit
+          qkverify check --claims-file derivation.claims --where 'd >= 4'
           qkverify check --claims textbook --dims 1,2,4,...,512 --samples 1e5
           qkverify check --var 'd' --means 0 --sigmas 1 --sequential --tolerance 0.01
           qkverify check --participation '1/N' --dims 4,16,64 --keys 64
@@ -68,6 +78,13 @@ struct CheckCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("For claims about attention: queries per cell, 100 to 10^9 (default: 20000).", valueName: "n"),
             transform: { try ArgumentText.wholeNumber($0, SoftmaxExperiment.allowedQueries) })
     var queries = 20_000
+    @Option(name: .customLong("where"), parsing: .unconditional,
+            help: ArgumentHelp("The domain of every claim: comparisons (= != < <= > >=, or ≠ ≤ ≥) of formulas in the grid's variables joined with 'and', e.g. 'mu = 0 and d >= 4'. Cells outside are not tested and not counted against a claim. A claim may add its own: --var '1/d where mu = 0'.", valueName: "domain"))
+    var domain: String?
+    @Option(name: .customLong("claims-file"), help: ArgumentHelp("A file of claims, one a line: '[name:] quantity = formula [where domain]', quantity one of mean, var, scale, skewness, kurtosis, entropy, participation, max-weight, jacobian; '#' starts a comment.", valueName: "path"))
+    var claimsFile: String?
+    @Option(help: ArgumentHelp("Where the report goes: a file, written whole in --format, or - for standard output (the default).", valueName: "path"))
+    var out = "-"
     @Option(help: ArgumentHelp("A named set of claims: 'textbook' (also 'seed': the textbook derivation for iid N(mu, sigma^2) coordinates, E = d mu^2; Var = d and s = sqrt(d) at mu = 0, sigma = 1), or 'paper' (Vaswani et al. 2017, footnote 4: E = 0 and Var = d at mean 0, variance 1, any law; its default grid is every law at --means 0 --sigmas 1).", valueName: "set"))
     var claims: ClaimSet?
 
@@ -102,13 +119,16 @@ struct CheckCommand: ParsableCommand {
         if limit && tolerance == nil {
             throw QKVerifyError.invalidOption("--limit", "needs --tolerance delta, the relative error the limit is meant within; allowed: --limit --tolerance 0.05")
         }
+        // The claims file is read, never written: --out must not name it.
+        try DistinctOutputs.check([("--out", out)], inputs: claimsFile.map { [$0] } ?? [])
         let list = try claimList()
+        let output = try OutputFile(path: out, option: "--out")
         let alpha = try self.alpha.value()
         let delta = tolerance
         let design = try checkedDesign()
         let threads = try options.threadCount()
-        // A claim whose domain misses the grid, or that is undefined in a cell, is bad input: find out
-        // before sampling.
+        // A claim whose domain misses the grid, or that is undefined in a cell of its domain, is bad
+        // input: find out before sampling.
         let aboutT = list.filter { !$0.quantity.isAttention }, aboutAttention = list.filter(\.quantity.isAttention)
         for claim in aboutT { try claim.requireDefined(in: design.grid.cells) }
         let softmax = try aboutAttention.isEmpty ? nil : softmaxExperiment()
@@ -133,30 +153,54 @@ struct CheckCommand: ParsableCommand {
             let softmaxRun = softmax.map { (result: $0.run(threads: threads, progress: options.meter("check: softmax")), scales: temperatures) }
             check = ClaimCheck(claims: list, comparisons: comparisons, softmax: softmaxRun, alpha: alpha, tolerance: delta)
         }
-        try StandardStreams.output(CheckReport(check: check, design: design, looks: looks, queries: softmax?.samples).render(format))
+        let report = CheckReport(check: check, design: design, looks: looks, queries: softmax?.samples).render(format)
+        // Standard output goes through StandardStreams, which knows a stdout closed at start-up (its
+        // descriptor may since name another file); a file is written whole.
+        if out == "-" { try StandardStreams.output(report) } else { try output.write(report) }
         if check.exitStatus != 0 { throw ExitCode(check.exitStatus) }
     }
 
-    /// The claims of `--claims` and of the formula options, in that order.
+    /// The claims of `--claims`, of the formula options and of `--claims-file`, in that order, each
+    /// within `--where`'s domain as well as its own.
     private func claimList() throws -> [Claim] {
-        var list: [Claim] = []
-        list += claims?.claims ?? []
-        for (quantity, text) in [(Claim.Quantity.mean, mean), (.variance, `var`), (.scale, scale),
-                                 (.skewness, skewness), (.kurtosis, kurtosis), (.attention(.entropy), entropy),
-                                 (.attention(.participation), participation), (.attention(.maxWeight), maxWeight),
-                                 (.attention(.jacobianSquared), jacobian)] {
-            for text in text {
-                let claim = try Claim(quantity, text, isLimit: limit)
+        var common = Claim.Domain.all
+        if let domain {
+            do { common = try Claim.Domain(parsing: domain) } catch {
+                throw QKVerifyError.invalidOption("--where", "bad domain '\(domain)': \(error.description)")
+            }
+        }
+        var list: [Claim] = (claims?.claims ?? []).map { $0.within(common) }
+        for (quantity, texts) in zip(Claim.Quantity.stated, [mean, `var`, scale, skewness, kurtosis, entropy, participation, maxWeight, jacobian]) {
+            for text in texts {
+                let claim = try Claim(quantity, stating: text, within: common, isLimit: limit)
                 if list.contains(claim) {
                     throw QKVerifyError.invalid(quantity.setting, "'\(text)' is given twice; allowed: each claim once")
                 }
                 list.append(claim)
             }
         }
+        if let claimsFile {
+            for (line, claim) in try ClaimsFile(text: Self.read(claimsFile), path: claimsFile, within: common, isLimit: limit).claims {
+                if list.contains(where: { $0 == claim || ($0.name != nil && $0.name == claim.name) }) {
+                    throw QKVerifyError.invalidOption("\(claimsFile):\(line)", "'\(claim.label)' is given twice; allowed: each claim once")
+                }
+                list.append(claim)
+            }
+        }
         guard !list.isEmpty else {
-            throw QKVerifyError.invalidOption("check", "no claim given; allowed: one or more of --mean, --var, --scale, --skewness, --kurtosis, --entropy, --participation, --max-weight, --jacobian, or --claims textbook|paper")
+            throw QKVerifyError.invalidOption("check", "no claim given; allowed: one or more of --mean, --var, --scale, --skewness, --kurtosis, --entropy, --participation, --max-weight, --jacobian, --claims-file F, or --claims textbook|paper")
         }
         return list
+    }
+
+    /// The text of the claims file, read once and never written.
+    private static func read(_ path: String) throws -> String {
+        do {
+            return try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read as UTF-8 text" : "no such file"
+            throw QKVerifyError.invalidOption("--claims-file", "'\(path)': \(reason); allowed: a readable text file of claims, one a line")
+        }
     }
 
     /// The softmax experiment for claims about attention: the grid's models (by default mu = 0,

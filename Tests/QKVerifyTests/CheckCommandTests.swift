@@ -49,7 +49,7 @@ import Testing
         let r = try CLI.run(["check", "--mean", "d*mu^2", "--format", format] + Self.grid)
         #expect(r.status == 0)
         switch format {
-        case "csv": #expect(r.stdout.hasPrefix("claim,d,mu,sigma,statistic,claimed,estimate,se,z,p,mdd,verdict\r\n"))
+        case "csv": #expect(r.stdout.hasPrefix("claim,claim_verdict,d,mu,sigma,statistic,claimed,estimate,se,z,p,mdd,verdict\r\n"))
         case "markdown": #expect(r.stdout.hasPrefix("| claim | d | mu |"))
         default:
             let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
@@ -125,5 +125,70 @@ import Testing
         let json = try CLI.run(["check", "--kurtosis", "6/d", "--law", "gaussian,t:5", "--means", "0", "--sigmas", "1",
                                 "--dims", "1,64", "--samples", "1e4", "--format", "json"])
         #expect(json.stdout.components(separatedBy: "\"untested\": \"the law lacks a moment").count == 3, "\(json.stdout)")
+    }
+
+    /// `check --out - --format json` is one JSON document (as without --out), its numbers numbers and
+    /// its seed a number (a UInt64 written in full: exact however large); `--out FILE` writes the
+    /// same document there and nothing on standard output.
+    @Test func jsonIsOneDocumentWithTheSeedANumberOnStandardOutputOrInTheOutFile() throws {
+        let arguments = ["check", "--var", "d", "--mean", "0", "--seed", "18446744073709551615", "--format", "json"] + Self.grid
+        let r = try CLI.run(arguments + ["--out", "-"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let document = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        #expect(document?["seed"] is NSNumber && document?["alpha"] is NSNumber && document?["tests_made"] as? Int == 4)
+        #expect(r.stdout.contains("\"seed\": 18446744073709551615,"))
+        let tests = document?["tests"] as? [[String: Any]]
+        #expect(tests?.allSatisfy { $0["z"] is NSNumber && $0["estimate"] is NSNumber } == true)
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("check.json")
+        let toFile = try CLI.run(arguments + ["--out", file.path])
+        #expect(toFile.status == 0 && toFile.stdout.isEmpty, "\(toFile.stderr)")
+        #expect(try String(contentsOf: file, encoding: .utf8) == r.stdout)
+    }
+
+    /// Every CSV row has its claim's verdict beside the claim (`claim_verdict`), so a script reads
+    /// the claim-level verdicts from the one table: here one claim rejected, one not.
+    @Test func csvRowsCarryTheirClaimsVerdict() throws {
+        let r = try CLI.run(["check", "--var", "d", "--var", "d^2", "--format", "csv"] + Self.grid)
+        #expect(r.status == 1)
+        let rows = r.stdout.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(rows.first?[1] == "claim_verdict")
+        #expect(rows.dropFirst().filter { $0.first == "Var(T) = d" }.map { $0[1] } == ["not rejected", "not rejected"], "\(r.stdout)")
+        #expect(rows.dropFirst().filter { $0.first == "Var(T) = d^2" }.map { $0[1] } == ["rejected", "rejected"], "\(r.stdout)")
+    }
+
+    /// Exit 5 whenever a test asked for was not made in a cell of its claim's domain, even where other
+    /// cells were tested and passed (issue 21 item 3: 1 test of 4 made once exited 0); an untested row
+    /// shows no z, p or mdd, in the text table and in JSON.
+    @Test func aTestNotMadeInSomeCellExitsFiveAndItsRowShowsNoZOrP() throws {
+        let arguments = ["check", "--kurtosis", "6/d", "--means", "0", "--sigmas", "1", "--dims", "1,64", "--samples", "1e5", "--seed", "1", "--quiet"]
+        let r = try CLI.run(arguments)
+        #expect(r.status == 5, "\(r.stdout)")
+        #expect(r.stdout.contains("NOT REJECTED exkurt(T) = 6/d: not rejected in 1 of 2 cells;"), "\(r.stdout)")
+        let untestedRow = r.stdout.split(separator: "\n").first { $0.hasPrefix("exkurt(T) = 6/d   1 ") }
+        #expect(untestedRow.map { $0.split(separator: " ").count } == 11, "\(untestedRow ?? "")")  // claim (3 words), d, mu, sigma, statistic, claimed, estimate, se, verdict
+        let json = try CLI.run(arguments + ["--format", "json"])
+        let tests = (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["tests"] as? [[String: Any]]
+        let untested = tests?.first { $0["verdict"] as? String == "untested" }
+        #expect(untested?["z"] is NSNull && untested?["p"] is NSNull && untested?["mdd"] is NSNull, "\(json.stdout)")
+        // Outside the domain is not a test not made: the same claim where d > 1 exits 0.
+        let inDomain = try CLI.run(arguments + ["--where", "d > 1"])
+        #expect(inDomain.status == 0 && inDomain.stdout.contains("not rejected in 1 of 1 cell in its domain d > 1 (1 outside)"), "\(inDomain.stdout)")
+    }
+
+    /// The mdd is said alike relative and absolute: the verdict line gives the relative size, what it
+    /// is relative to, and the absolute mdd of that test with its cell (the table's column is absolute).
+    @Test func theMinimumDetectableDifferenceIsStatedRelativeAndAbsolute() throws {
+        let r = try CLI.run(["check", "--mean", "d*mu^2", "--means", "1", "--sigmas", "1", "--dims", "4", "--samples", "1e4", "--seed", "2", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("of the claimed value could be missed (mdd "), "\(r.stdout)")
+        #expect(r.stdout.contains(" in E[T] at d = 4, gaussian mu=1 sigma=1)"), "\(r.stdout)")
+        #expect(r.stdout.contains("mdd: the smallest error each test detects with 90% power, in the units of its statistic."), "\(r.stdout)")
+        let zero = try CLI.run(["check", "--mean", "0", "--means", "0", "--sigmas", "1", "--dims", "4", "--samples", "1e4", "--seed", "2", "--quiet"])
+        #expect(zero.stdout.contains("of the standard deviation of T (the claim is 0 there) could be missed (mdd "), "\(zero.stdout)")
+        let confirmed = try CLI.run(["check", "--mean", "0", "--means", "0", "--sigmas", "1", "--dims", "4", "--samples", "1e5", "--seed", "2",
+                                     "--tolerance", "0.05", "--quiet"])
+        #expect(confirmed.stdout.contains("where the claim is 0, within 5% means within 5% of the standard deviation of T"), "\(confirmed.stdout)")
     }
 }

@@ -41,7 +41,9 @@ import Testing
 
     @Test func paperClaimsPassOnEveryLawFromTheCommandLine() throws {
         let r = try CLI.run(["check", "--claims", "paper", "--dims", "1,8", "--samples", "20000", "--quiet", "--format", "csv"])
-        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        // Nothing rejected; exit 5 because three variance tests asked for cannot be made here (t:10
+        // needs more samples, Rademacher's T = ±1 at d = 1 does not vary): issue 21 item 3.
+        #expect(r.status == 5 && !r.stdout.contains(",rejected,"), "\(r.stdout)\(r.stderr)")
         for law in ["gaussian", "uniform", "rademacher", "laplace", "t:10"] {
             #expect(r.stdout.contains(" \(law) ") || r.stdout.contains(",\(law) "), "\(law) missing")
         }
