@@ -25,7 +25,8 @@ public struct Claim: Sendable, Hashable {
 
         /// The quantities a user may claim, in the order of their options (`--mean` ... `--jacobian`).
         public static let stated: [Quantity] = [.mean, .variance, .scale, .skewness, .kurtosis, .attention(.entropy),
-                                                .attention(.participation), .attention(.maxWeight), .attention(.jacobianSquared)]
+                                                .attention(.participation), .attention(.maxWeight), .attention(.jacobianSquared),
+                                                .attention(.outputVariance)]
 
         /// The word its option uses: `mean`, `var`, `scale`, `skewness`, `kurtosis`.
         public var name: String {

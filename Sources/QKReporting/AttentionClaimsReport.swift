@@ -7,7 +7,7 @@ import QKVerdicts
 
 /// What `check --claims attention` prints: one line per claim, the verdict word first, as for the
 /// user's own claims, with the numbers behind it (each step's means, and the largest step).
-public struct AttentionClaimsReport {
+public struct AttentionClaimsReport: Sendable {
     /// The judged claims.
     public let check: AttentionClaimsCheck
     /// Queries per cell.
@@ -26,6 +26,43 @@ public struct AttentionClaimsReport {
         lines.append("--claims attention: \(check.theory.testsMade) tests against the exact theory (Holm at alpha \(NumberText.short(check.theory.alpha))) "
                      + "and \(steps) steps in d (at alpha \(NumberText.short(check.statements.first?.alpha ?? 0))), family-wise alpha \(NumberText.format(check.alpha)) in all; \(queries) queries per cell.")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The claims as JSON: each with its verdict, and each statement's steps.
+    var json: JSONText.Value {
+        .object([
+            ("alpha", .number(check.alpha)),
+            ("theory", .object([("verdict", .string(check.theoryVerdict.rawValue)), ("tests_made", .integer(check.theory.testsMade)),
+                                ("failed_rows", .integer(check.theory.failedRows)), ("alpha", .number(check.theory.alpha))])),
+            ("statements", .array(check.statements.map { s in .object([
+                ("statement", .string(s.statement.description)), ("verdict", .string(s.verdict.rawValue)), ("alpha", .number(s.alpha)),
+                ("steps", .array(s.steps.indices.map { i in
+                    let step = s.steps[i]
+                    return .object([("keys", .integer(step.cell.keys)), ("model", .string(step.cell.model.label)),
+                                    ("d1", .integer(step.d1)), ("d2", .integer(step.d2)),
+                                    ("mean1", .number(step.m1.value)), ("se1", .number(step.m1.standardError)),
+                                    ("mean2", .number(step.m2.value)), ("se2", .number(step.m2.standardError)),
+                                    ("change", .number(step.change.value)), ("change_se", .number(step.change.standardError)),
+                                    ("p", .number(step.p)), ("supports", .bool(step.supports)), ("rejected", .bool(s.rejected[i])),
+                                    ("untested", step.untestedReason.map { .string($0) } ?? .null)])
+                }))]) })),
+        ])
+    }
+
+    /// The statements' steps as CSV, one row a step, each with its statement's verdict.
+    var csv: CSVTable {
+        var table = CSVTable(header: ["statement", "statement_verdict", "keys", "model", "d1", "d2", "mean1", "se1", "mean2", "se2",
+                                      "change", "change_se", "p", "supports", "rejected", "untested"])
+        for s in check.statements {
+            for (i, step) in s.steps.enumerated() {
+                table.append([s.statement.description, s.verdict.rawValue, String(step.cell.keys), step.cell.model.label,
+                              String(step.d1), String(step.d2)]
+                             + [step.m1.value, step.m1.standardError, step.m2.value, step.m2.standardError, step.change.value,
+                                step.change.standardError, step.p].map(NumberText.format)
+                             + [String(step.supports), String(s.rejected[i]), step.untestedReason ?? ""])
+            }
+        }
+        return table
     }
 
     private var theoryLine: String {

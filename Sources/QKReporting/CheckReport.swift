@@ -19,13 +19,28 @@ public struct CheckReport: Sendable {
     public let looks: [Int]?
     /// The queries per softmax cell, where a claim is about attention; nil where none is.
     public let queries: Int?
+    /// Each rejected claim's diagnosis, printed under its verdict line.
+    public let diagnoses: [Claim: ClaimDiagnosis]
+    /// With `--show-theory`: qkverify's own closed form of each claim's quantity on the grid.
+    public let theory: [Claim: String]
+    /// `--claims attention`'s verdicts, printed after the user's claims.
+    public let attention: AttentionClaimsReport?
+    /// Whether the user stated claims (with only `--claims attention`, the table and their summary
+    /// are left out).
+    public let showsClaims: Bool
 
     /// A report.
-    public init(check: ClaimCheck, design: MomentsDesign, looks: [Int]? = nil, queries: Int? = nil) {
+    public init(check: ClaimCheck, design: MomentsDesign, looks: [Int]? = nil, queries: Int? = nil,
+                diagnoses: [Claim: ClaimDiagnosis] = [:], theory: [Claim: String] = [:], attention: AttentionClaimsReport? = nil,
+                showsClaims: Bool = true) {
         self.check = check
         self.design = design
         self.looks = looks
         self.queries = queries
+        self.diagnoses = diagnoses
+        self.theory = theory
+        self.attention = attention
+        self.showsClaims = showsClaims
     }
 
     static let columns = ["claim", "d", "mu", "sigma", "statistic", "claimed", "estimate", "se", "z", "p", "mdd", "verdict"]
@@ -53,16 +68,22 @@ public struct CheckReport: Sendable {
     /// The report in a format.
     public func render(_ format: Format) -> String {
         switch format {
-        case .csv: return String(decoding: csv.bytes, as: UTF8.self)
-        case .text: return table(compact: true).text + "\n" + summary.joined(separator: "\n") + "\n"
-        case .markdown: return table(compact: true).markdown + "\n" + summary.map { "- " + $0 }.joined(separator: "\n") + "\n"
+        case .csv: return String(decoding: csv.bytes, as: UTF8.self) + (attention.map { "\n" + String(decoding: $0.csv.bytes, as: UTF8.self) } ?? "")
+        case .text:
+            let claims = showsClaims ? table(compact: true).text + "\n" + summary.joined(separator: "\n") + "\n" : ""
+            return claims + (attention?.text ?? "")
+        case .markdown:
+            let claims = showsClaims ? table(compact: true).markdown + "\n" + summary.map { $0.hasPrefix("  ") ? "  - " + $0.trimmingCharacters(in: .whitespaces) : "- " + $0 }.joined(separator: "\n") + "\n" : ""
+            return claims + (attention.map { "\n" + $0.text.split(separator: "\n").map { "- " + $0 }.joined(separator: "\n") + "\n" } ?? "")
         case .json: return json.text + "\n"
         }
     }
 
     /// One line per claim, then how the run was judged.
     public var summary: [String] {
-        var lines = check.claims.map(summaryLine)
+        var lines = check.claims.flatMap { claim in
+            [summaryLine(claim)] + (diagnoses[claim]?.lines ?? []) + (theory[claim].map { ["  qkverify's closed form: \($0)"] } ?? [])
+        }
         let made = check.testsMade
         let tolerance = check.tolerance.map { String(format: "; confirmed within %g%%: the %g%% interval of each relative error inside", 100 * $0, 100 * (1 - 2 * check.alpha)) } ?? ""
         let hasT = check.claims.contains { !$0.quantity.isAttention }
@@ -215,9 +236,15 @@ public struct CheckReport: Sendable {
         !t.isTested ? "untested" : rejected ? "fail" : confirmed ? "confirmed" : "pass"
     }
 
+    /// The exit status of the whole check: the user's claims' and `--claims attention`'s verdicts together.
+    public var exitStatus: Int32 {
+        let statuses = [showsClaims ? check.exitStatus : 0, attention?.check.exitStatus ?? 0]
+        return statuses.contains(1) ? 1 : statuses.first { $0 != 0 } ?? 0
+    }
+
     /// The run's verdict in a word: rejected, undecided (some claim untested or undecided), or passed.
     var overall: String {
-        switch check.exitStatus {
+        switch exitStatus {
         case 1: "rejected"
         case 0: check.tolerance == nil ? "not rejected" : "confirmed"
         default: "undecided"
@@ -228,7 +255,7 @@ public struct CheckReport: Sendable {
     var json: JSONText.Value {
         .object([
             ("verdict", .string(overall)),
-            ("exit_status", .integer(Int(check.exitStatus))),
+            ("exit_status", .integer(Int(exitStatus))),
             ("alpha", .number(check.alpha)),
             ("tolerance", check.tolerance.map { .number($0) } ?? .null),
             ("tests_made", .integer(check.testsMade)),
@@ -245,7 +272,11 @@ public struct CheckReport: Sendable {
                                 ("verdict", .string(check.verdict(claim).rawValue)), ("cells", .integer(tested)),
                                 ("cells_in_domain", .integer(check.placesInDomain(claim))), ("cells_outside_domain", .integer(outsideCount(claim))),
                                 ("tests_not_made", .integer(check.untested(claim).count)),
-                                ("rejected_cells", .integer(failed)), ("largest_abs_z", check.verdict(claim) == .untested ? .null : .number(check.largestZ(claim)))])
+                                ("rejected_cells", .integer(failed)), ("largest_abs_z", check.verdict(claim) == .untested ? .null : .number(check.largestZ(claim))),
+                                ("diagnosis", diagnoses[claim].map { d in .object([
+                                    ("lines", .array(d.lines.map { .string($0.trimmingCharacters(in: .whitespaces)) })),
+                                    ("suggested", d.suggested.map { .string($0.text) } ?? .null)]) } ?? .null),
+                                ("closed_form", theory[claim].map { .string($0) } ?? .null)])
             })),
             ("tests", .array(check.tests.indices.map { i in
                 let (t, rejected, confirmed) = (check.tests[i], check.rejected[i], check.confirmed[i])
@@ -263,6 +294,7 @@ public struct CheckReport: Sendable {
                          ("untested", t.untested.map { .string($0.text) } ?? .null),
                          ("samples", .integer(t.samples))])
             })),
+            ("attention", attention?.json ?? .null),
         ])
     }
 }

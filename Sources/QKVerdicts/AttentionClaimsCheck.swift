@@ -18,6 +18,9 @@ public struct AttentionClaimsCheck: Sendable, Hashable {
     /// The family-wise alpha of the whole.
     public let alpha: Double
 
+    /// The flat statement's relative step where `--tolerance` does not give one: 5%.
+    public static let defaultTolerance = 0.05
+
     /// Judges a run at family-wise alpha; `tolerance` is the flat statement's relative step.
     public init(_ result: SoftmaxResult, scales: [SoftmaxScale], alpha: Double, tolerance: Double, threads: Int = 1) {
         let comparisons = SoftmaxComparison.compare(result, rows: result.rows { _ in scales }, threads: threads)

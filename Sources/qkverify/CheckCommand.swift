@@ -69,6 +69,11 @@ struct CheckCommand: ParsableCommand {
     var maxWeight: [String] = []
     @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("Claimed E||J||_F^2, the squared Frobenius norm of the softmax Jacobian diag(a) - a a^T. Repeat it to check several.", valueName: "formula"))
     var jacobian: [String] = []
+    @Option(name: .customLong("output-variance"), parsing: .unconditionalSingleValue, help: ArgumentHelp("Claimed Var(o), the variance of the attention output o = sum_j a_j v_j for values v_j ~ N(0, sigma_v^2) (--value-sigma; the formula may use sigma_v). Repeat it to check several.", valueName: "formula"))
+    var outputVariance: [String] = []
+    @Option(name: .customLong("value-sigma"), parsing: .unconditional, help: ArgumentHelp("For claims about attention: the values' standard deviation sigma_v (default: 1).", valueName: "sigma"),
+            transform: ArgumentText.valueSigma)
+    var valueSigma: Double = 1
     @Option(parsing: .unconditional, help: ArgumentHelp("For claims about attention: numbers of keys N, 2 to 10^6 (default: 64).", valueName: "list"),
             transform: ArgumentText.positiveIntegers)
     var keys: [Int] = [64]
@@ -85,16 +90,28 @@ struct CheckCommand: ParsableCommand {
     var claimsFile: String?
     @Option(help: ArgumentHelp("Where the report goes: a file, written whole in --format, or - for standard output (the default).", valueName: "path"))
     var out = "-"
-    @Option(help: ArgumentHelp("A named set of claims: 'textbook' (also 'seed': the textbook derivation for iid N(mu, sigma^2) coordinates, E = d mu^2; Var = d and s = sqrt(d) at mu = 0, sigma = 1), or 'paper' (Vaswani et al. 2017, footnote 4: E = 0 and Var = d at mean 0, variance 1, any law; its default grid is every law at --means 0 --sigmas 1).", valueName: "set"))
+    @Option(help: ArgumentHelp("A named set of claims: 'textbook' (also 'seed': the textbook derivation for iid N(mu, sigma^2) coordinates, E = d mu^2; Var = d and s = sqrt(d) at mu = 0, sigma = 1), or 'paper' (Vaswani et al. 2017, footnote 4: E = 0 and Var = d at mean 0, variance 1, any law; its default grid is every law at --means 0 --sigmas 1), or 'attention' (the exact finite-N theory of the weights, and the seed's 'very peaked softmax as d grows': E[max a] increasing in d at tau = 1, flat within --tolerance (default 5%) at tau = sqrt(d); on the softmax grid).", valueName: "set"))
     var claims: ClaimSet?
 
     /// `--claims`: the built-in sets of claims.
     enum ClaimSet: String, ExpressibleByArgument, CaseIterable {
-        case textbook, seed, paper
+        case textbook, seed, paper, attention
 
-        /// The set's claims.
-        var claims: [Claim] { self == .paper ? Claim.paper() : Claim.seed() }
+        /// The set's claims as formulas (`attention`'s are statements and the exact theory, judged
+        /// by ``AttentionClaimsCheck`` instead).
+        var claims: [Claim] {
+            switch self {
+            case .paper: return Claim.paper()
+            case .textbook, .seed: return Claim.seed()
+            case .attention: return []
+            }
+        }
     }
+
+    @Flag(name: .customLong("no-diagnosis"), help: "After a rejection, do not diagnose it (by default each rejected claim gets what its failures share, how it is off and a formula that fits, confirmed on fresh samples: one more run of the same size).")
+    var noDiagnosis = false
+    @Flag(name: .customLong("show-theory"), help: "After each claim, print qkverify's own closed form of its quantity on this grid, where it has one.")
+    var showTheory = false
 
     @OptionGroup var grid: GridOptions
     @OptionGroup var options: RunOptions
@@ -131,11 +148,15 @@ struct CheckCommand: ParsableCommand {
         // input: find out before sampling.
         let aboutT = list.filter { !$0.quantity.isAttention }, aboutAttention = list.filter(\.quantity.isAttention)
         for claim in aboutT { try claim.requireDefined(in: design.grid.cells) }
-        let softmax = try aboutAttention.isEmpty ? nil : softmaxExperiment()
+        let softmax = try aboutAttention.isEmpty && claims != .attention ? nil : softmaxExperiment()
         if let softmax { for claim in aboutAttention { try claim.requireDefined(in: softmax.cells, scales: temperatures) } }
         let check: ClaimCheck
         var looks: [Int]?
+        var attentionCheck: AttentionClaimsCheck?
         if sequential {
+            if claims == .attention {
+                throw QKVerifyError.invalidOption("--sequential", "not with --claims attention; allowed: --claims attention with --queries N")
+            }
             if !aboutAttention.isEmpty {
                 throw QKVerifyError.invalidOption("--sequential", "only for claims about T; allowed: claims about attention (--entropy, --participation, --max-weight, --jacobian) with --queries N")
             }
@@ -151,13 +172,23 @@ struct CheckCommand: ParsableCommand {
             let comparisons = aboutT.isEmpty ? []
                 : MomentsExperiment(design: design, threads: threads).run(progress: options.meter("check")).map(MomentComparison.init)
             let softmaxRun = softmax.map { (result: $0.run(threads: threads, progress: options.meter("check: softmax")), scales: temperatures) }
-            check = ClaimCheck(claims: list, comparisons: comparisons, softmax: softmaxRun, alpha: alpha, tolerance: delta)
+            // --claims attention takes its share of alpha from the user's claims (Bonferroni between the two).
+            let share = attentionShare(claims: list.count)
+            check = ClaimCheck(claims: list, comparisons: comparisons, softmax: softmaxRun, alpha: alpha * (1 - share), tolerance: delta)
+            if claims == .attention, let softmaxRun {
+                attentionCheck = AttentionClaimsCheck(softmaxRun.result, scales: temperatures, alpha: list.isEmpty ? alpha : alpha * share,
+                                                      tolerance: tolerance ?? AttentionClaimsCheck.defaultTolerance, threads: threads)
+            }
         }
-        let report = CheckReport(check: check, design: design, looks: looks, queries: softmax?.samples).render(format)
+        let diagnoses = try diagnose(check, design: design, softmax: softmax, looks: looks, alpha: alpha, threads: threads)
+        let theory = showTheory ? Dictionary(uniqueKeysWithValues: list.map { ($0, ClosedForm.text(for: $0.quantity, on: design.grid, attention: $0.quantity.isAttention)) }) : [:]
+        let checkReport = CheckReport(check: check, design: design, looks: looks, queries: softmax?.samples, diagnoses: diagnoses, theory: theory,
+                                      attention: attentionCheck.map { AttentionClaimsReport($0, queries: softmax?.samples ?? 0) }, showsClaims: !list.isEmpty)
+        let report = checkReport.render(format)
         // Standard output goes through StandardStreams, which knows a stdout closed at start-up (its
         // descriptor may since name another file); a file is written whole.
         if out == "-" { try StandardStreams.output(report) } else { try output.write(report) }
-        if check.exitStatus != 0 { throw ExitCode(check.exitStatus) }
+        if checkReport.exitStatus != 0 { throw ExitCode(checkReport.exitStatus) }
     }
 
     /// The claims of `--claims`, of the formula options and of `--claims-file`, in that order, each
@@ -170,7 +201,7 @@ struct CheckCommand: ParsableCommand {
             }
         }
         var list: [Claim] = (claims?.claims ?? []).map { $0.within(common) }
-        for (quantity, texts) in zip(Claim.Quantity.stated, [mean, `var`, scale, skewness, kurtosis, entropy, participation, maxWeight, jacobian]) {
+        for (quantity, texts) in zip(Claim.Quantity.stated, [mean, `var`, scale, skewness, kurtosis, entropy, participation, maxWeight, jacobian, outputVariance]) {
             for text in texts {
                 let claim = try Claim(quantity, stating: text, within: common, isLimit: limit)
                 if list.contains(claim) {
@@ -187,8 +218,8 @@ struct CheckCommand: ParsableCommand {
                 list.append(claim)
             }
         }
-        guard !list.isEmpty else {
-            throw QKVerifyError.invalidOption("check", "no claim given; allowed: one or more of --mean, --var, --scale, --skewness, --kurtosis, --entropy, --participation, --max-weight, --jacobian, --claims-file F, or --claims textbook|paper")
+        guard !list.isEmpty || claims == .attention else {
+            throw QKVerifyError.invalidOption("check", "no claim given; allowed: one or more of --mean, --var, --scale, --skewness, --kurtosis, --entropy, --participation, --max-weight, --jacobian, --output-variance, --claims-file F, or --claims textbook|paper|attention")
         }
         return list
     }
@@ -209,7 +240,34 @@ struct CheckCommand: ParsableCommand {
     private func softmaxExperiment() throws -> SoftmaxExperiment {
         let moments = try grid.design(defaultMeans: [0], defaultSigmas: [1], defaultDims: [4, 16, 64])
         return try SoftmaxExperiment(grid: moments.grid, keys: keys, samples: queries, seed: moments.seed,
-                                     generator: moments.generator, blockSamples: grid.stream.blockSize)
+                                     generator: moments.generator, blockSamples: grid.stream.blockSize, valueSigma: valueSigma)
+    }
+
+    /// The share of alpha `--claims attention` takes beside `claims` claims of the user's: half, or all
+    /// of it where there are none (and none where it is not asked for).
+    private func attentionShare(claims: Int) -> Double {
+        guard self.claims == .attention else { return 0 }
+        return claims == 0 ? 1 : 0.5
+    }
+
+    /// Each rejected claim's diagnosis (``ClaimDiagnosis``): what its failures share, how it is off,
+    /// and a formula fitted to the estimates that fresh samples (another stream, as large a run)
+    /// did not reject. None with `--no-diagnosis`.
+    private func diagnose(_ check: ClaimCheck, design: MomentsDesign, softmax: SoftmaxExperiment?, looks: [Int]?,
+                          alpha: Double, threads: Int) throws -> [Claim: ClaimDiagnosis] {
+        guard !noDiagnosis else { return [:] }
+        var diagnoses: [Claim: ClaimDiagnosis] = [:]
+        for claim in check.claims where check.verdict(claim) == .rejected {
+            options.say("check: diagnosing \(claim.label) (a fitted formula is confirmed on fresh samples; --no-diagnosis skips this)")
+            let confirm: (Claim) throws -> ClaimDiagnosis.Confirmation
+            if claim.quantity.isAttention, let softmax {
+                confirm = ClaimDiagnosis.freshSoftmaxRun(softmax, scales: temperatures, threads: threads, alpha: alpha)
+            } else {
+                confirm = ClaimDiagnosis.freshRun(design: design, threads: threads, alpha: alpha, samples: looks?.last)
+            }
+            diagnoses[claim] = try ClaimDiagnosis(claim, in: check, confirm: confirm)
+        }
+        return diagnoses
     }
 
     /// The design: the check's own default grid (or the paper's), and with --sequential its largest
