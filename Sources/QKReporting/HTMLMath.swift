@@ -13,20 +13,23 @@ enum HTMLMath {
         "<math>" + formula.mathPiece(inExponent: false).markup + "</math>"
     }
 
+    /// An `<mo>` opening tag for a parenthesis or bracket that keeps its size and spacing.
+    static let fence = "<mo stretchy=\"false\">"
+
     /// The left-hand sides a claim's label can have, typeset.
     static let claimSides: [String: String] = [
-        "E[T]": "<mrow><mi>E</mi><mrow><mo>[</mo><mi>T</mi><mo>]</mo></mrow></mrow>",
+        "E[T]": "<mrow><mi>E</mi><mrow>\(fence)[</mo><mi>T</mi>\(fence)]</mo></mrow></mrow>",
         "Var(T)": function("Var", of: "<mi>T</mi>"),
         "s": "<mi>s</mi>",
         "skew(T)": function("skew", of: "<mi>T</mi>"),
         "exkurt(T)": function("exkurt", of: "<mi>T</mi>"),
-        "E[H(a)]": "<mrow><mi>E</mi><mrow><mo>[</mo>\(function("H", of: "<mi>a</mi>"))<mo>]</mo></mrow></mrow>",
-        "E[sum a^2]": "<mrow><mi>E</mi><mrow><mo>[</mo><mo>&#x2211;</mo><msup><mi>a</mi><mn>2</mn></msup><mo>]</mo></mrow></mrow>",
+        "E[H(a)]": "<mrow><mi>E</mi><mrow>\(fence)[</mo>\(function("H", of: "<mi>a</mi>"))\(fence)]</mo></mrow></mrow>",
+        "E[sum a^2]": "<mrow><mi>E</mi><mrow>\(fence)[</mo><mo>&#x2211;</mo><msup><mi>a</mi><mn>2</mn></msup>\(fence)]</mo></mrow></mrow>",
     ]
 
     /// `name(argument)` as a function application, its parentheses one group.
     static func function(_ name: String, of argument: String) -> String {
-        "<mrow><mi>\(name)</mi><mo>&#x2061;</mo><mrow><mo>(</mo>\(argument)<mo>)</mo></mrow></mrow>"
+        "<mrow><mi>\(name)</mi><mo>&#x2061;</mo><mrow>\(fence)(</mo>\(argument)\(fence))</mo></mrow></mrow>"
     }
 
     /// A claim's label (`Var(T) = d*sigma^2`, `E[H(a)] ~ log(N)`) as one `<math>` element, or nil
@@ -43,6 +46,7 @@ enum HTMLMath {
 
     /// Fixed notations of the prose that are not formulas in the claim grammar, longest first.
     static let phrases: [(text: String, markup: String)] = [
+        ("q^T k_j", "<math><mrow><msup><mi>q</mi><mi>T</mi></msup><msub><mi>k</mi><mi>j</mi></msub></mrow></math>"),
         ("q^T k", "<math><mrow><msup><mi>q</mi><mi>T</mi></msup><mi>k</mi></mrow></math>"),
         ("R^d", "<math><msup><mi>&#x211D;</mi><mi>d</mi></msup></math>"),
         ("sqrt d", "<math><msqrt><mi>d</mi></msqrt></math>"),
@@ -61,45 +65,70 @@ enum HTMLMath {
     /// letter's name, `^` or `sqrt(`; where the whole run does not parse, its Greek letters alone are typeset.
     static func prose(_ text: String) -> String {
         let s = Array(text.unicodeScalars)
-        var out = "", plain = "", i = 0
-        func flush() { out += HTMLText.escape(plain); plain = "" }
+        var pieces: [(markup: String, isMath: Bool)] = [], plain = "", i = 0
         func isWord(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "_" }
         while i < s.count {
-            let atBoundary = i == 0 || !(isWord(s[i - 1]) || s[i - 1] == "^" || s[i - 1] == ".")
-            if atBoundary, let (markup, end) = phrase(s, at: i) ?? run(s, at: i) ?? letter(s, at: i) {
-                flush(); out += markup; i = end; continue
+            // Not inside a word, an exponent, a number or a possessive (`Jacobian's`).
+            let atBoundary = i == 0 || !(isWord(s[i - 1]) || s[i - 1] == "^" || s[i - 1] == "." || s[i - 1] == "'" || s[i - 1] == "\u{2019}")
+            if atBoundary, let (lead, markup, end) = phrase(s, at: i) ?? run(s, at: i) ?? letter(s, at: i) {
+                pieces.append((plain + lead, false)); plain = ""
+                pieces.append((markup, true)); i = end; continue
             }
             plain.unicodeScalars.append(s[i]); i += 1
+        }
+        pieces.append((plain, false))
+        return joined(pieces)
+    }
+
+    /// Text and formulas as HTML, each formula kept on one line with the characters attached to it
+    /// (`Var(`, `)`, `:`) in a `nw` span, so a line never starts with the `)` after a formula.
+    private static func joined(_ pieces: [(markup: String, isMath: Bool)]) -> String {
+        var out = "", word = "", hasMath = false, hasText = false
+        func flush() {
+            out += hasMath && hasText ? "<span class=\"nw\">\(word)</span>" : word
+            word = ""; hasMath = false; hasText = false
+        }
+        for piece in pieces {
+            if piece.isMath { word += piece.markup; hasMath = true; continue }
+            for c in piece.markup.unicodeScalars {
+                if c == " " || c == "\n" {
+                    flush(); out.unicodeScalars.append(c)
+                } else {
+                    word += HTMLText.escape(String(c)); hasText = true
+                }
+            }
         }
         flush()
         return out
     }
 
     /// A fixed phrase at `i`, ending at a word boundary.
-    private static func phrase(_ s: [Unicode.Scalar], at i: Int) -> (String, Int)? {
+    private static func phrase(_ s: [Unicode.Scalar], at i: Int) -> (String, String, Int)? {
         for (text, markup) in phrases {
             let p = Array(text.unicodeScalars)
             guard i + p.count <= s.count, Array(s[i ..< i + p.count]) == p else { continue }
             let end = i + p.count
             if end < s.count, s[end].properties.isAlphabetic || ("0"..."9").contains(s[end]) { continue }
-            return (markup, end)
+            return ("", markup, end)
         }
         return nil
     }
 
     /// A variable's letter standing alone at `i` (`d` in "grows like d", not in "d-th" or "d's").
-    private static func letter(_ s: [Unicode.Scalar], at i: Int) -> (String, Int)? {
+    private static func letter(_ s: [Unicode.Scalar], at i: Int) -> (String, String, Int)? {
         guard letters.contains(s[i]) else { return nil }
         if i + 1 < s.count {
             let next = s[i + 1]
             if next.properties.isAlphabetic || ("0"..."9").contains(next) || next == "_" || next == "'" || next == "-" || next == "^" { return nil }
             if next == ".", i + 2 < s.count, s[i + 2].properties.isAlphabetic { return nil }
         }
-        return ("<math><mi>\(s[i])</mi></math>", i + 1)
+        return ("", "<math><mi>\(s[i])</mi></math>", i + 1)
     }
 
-    /// The run of ASCII math starting at `i`, typeset, and where it ends; nil where none starts there.
-    private static func run(_ s: [Unicode.Scalar], at i: Int) -> (String, Int)? {
+    /// The run of ASCII math starting at `i`: the text before it (an opening parenthesis that is not
+    /// the formula's), the formula typeset, and where it ends; nil where none starts there. Division
+    /// is inline (`a/b`): a fraction in running text is too small to read.
+    private static func run(_ s: [Unicode.Scalar], at i: Int) -> (String, String, Int)? {
         var tokens: [String] = [], j = i
         func isLetter(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("A"..."Z").contains(c) || c == "_" }
         func isDigit(_ c: Unicode.Scalar) -> Bool { ("0"..."9").contains(c) }
@@ -146,7 +175,7 @@ enum HTMLMath {
         let text = tokens.joined()
         if depth(tokens) == 0, let formula = try? Formula(parsing: text) {
             let lead = start > i ? String(String.UnicodeScalarView(s[i ..< start])) : ""
-            return (HTMLText.escape(lead) + math(formula), j)
+            return (lead, "<math>" + formula.mathPiece(inExponent: true).markup + "</math>", j)
         }
         // Not a formula as a whole: typeset its Greek letters (with a plain power) one by one.
         guard start == i, greek[tokens[0]] != nil else { return nil }
@@ -155,7 +184,7 @@ enum HTMLMath {
             markup = "<msup>\(markup)<mn>\(tokens[2])</mn></msup>"
             end += 1 + tokens[2].count
         }
-        return ("<math>\(markup)</math>", end)
+        return ("", "<math>\(markup)</math>", end)
     }
 }
 
@@ -212,7 +241,7 @@ extension Formula {
             case .sqrt: return MathPiece(markup: "<msqrt>\(x)</msqrt>", binding: 5)
             case .exp: return MathPiece(markup: "<msup><mi>e</mi>\(x)</msup>", binding: 4)
             case .log: return MathPiece(markup: "<mrow><mi>log</mi><mo>&#x2061;</mo>\(Self.parenthesized(x))</mrow>", binding: 5)
-            case .abs: return MathPiece(markup: "<mrow><mo>|</mo>\(x)<mo>|</mo></mrow>", binding: 5)
+            case .abs: return MathPiece(markup: "<mrow>\(HTMLMath.fence)|</mo>\(x)\(HTMLMath.fence)|</mo></mrow>", binding: 5)
             }
         }
     }
@@ -258,5 +287,11 @@ extension Formula {
     }
 
     /// MathML in parentheses.
-    private static func parenthesized(_ markup: String) -> String { "<mrow><mo>(</mo>\(markup)<mo>)</mo></mrow>" }
+    ///
+    /// The parentheses stretch only around a fraction: stretched, they take the spacing of a large
+    /// delimiter, which around `σ^2 + 2μ^2` reads as `( σ² + 2μ² )`.
+    static func parenthesized(_ markup: String) -> String {
+        let open = markup.contains("<mfrac>") ? "<mo>" : HTMLMath.fence
+        return "<mrow>\(open)(</mo>\(markup)\(open))</mo></mrow>"
+    }
 }

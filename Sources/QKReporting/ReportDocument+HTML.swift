@@ -65,7 +65,8 @@ extension ReportDocument {
         figure { margin: 1.5rem 0; }
         figure svg { display: block; width: 100%; max-width: 100%; height: auto; }
         figcaption { font-size: .9rem; color: #444; margin-top: .4rem; }
+        .nw { white-space: nowrap; }
         .missing { color: #a00; font-weight: 600; }
-        math { font-size: 1.05em; }
+        math { font-size: 1.05em; font-family: "Latin Modern Math", "STIX Two Math", "Cambria Math", math; }
         """
 }
