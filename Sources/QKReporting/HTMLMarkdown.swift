@@ -253,7 +253,7 @@ struct HTMLMarkdown: Sendable {
     }
 }
 
-extension String {
+fileprivate extension String {
     /// The string without its leading spaces.
     var trimmingLeadingSpaces: String { String(drop { $0 == " " }) }
 }

@@ -198,6 +198,9 @@ extension Formula {
         var startsWithNumber = false
     }
 
+    /// The formula as MathML, with only the parentheses its grammar needs (as ``latex``): products
+    /// side by side (an invisible times, a dot before a number), division a fraction (inline `a/b`
+    /// where `inExponent`, which the prose uses too), powers `msup`, `sqrt` a radical, `exp(x)` as `e^x`.
     func mathPiece(inExponent: Bool) -> MathPiece {
         switch self {
         case let .number(x): return Self.math(number: x)
