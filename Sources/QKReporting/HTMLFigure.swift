@@ -51,15 +51,21 @@ enum HTMLFigure {
         var out = ""
         out.reserveCapacity(svg.utf8.count + 16 * ids.count)
         var rest = svg[...]
-        // Each id attribute and each reference: `id="X"`, `"#X"`, `'#X'`, `url(#X)`.
+        // Each id attribute and each reference: `id="X"`, `"#X"`, `'#X'`, `url(#X)`. The next match of
+        // each opener is kept and searched for again only once passed, so the scan stays linear.
         let openers = ["id=\"", "id='", "\"#", "'#", "url(#"]
-        while let (opener, r) = openers.compactMap({ o in rest.range(of: o).map { (o, $0) } }).min(by: { $0.1.lowerBound < $1.1.lowerBound }) {
-            out += rest[..<r.upperBound]
-            rest = rest[r.upperBound...]
+        var next = openers.map { svg.range(of: $0) }
+        while let k = next.indices.filter({ next[$0] != nil }).min(by: { next[$0]!.lowerBound < next[$1]!.lowerBound }) {
+            let opener = openers[k], r = next[k]!
+            out += svg[rest.startIndex ..< r.upperBound]
+            rest = svg[r.upperBound...]
             let terminator: Character = opener.hasSuffix("(#") ? ")" : opener.contains("\"") ? "\"" : "'"
             if let close = rest.firstIndex(of: terminator), ids.contains(String(rest[..<close])),
                opener.hasPrefix("id=") ? r.lowerBound == svg.startIndex || svg[svg.index(before: r.lowerBound)].isWhitespace : true {
                 out += "\(prefix)-"
+            }
+            for j in next.indices where next[j].map({ $0.lowerBound < rest.startIndex }) ?? false {
+                next[j] = rest.range(of: openers[j])
             }
         }
         out += rest
