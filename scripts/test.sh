@@ -27,3 +27,4 @@ scripts/test-latex.sh
 scripts/test-cluster.sh
 scripts/test-generators.sh
 scripts/test-python.sh
+scripts/test-html.sh

@@ -20,6 +20,8 @@ public enum ReportArtefact: String, Sendable, CaseIterable {
     case collapse = "collapse.csv"
     /// The report itself.
     case report = "REPORT.md"
+    /// The report as one self-contained HTML page, its figures inline.
+    case html = "REPORT.html"
     /// The LaTeX tables, with `--format latex`.
     case latex = "tables.tex"
 

@@ -57,6 +57,7 @@ public struct ReportFiles {
             option: option)
         let document = ReportDocument(results: results, figures: figures, command: command)
         try file(.report).write(document.markdown)
+        try file(.html).write(document.html(figuresIn: directory))
         if latex { try file(.latex).write(document.latex) }
         return document
     }
@@ -74,7 +75,7 @@ public struct ReportFiles {
         case .models: return MomentsTable.table(results.models)
         case .aligned: return SoftmaxTable.table(results.aligned, results.alignedVerdict)
         case .collapse: return SoftmaxTable.table(results.collapse, results.collapseVerdict)
-        case .report, .latex: return Table(headings: [])
+        case .report, .html, .latex: return Table(headings: [])
         }
     }
 

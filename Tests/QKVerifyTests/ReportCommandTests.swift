@@ -19,7 +19,7 @@ import Testing
             let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
             outputs.append(try Dictionary(uniqueKeysWithValues: names.map { ($0, try Data(contentsOf: dir.appendingPathComponent($0))) }))
         }
-        var expected = ["REPORT.md", "controls.csv", "distribution.csv", "histogram.csv", "moments.csv", "scaling.csv",
+        var expected = ["REPORT.md", "REPORT.html", "controls.csv", "distribution.csv", "histogram.csv", "moments.csv", "scaling.csv",
                         "softmax.csv", "tables.tex", "models.csv", "aligned.csv", "collapse.csv"]
         if Figures.gnuplotPath != nil {  // figures: see the next test
             expected += (Figures.figures(for: try Grid(dims: [1, 4, 16], means: [0, 1], sigmas: [1]), keys: 64).map(\.file) + ["aligned.svg", "collapse.svg"]).flatMap { svg in
