@@ -286,6 +286,7 @@ extension Formula {
         case .pi: return "<mi>π</mi>"
         case .keys: return "<mi>N</mi>"
         case .tau: return "<mi>τ</mi>"
+        case .sigmaV: return sub("<mi>σ</mi>", "v")
         }
     }
 

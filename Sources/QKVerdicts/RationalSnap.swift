@@ -3,9 +3,10 @@ import QKSupport
 /// A small rational p/q that an estimated number is consistent with: how a fitted coefficient 0.49987
 /// ± 0.0004 becomes 1/2, and 1.4993 ± 0.002 becomes 3/2.
 ///
-/// The rational chosen is the one with the smallest denominator (up to ``maxDenominator``) inside
-/// the interval `value ± width * standardError`, the nearest among those with that denominator. A
-/// number whose interval holds no such rational, or holds 0, is not snapped.
+/// The rational chosen is the only one with a denominator up to ``maxDenominator`` inside the
+/// interval `value ± width * standardError`. A number whose interval holds no such rational, several
+/// (0.30 ± 0.06 holds 1/4, 2/7, 3/10, 1/3, ...: the data cannot tell them apart, so none is
+/// claimed), or 0, is not snapped.
 public struct RationalSnap: Sendable, Hashable, CustomStringConvertible {
     /// The numerator (its sign is the rational's).
     public let numerator: Int
@@ -24,24 +25,26 @@ public struct RationalSnap: Sendable, Hashable, CustomStringConvertible {
         self.denominator = denominator / g
     }
 
-    /// The simplest small rational in `value ± width * standardError`, or nil where there is none
-    /// (or where the interval holds 0: a coefficient consistent with 0 is not a coefficient).
+    /// The one small rational in `value ± width * standardError`, or nil where there is none or more
+    /// than one (or where the interval holds 0: a coefficient consistent with 0 is not a coefficient).
     ///
     /// - Complexity: O(``maxDenominator``).
     public init?(_ value: Double, standardError: Double, width: Double = 3) {
         guard value.isFinite, standardError.isFinite, standardError >= 0 else { return nil }
         let low = value - width * standardError, high = value + width * standardError
         guard low > 0 || high < 0 else { return nil }
+        guard Swift.abs(value) <= Double(RationalSnap.maxNumerator) else { return nil }
+        var inside = Set<RationalSnap>()
         for q in 1...RationalSnap.maxDenominator {
-            let p = (value * Double(q)).rounded()
-            guard Swift.abs(p) <= Double(RationalSnap.maxNumerator), p != 0 else { continue }
-            let x = p / Double(q)
-            if x >= low && x <= high {
-                self.init(Int(p), q)
-                return
-            }
+            let first = (low * Double(q)).rounded(.up), last = (high * Double(q)).rounded(.down)
+            guard first <= last else { continue }
+            // More than two numerators at one denominator: the interval is too wide to single one out.
+            guard last - first < 2 else { return nil }
+            for p in stride(from: first, through: last, by: 1) where p != 0 { inside.insert(RationalSnap(Int(p), q)) }
+            if inside.count > 1 { return nil }
         }
-        return nil
+        guard let only = inside.first else { return nil }
+        self = only
     }
 
     /// The rational as a double.

@@ -62,7 +62,7 @@ import Testing
         let r = try CLI.run(["check", "--claims", "textbook", "--dims", "1", "--means", "0", "--sigmas", "1", "--samples", "1e4", "--quiet"])
         #expect(r.status == 0 && r.stdout.contains("Var(T) = d"), "\(r.stderr)")
         let bad = try CLI.run(["check", "--claims", "nope", "--dims", "1"])
-        #expect(bad.status == 64 && bad.stderr.contains("--claims: 'nope' is not allowed; allowed: 'textbook', 'seed' or 'paper'"), "\(bad.stderr)")
+        #expect(bad.status == 64 && bad.stderr.contains("--claims: 'nope' is not allowed; allowed: 'textbook', 'seed', 'paper' or 'attention'"), "\(bad.stderr)")
     }
 
     /// A claim is confirmed only where every requested cell confirmed it: `d*(1+kurt_q)` is 7x too

@@ -353,6 +353,8 @@ import Testing
         #expect(RationalSnap(0.4999, standardError: 0.00001) == nil)
         #expect(RationalSnap(0.001, standardError: 0.01) == nil)
         #expect(RationalSnap(-2.0004, standardError: 0.001)?.description == "-2")
+        // 0.30 ± 0.06 (3 SE) holds 1/4, 2/7, 3/10, 1/3, ...: the data single none out, so none is claimed.
+        #expect(RationalSnap(0.3, standardError: 0.02) == nil)
     }
 
     /// A formula's value at given values (a test-only evaluator over the public cases).

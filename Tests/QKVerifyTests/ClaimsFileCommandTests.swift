@@ -42,7 +42,7 @@ import Testing
         let out = directory.appendingPathComponent("report.txt").path
         let r = try CLI.run(["check", "--claims-file", path, "--out", out] + Self.run)
         #expect(r.status == 64 && r.stdout.isEmpty)
-        #expect(r.stderr == "qkverify: error: \(path):4: 'variance' is not a quantity; allowed: [name:] quantity = formula [where domain], the quantity one of mean, var, scale, skewness, kurtosis, entropy, participation, max-weight, jacobian; '#' starts a comment\n", "\(r.stderr)")
+        #expect(r.stderr == "qkverify: error: \(path):4: 'variance' is not a quantity; allowed: [name:] quantity = formula [where domain], the quantity one of mean, var, scale, skewness, kurtosis, entropy, participation, max-weight, jacobian, output-variance; '#' starts a comment\n", "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
