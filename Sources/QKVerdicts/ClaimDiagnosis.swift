@@ -63,6 +63,9 @@ public struct ClaimDiagnosis: Sendable {
         case notConfirmed(Confirmation)
         /// No formula of up to this many monomials fits the estimates.
         case noFit(maxTerms: Int)
+        /// The best fit has a coefficient no fraction fits, and too few cells for its terms to be
+        /// told from noise (fewer than ``cellsPerFreeTerm`` a term).
+        case tooFewCells(cells: Int, terms: Int)
         /// The best fit is the claim's own formula in every cell (its failures look like chance or
         /// like a few cells no monomial describes): there is nothing to correct, and nothing was tested.
         case sameAsClaim
@@ -97,6 +100,14 @@ public struct ClaimDiagnosis: Sendable {
             suggestion = .noFit(maxTerms: maxTerms)
             return
         }
+        // A coefficient left free (no fraction singled out) is a number fitted to these cells: with
+        // fewer than four cells per term, such a fit follows the noise as readily as a law, and a
+        // fresh run of the same few cells has little power to reject it. None is offered.
+        let free = fit.terms.filter { $0.rational == nil }.count
+        if free > 0 && observations.count < ClaimDiagnosis.cellsPerFreeTerm * fit.terms.count {
+            suggestion = .tooFewCells(cells: observations.count, terms: fit.terms.count)
+            return
+        }
         // A fit equal to the claim in every cell corrects nothing; re-testing it would only re-test the claim.
         let values = fit.values(at: observations)
         if zip(values, observations).allSatisfy({ $0.isFinite && Swift.abs($0 - $1.claimed) <= 1e-9 * Swift.max(Swift.abs($1.claimed), 1e-300) }) {
@@ -106,6 +117,9 @@ public struct ClaimDiagnosis: Sendable {
         let confirmation = try confirm(suggested)
         suggestion = confirmation.accepted ? .confirmed(suggested, confirmation) : .notConfirmed(confirmation)
     }
+
+    /// The fewest cells per term a fit with a free (unsnapped) coefficient needs to be offered.
+    public static let cellsPerFreeTerm = 4
 
     /// The suggested claim where one passed on fresh samples, else nil.
     public var suggested: Claim? {
@@ -137,6 +151,8 @@ public struct ClaimDiagnosis: Sendable {
             lines.append("  no suggestion: the best fit of up to \(MonomialFit.maxTerms) monomials \(outcome) on fresh samples (\(confirmation.source))")
         case let .noFit(maxTerms):
             lines.append("  no formula of up to \(maxTerms) monomials fits the estimates")
+        case let .tooFewCells(cells, terms):
+            lines.append("  no suggestion: the best fit has \(terms) \(terms == 1 ? "term" : "terms") with a coefficient no small fraction fits, too many for \(cells) \(cells == 1 ? "cell" : "cells") (at least \(ClaimDiagnosis.cellsPerFreeTerm) a term); a larger grid would tell")
         case .sameAsClaim:
             lines.append("  the best fit of the estimates is the claim itself: no correction to suggest")
         case .notSought:

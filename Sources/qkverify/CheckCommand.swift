@@ -21,9 +21,11 @@ struct CheckCommand: ParsableCommand {
         law's excess kurtosis) and pi; e.g. --var 'd*(sigma^4 + 2*mu^2*sigma^2)' or --scale 'sqrt(d)'. \
         Claims are compared with the estimates and their estimated standard errors, so they are checked \
         also where qkverify has no closed form (--norm unit with both means nonzero, or layer). \
-        Claims about attention (--entropy in nats, --participation, --max-weight, --jacobian) use N and tau too \
-        and are tested on a softmax run (--keys, --temperatures, --queries; by default mu = 0, sigma = 1, \
-        d = 4, 16, 64); --limit judges every claim within --tolerance, as a limit or approximation. \
+        Claims about attention (--entropy in nats, --participation, --max-weight, --jacobian, --output-variance) \
+        use N, tau and sigma_v too and are tested on a softmax run (--keys, --temperatures, --queries, --value-sigma; \
+        by default mu = 0, sigma = 1, d = 4, 16, 64); --limit judges every claim within --tolerance, as a limit \
+        or approximation. --claims attention checks the exact theory of the weights and the seed's 'very peaked \
+        softmax as d grows' (E[max a] increasing in d at tau = 1, flat at tau = sqrt(d)). \
         Each claim ends REJECTED; CONFIRMED within --tolerance (the 1 - 2 alpha interval of every relative \
         error inside it); UNDECIDED (with --tolerance, neither); NOT REJECTED (without --tolerance: no test \
         rejected it, which is weak evidence); or UNTESTED (no test could be made on this grid). \
@@ -35,7 +37,10 @@ struct CheckCommand: ParsableCommand {
         counted against the claim; the verdict line says how many were in its domain and how many outside. \
         A domain no cell of the grid is in is bad input (exit 64). --claims-file F checks a whole \
         derivation: one claim a line, '[name:] quantity = formula [where domain]' ('#' comments). \
-        --format csv gives every row its claim's verdict (claim_verdict, beside claim); json is one document. \
+        After a REJECTED line, a diagnosis: what the failing cells share, how the ratio estimate/claimed \
+        behaves, and a formula fitted to the estimates, shown only if a second run on fresh samples (another \
+        stream) did not reject it (--no-diagnosis skips that run); --show-theory prints qkverify's own closed \
+        form. --format csv gives every row its claim's verdict (claim_verdict, beside claim); json is one document. \
         Exit status: 0 every claim confirmed (with --tolerance) or not rejected (without), every test \
         asked for in its domain made; 1 a claim is rejected; 5 a claim is untested or undecided, or a test \
         in a claim's domain could not be made (and none rejected); 64 bad input, including a claim \
@@ -48,6 +53,7 @@ struct CheckCommand: ParsableCommand {
           qkverify check --claims textbook --dims 1,2,4,...,512 --samples 1e5
           qkverify check --var 'd' --means 0 --sigmas 1 --sequential --tolerance 0.01
           qkverify check --participation '1/N' --dims 4,16,64 --keys 64
+          qkverify check --claims attention
           qkverify check --entropy 'log(N) - d/(2*tau^2)' --limit --tolerance 0.05 --temperatures sqrt_d
         """)
 

@@ -54,6 +54,16 @@ import Testing
         #expect(plain.status == 1 && !plain.stdout.contains("suggested"))
     }
 
+    /// A kurtosis fitted on three cells: its coefficient (0.30 ± 0.06 over d) singles out no
+    /// fraction and three cells cannot tell one term from noise, so no formula is offered.
+    @Test func aFitOnTooFewCellsIsNotSuggested() throws {
+        let r = try CLI.run(["check", "--kurtosis", "6/d", "--law", "uniform", "--dims", "4,16,64", "--means", "0", "--sigmas", "1"] + Self.quiet)
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("a constant factor"))
+        #expect(r.stdout.contains("  no suggestion: the best fit has 1 term with a coefficient no small fraction fits, too many for 3 cells"), "\(r.stdout)")
+        #expect(!r.stdout.contains("suggested:"))
+    }
+
     /// The seed's conclusion on the check's softmax grid: the theory not rejected, both statements
     /// confirmed, exit 0, in text and JSON.
     @Test func claimsAttentionConfirmsTheSeedsPeakedSoftmax() throws {
