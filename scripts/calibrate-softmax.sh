@@ -10,7 +10,10 @@
 #  3. a limit claim exactly at its tolerance: the REM entropy log N - d/(2 tau^2) is 1.1386% below the
 #     exact value there; --limit --tolerance 0.011386 puts it on the boundary of "within tolerance",
 #     where the one-sided test rejects with probability alpha (inside, less): at most 71 of 1000.
-# Run by scripts/test.sh; about 3 minutes on 2 cores.
+#  4. check --claims attention, where every claim is true (the exact theory, the output variance among
+#     it; E[max a] increasing at tau = 1, flat within 5% at tau = sqrt(d)): R1 seeds at family-wise
+#     alpha 0.1, at most 19 of 100 rejected.
+# Run by scripts/test.sh; about 4 minutes on 2 cores.
 #   scripts/calibrate-softmax.sh [R1=100] [R2=1000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,4 +51,6 @@ count "a true exact claim about attention, alpha 0.05" "$r2" "$limit2" \
 count "a limit claim on its tolerance's boundary, alpha 0.05" "$r2" "$limit2" \
   check --entropy 'log(N) - d/(2*tau^2)' --limit --tolerance 0.011386 --dims 4 --means 0 --sigmas 1 --keys 64 \
         --temperatures sqrt_d --queries 4000 --alpha 0.05
+count "check --claims attention (all true), alpha 0.1 (family-wise)" "$r1" "$limit1" \
+  check --claims attention --dims 4,16 --keys 16 --queries 4000 --alpha 0.1
 exit $status
