@@ -76,9 +76,10 @@ struct FigureLayout: Sendable {
         let entry = Double(keyChars + 7) * 0.6 * em
         return max(1, min(keyEntries, Int((size.width - 2 * em) / entry)))
     }
-    /// The legend's lines, and its height with the gap above it (gnuplot's SVG puts its rows 1.6 em apart).
+    /// The legend's lines, and its height with the gap above it (each terminal sets its rows about
+    /// 1.35 em apart: `kspace` in ``Figures/Output``).
     var keyLines: Int { keyEntries == 0 ? 0 : (keyEntries + keyColumns - 1) / keyColumns }
-    var keyHeight: Double { keyLines == 0 ? 0 : Double(keyLines + (keyTitle == nil ? 0 : 1)) * 1.65 * em + 0.8 * em }
+    var keyHeight: Double { keyLines == 0 ? 0 : Double(keyLines + (keyTitle == nil ? 0 : 1)) * 1.4 * em + 0.8 * em }
 
     /// The gaps between panels, across and down.
     var xSpacing: Double { (sharedY ? unlabelledLeft : labelledLeft) + 0.6 * em }
@@ -135,7 +136,7 @@ struct FigureLayout: Sendable {
             set yrange [0:1]
             set lmargin at screen 0.01; set rmargin at screen 0.99
             set tmargin at screen \(f((keyHeight - 0.1 * em) / height)); set bmargin at screen 0
-            set key inside center top vertical maxrows \(keyLines) Left reverse samplen 2.5 width 0 spacing 1 nobox noopaque\(keyTitle.map { " title \"\($0)\" center" } ?? "")
+            set key inside center top vertical maxrows \(keyLines) Left reverse samplen 2.5 width 0 spacing kspace nobox noopaque\(keyTitle.map { " title \"\($0)\" center" } ?? "")
             plot \(samples.joined(separator: ", \\\n     "))
             """
     }

@@ -21,7 +21,9 @@ extension Figures {
         }
 
         /// The terminal for a canvas of `layout`'s size, and `pscale`, the factor of every marker's
-        /// size (gnuplot's SVG terminal has no `pointscale`, and a style's `ps` overrides `set pointsize`).
+        /// size (gnuplot's SVG terminal has no `pointscale`, and a style's `ps` overrides `set pointsize`),
+        /// and `kspace`, the legend's line spacing: gnuplot's SVG sets lines 1.64 em apart and cairo
+        /// 1.2 em, so these put both at about 1.35 em, the rows ``FigureLayout`` reserves.
         ///
         /// gnuplot's cairo PDF scales text by its `fontscale` (0.5 by default) on a 96-dpi basis, so
         /// `fontscale 0.75` is what makes a 9 pt font 9 pt on paper.
@@ -33,13 +35,13 @@ extension Figures {
             switch self {
             case .svg:
                 return "set terminal svg size \(Int((w * 96).rounded())),\(Int((h * 96).rounded())) fixed enhanced "
-                    + "font \"Helvetica,\(f(pt * 4 / 3))\" linewidth \(f(scale)) background rgb \"white\"\npscale = \(f(0.55 * marker))"
+                    + "font \"Helvetica,\(f(pt * 4 / 3))\" linewidth \(f(scale)) background rgb \"white\"\npscale = \(f(0.55 * marker))\nkspace = 0.82"
             case .png:
                 return "set terminal pngcairo size \(Int((w * 192).rounded())),\(Int((h * 192).rounded())) enhanced "
-                    + "font \"Helvetica,\(f(pt * 2))\" linewidth \(f(2 * scale)) background rgb \"white\"\npscale = \(f(1.25 * marker))"
+                    + "font \"Helvetica,\(f(pt * 2))\" linewidth \(f(2 * scale)) background rgb \"white\"\npscale = \(f(1.25 * marker))\nkspace = 1.12"
             case .pdf:
                 return String(format: "set terminal pdfcairo size %.3fin,%.3fin enhanced ", w, h)
-                    + "font \"Helvetica,\(f(pt))\" fontscale 0.75 linewidth \(f(1.5 * scale)) dashlength 1\npscale = \(f(0.625 * marker))"
+                    + "font \"Helvetica,\(f(pt))\" fontscale 0.75 linewidth \(f(1.5 * scale)) dashlength 1\npscale = \(f(0.625 * marker))\nkspace = 1.12"
             }
         }
 
