@@ -12,18 +12,21 @@ public struct ReportFiles {
     public let latex: Bool
     /// What the caller calls the directory, in errors (the command line passes its option).
     let option: String
+    /// How large the figures are drawn.
+    let figureSize: FigureSize
     private let files: [ReportArtefact: OutputFile]
 
-    /// The files of a report in `directory`, named in errors by `option`.
+    /// The files of a report in `directory`, named in errors by `option`, with figures drawn at `figureSize`.
     ///
     /// - Throws: ``QKVerifyError/invalidOption(_:_:)`` naming `option` when a file cannot be written there.
-    public init(directory: String, latex: Bool, option: String) throws {
+    public init(directory: String, latex: Bool, option: String, figureSize: FigureSize = .standard) throws {
         guard !directory.isEmpty else {
             throw QKVerifyError.invalidOption(option, "the path is empty; allowed: a directory path")
         }
         self.directory = directory
         self.latex = latex
         self.option = option
+        self.figureSize = figureSize
         files = try ReportArtefact.allCases.reduce(into: [:]) { files, artefact in
             files[artefact] = try OutputFile(path: (directory as NSString).appendingPathComponent(artefact.fileName), option: option)
         }
@@ -51,9 +54,11 @@ public struct ReportFiles {
         for artefact in ReportArtefact.tables { try file(artefact).write(table(artefact, of: results).bytes) }
         let alignedCell = suite.aligned.cells[0]
         let drawable = { FigureSeries.isDrawable($0, in: results.verdict) }
-        let figures = try Figures.draw(in: directory, Figures.figures(for: results.design.grid, keys: suite.softmax.cells[0].keys, drawable: drawable) + [
-            Figures.aligned(rho: alignedCell.alignedRho, keys: alignedCell.keys, limit: alignedCell.alignedLimit),
-            Figures.collapse(keys: Array(Set(suite.collapse.cells.map(\.keys))).sorted())],
+        let figures = try Figures.draw(in: directory, Figures.figures(for: results.design.grid, keys: suite.softmax.cells[0].keys,
+                                                                     size: figureSize, drawable: drawable) + [
+            Figures.aligned(rho: alignedCell.alignedRho, keys: alignedCell.keys, limit: alignedCell.alignedLimit,
+                            dims: suite.aligned.cells.map(\.d), size: figureSize),
+            Figures.collapse(keys: Array(Set(suite.collapse.cells.map(\.keys))).sorted(), dims: suite.collapse.cells.map(\.d), size: figureSize)],
             option: option)
         let document = ReportDocument(results: results, figures: figures, command: command)
         try file(.report).write(document.markdown)

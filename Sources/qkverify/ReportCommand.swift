@@ -10,7 +10,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Run the whole suite (moments, controls, scaling, softmax, distribution) and write tables, figures and REPORT.md.",
-        discussion: "Figures need gnuplot (apt-get install gnuplot-nox); without it the report is written without them.\n\nExamples:\n  qkverify report          # the default verification, into results/\n  qkverify report --dims 2,8,32 --means 0,1 --sigmas 1 --out-dir /tmp/r")
+        discussion: "Figures need gnuplot (apt-get install gnuplot-nox); without it the report is written without them.\n\nExamples:\n  qkverify report          # the default verification, into results/\n  qkverify report --dims 2,8,32 --means 0,1 --sigmas 1 --out-dir /tmp/r\n  qkverify report --figure-size column --out-dir /tmp/paper   # 3.3 in figures")
 
     @OptionGroup var grid: GridOptions
     @OptionGroup var options: RunOptions
@@ -32,6 +32,9 @@ struct ReportCommand: ParsableCommand {
     var outDir = "results"
     @Option(help: ArgumentHelp("markdown (REPORT.md), or latex (also tables.tex with booktabs tables).", valueName: "format"))
     var format: ReportFormat = .markdown
+    @Option(name: .customLong("figure-size"),
+            help: ArgumentHelp("The figures' size at print: column (3.3 in wide, 8 pt text), page (6.5 in, 10 pt) or slide (10 x 5.6 in, 16 pt); the SVG and PNG are the same figure at 96 and 192 pixels per inch.", valueName: "size"))
+    var figureSize: FigureSize = .standard
 
     func run() throws {
         // Every option and output is checked before any work.
@@ -39,7 +42,7 @@ struct ReportCommand: ParsableCommand {
             design: grid.design(), alpha: alpha.value(),
             keys: keys, queries: queries, distributionSamples: distributionSamples, collapseKeys: collapseKeys)
         let threads = try options.threadCount()
-        let files = try ReportFiles(directory: outDir, latex: format == .latex, option: "--out-dir")
+        let files = try ReportFiles(directory: outDir, latex: format == .latex, option: "--out-dir", figureSize: figureSize)
         let lock = try files.lock()
         defer { lock.release() }
         let started = ContinuousClock.now

@@ -145,8 +145,9 @@ import Testing
         try smallReport(["--dims", "2,8,32", "--means", "0,1", "--sigmas", "1"], in: dir)
         let histogram = try String(contentsOf: dir.appendingPathComponent("histogram.csv"), encoding: .utf8)
         #expect(Set(histogram.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",")[0] }) == ["2", "8", "32"])
-        let variance = try String(contentsOf: dir.appendingPathComponent("variance.svg"), encoding: .utf8)
-        #expect(variance.contains("mu = 0, sigma = 1") && variance.contains("mu = 1, sigma = 1"))
+        // The legend names each series in mathematics (as gnuplot's enhanced text, in the script).
+        let variance = try String(contentsOf: dir.appendingPathComponent("variance.gp"), encoding: .utf8)
+        #expect(variance.contains("title \"{/:Italic μ} = 0, {/:Italic σ} = 1\"") && variance.contains("title \"{/:Italic μ} = 1, {/:Italic σ} = 1\""))
         // The prose is built from this run's numbers, not the default grid's.
         let report = try String(contentsOf: dir.appendingPathComponent("REPORT.md"), encoding: .utf8)
         #expect(report.contains("Over d = 2 to 32 the scaled largest weight stays between ") && !report.contains("At d <= 4"))
