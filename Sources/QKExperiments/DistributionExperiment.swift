@@ -44,13 +44,14 @@ public struct DistributionExperiment: Sendable {
 }
 
 extension DistributionExperiment {
-    /// The dimensions to histogram on a grid: those of `preferred` in `dims`, or where there are none,
-    /// up to four of `dims` spread from the first to the last, so the figure is never empty.
+    /// The dimensions to histogram on a grid: every one of a grid with at most four (so none is left
+    /// out of a small grid such as 16, 64, 256); of a larger grid those of `preferred` it has, or where
+    /// there are none, four spread from the first to the last, so the figure is never empty.
     public static func histogramDims(_ dims: [Int], preferred: [Int] = [1, 4, 16, 64]) -> Set<Int> {
-        let chosen = Set(preferred).intersection(dims)
-        guard chosen.isEmpty, !dims.isEmpty else { return chosen }
         let sorted = Array(Set(dims)).sorted()
         guard sorted.count > 4 else { return Set(sorted) }
+        let chosen = Set(preferred).intersection(dims)
+        guard chosen.isEmpty else { return chosen }
         return Set((0..<4).map { sorted[$0 * (sorted.count - 1) / 3] })
     }
 

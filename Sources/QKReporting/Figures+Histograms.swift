@@ -33,7 +33,7 @@ extension Figures {
         }
         let missing = gridDims.filter { !dims.contains($0) }
         let unsaid = missing.isEmpty ? "" : " Not drawn: d = " + list(missing.map(String.init))
-            + " (the report keeps histograms at d = 1, 4, 16 and 64 where the grid has any of them, else at up to four dimensions spread over it)."
+            + " (the report draws every d of a grid with at most four; of a larger grid, d = 1, 4, 16 and 64 where it has any of them, else four dimensions spread over it)."
         return Figure(file: "histograms.svg",
                       caption: "The exact law at every d, Gaussian only in the limit. Histograms of \(variable) at mu = 0, sigma = \(NumberText.format(sigma)), at d = \(list(dims.map(String.init))) (excess kurtosis 6/d), with each bin's exact variance-gamma probability (solid steps) and N(0, 1)'s (dashed), over the bin width.\(unsaid)",
                       layout: layout, body: """

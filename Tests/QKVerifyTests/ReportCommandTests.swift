@@ -38,7 +38,7 @@ import Testing
         #expect(report.contains("attention collapses past d* = 2 log N: 5.55 for N = 16, 11.1 for N = 256."))
         #expect(report.range(of: #"Against the exact theory \(entropy, participation, sum a\^3, squared Jacobian norm, largest weight and output variance\): \d+ tests made, none fails"#, options: .regularExpression) != nil)
         // The output's variance is quoted from the run: collapse.csv's output_var and its theory at N = 256, d = 16, unscaled.
-        let collapse = String(decoding: outputs[0]["collapse.csv"]!, as: UTF8.self).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let collapse = String(decoding: outputs[0]["collapse.csv"]!, as: UTF8.self).split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let column = { (name: String) in collapse[0].firstIndex(of: name)! }
         // (The numeric columns come before the free-text 'untested', whose reasons may hold commas.)
         let row = try #require(collapse.first { $0.count > column("output_var_theory") && $0[column("d")] == "16" && $0[column("keys")] == "256" && $0[column("scale")] == "none" })
