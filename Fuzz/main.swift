@@ -14,13 +14,19 @@ func LLVMFuzzerRunDriver(
     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
 ) -> Int32
 
-/// One input: the first byte picks the reader, the rest is its input. Both readers must answer every
-/// input with a value or a thrown error: never a crash, a hang or a huge allocation.
+/// One input: the first byte picks the reader, the rest is its input: even, the formula parser (and
+/// the domain, claim and claims-file parsers on the same text); odd, the state-file reader. Each must
+/// answer every input with a value or a thrown error: never a crash, a hang or a huge allocation.
 func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     guard let data, size > 0 else { return 0 }
     let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
     if data[0] % 2 == 0 {
         let text = String(decoding: bytes, as: UTF8.self)
+        // The same text as a domain, a claim with its 'where', and a claims file: each answers with
+        // a value or an error.
+        _ = try? Claim.Domain(parsing: text)
+        _ = try? Claim(.variance, stating: text)
+        _ = try? ClaimsFile(text: text, path: "fuzz")
         if let formula = try? Formula(parsing: text) {
             let cell = Cell(d: 3, mu: 0.5, sigma: 2)
             let value = formula.evaluate(cell)

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes the formula parser and the state-file reader with libFuzzer for a while (default 60 s).
+# Fuzzes the formula parser (with the domain, claim and claims-file parsers on the same text) and the
+# state-file reader with libFuzzer for a while (default 60 s).
 # Inputs go up to 64 KiB, past the parser's length and nesting limits, so deep nesting is reachable.
 # Crashes are written to fuzz-crashes/; keep each one as a regression input under
 # Tests/QKVerifyTests/FuzzInputs/ once it is fixed (FuzzRegressionTests replays them all).

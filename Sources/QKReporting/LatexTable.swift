@@ -70,8 +70,9 @@ struct LatexTable: Sendable {
             if case .number = c.kind { return "\\multicolumn{1}{c}{\(c.header)}" }
             return c.header
         }
-        // A caption above a table needs space below it, or it touches the top rule.
-        var lines = ["\\begin{table}[htbp]", "\\centering", "\\\(size)", "\\setlength{\\tabcolsep}{3pt}",
+        // A caption above a table needs space below it, or it touches the top rule. table* spans both
+        // columns of a two-column paper (in one column it is table).
+        var lines = ["\\begin{table*}[tbp]", "\\centering", "\\\(size)", "\\setlength{\\tabcolsep}{3pt}",
                      "\\setlength{\\belowcaptionskip}{6pt}", "\\caption{\(caption)}", "\\label{\(label)}",
                      "\\begin{tabular}{" + columns.map(\.spec).joined() + "}", "\\toprule"]
         if !groups.isEmpty {
@@ -87,7 +88,7 @@ struct LatexTable: Sendable {
         }
         lines += [header.joined(separator: " & ") + " \\\\", "\\midrule"]
         lines += rows.map { $0.joined(separator: " & ") + " \\\\" }
-        lines += ["\\bottomrule", "\\end{tabular}", "\\end{table}", ""]
+        lines += ["\\bottomrule", "\\end{tabular}", "\\end{table*}", ""]
         return lines.joined(separator: "\n")
     }
 

@@ -22,6 +22,10 @@ import Testing
         guard let selector = data.first else { return }
         let bytes = Array(data.dropFirst())
         if selector % 2 == 0 {
+            let text = String(decoding: bytes, as: UTF8.self)
+            _ = try? Claim.Domain(parsing: text)
+            _ = try? Claim(.variance, stating: text)
+            _ = try? ClaimsFile(text: text, path: name)
             if let formula = try? Formula(parsing: String(decoding: bytes, as: UTF8.self)), formula.description.count <= Formula.maxLength {
                 #expect(try Formula(parsing: formula.description) == formula)
             }
