@@ -64,6 +64,15 @@ extension ReportDocument {
         return md
     }
 
+    /// The output variance's exact value at tau = sqrt(d) at d = `large` over d = `small` (the
+    /// estimates' where the theory has none), or nil where either is missing.
+    func settlingRatio(keys n: Int, small: Int, large: Int) -> Double? {
+        guard let lo = collapseRow(keys: n, d: small, .sqrtD)?[.outputVariance],
+              let hi = collapseRow(keys: n, d: large, .sqrtD)?[.outputVariance] else { return nil }
+        let ratio = (hi.exact?.value ?? hi.estimate.value) / (lo.exact?.value ?? lo.estimate.value)
+        return ratio.isFinite ? ratio : nil
+    }
+
     /// "The output's variance", measured: the values v_j ~ N(0, sigma_v^2) drawn with the keys and
     /// the output o = sum_j a_j v_j, whose variance is sigma_v^2 E[sum a^2] exactly; how it moves
     /// with d at each temperature, each number an estimate ± SE with the exact value in brackets.
@@ -85,7 +94,9 @@ extension ReportDocument {
         md += "and the output o = sum_j a_j v_j is measured. The values are independent of the weights, so Var(o) = sigma_v^2 E[sum a^2] exactly "
         md += "(docs/THEORY.md section 6). At N = \(n) and d = \(small) it is \(small == 1 ? "\(a) at every temperature (tau = 1 = sqrt(d) = d there)" : "\(a) unscaled, \(c) with tau = sqrt(d) and \(f) with tau = d") "
         md += "(exact values in brackets). At d = \(large): unscaled \(b), on its way to sigma_v^2 as attention passes one value through; "
-        md += "with tau = sqrt(d) \(e), of the order it had at d = \(small); with tau = d \(g), near sigma_v^2 / N = \(Self.g(1 / Double(n), 2)) sigma_v^2 "
+        let settles = settlingRatio(keys: n, small: small, large: large).map { "\(Self.g($0, 2)) times its value at d = \(small) (s = |q|/sqrt(d) is near 1 at large d but spread out at small d, where the queries with a long q raise the mean)" }
+            ?? "about its value at d = \(small)"
+        md += "with tau = sqrt(d) \(e), \(settles); with tau = d \(g), near sigma_v^2 / N = \(Self.g(1 / Double(n), 2)) sigma_v^2 "
         md += "as attention averages ever more values. The output's scale through a layer depends on the temperature as much as on the values. "
         md += "Measured against sigma_v^2 times the exact participation in \(tests.count) rows, \(failed == 0 ? "none fails" : "\(failed) fail").\n\n"
         return md
