@@ -39,8 +39,11 @@ for g in "${generators[@]}"; do
   "$bin" check --claims seed --kurtosis '6/d' --dims 1,2 --means 0 --sigmas 1 --samples 1.5e7 --rng "$g" \
     --alpha "$alpha" --format csv --quiet > "$work/check.csv" 2> "$work/err" || status=$?
   # The largest |z| of the tests made, and the verdicts that are not a pass.
-  zmax=$(awk -F, '{ sub(/\r$/, "") } NR > 1 && $9 != "" { z = $9 < 0 ? -$9 : $9; if (z > m) m = z } END { printf "%.2f", m }' "$work/check.csv")
-  others=$(awk -F, '{ sub(/\r$/, "") } NR > 1 && $12 != "pass" { print $1 " at d = " $2 ": " $12 " (z " $9 ")" }' "$work/check.csv" | paste -sd ';' -)
+  # Columns by name (check's CSV gains columns, such as claim_verdict and domain, as it grows).
+  zmax=$(awk -F, '{ sub(/\r$/, "") } NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+                  $c["z"] != "" { z = $c["z"] < 0 ? -$c["z"] : $c["z"]; if (z > m) m = z } END { printf "%.2f", m }' "$work/check.csv")
+  others=$(awk -F, '{ sub(/\r$/, "") } NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+                    $c["verdict"] != "pass" { print $c["claim"] " at d = " $c["d"] ": " $c["verdict"] " (z " $c["z"] ")" }' "$work/check.csv" | paste -sd ';' -)
 
   : > "$work/ratios"
   for seed in 2 3 7; do
