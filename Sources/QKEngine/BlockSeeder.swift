@@ -1,3 +1,4 @@
+import QKSupport
 /// The documented rule that gives every block of a run its own generator seed.
 ///
 /// A run's blocks are numbered 0, 1, 2, ... across the whole grid (cell by cell, in cell order; within
@@ -43,10 +44,5 @@ package struct BlockSeeder: Sendable, Hashable {
     }
 
     /// Steele, Lea and Flood's SplitMix64 finaliser: a bijection of UInt64 that scrambles nearby seeds.
-    static func splitmix64(_ x: UInt64) -> UInt64 {
-        var z = x &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    static func splitmix64(_ x: UInt64) -> UInt64 { SplitMix64.mix(x) }
 }

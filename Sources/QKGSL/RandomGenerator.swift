@@ -1,4 +1,5 @@
 import CGSL
+import QKSupport
 
 /// One GSL generator instance: a `gsl_rng *` with its state.
 ///
@@ -35,11 +36,7 @@ public final class RandomGenerator {
     /// scrambled from ``lastSeed`` and `salt` by SplitMix64's finaliser, so that its stream is unrelated
     /// to this one's: deterministic per block, whatever thread runs it.
     package func derivedSeed(_ salt: UInt64) -> UInt {
-        var z = (UInt64(lastSeed) ^ (salt &* 0xD1B5_4A32_D192_ED03)) &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return UInt(1 + z % 4_294_967_295)
+        UInt(1 + SplitMix64.mix(UInt64(lastSeed) ^ (salt &* 0xD1B5_4A32_D192_ED03)) % 4_294_967_295)
     }
 
     /// A standard normal draw by GSL's ziggurat method (`gsl_ran_gaussian_ziggurat`).

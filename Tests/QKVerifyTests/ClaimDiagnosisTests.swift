@@ -26,7 +26,7 @@ import Testing
 
     /// Whether two formulas agree at random values of d, mu and sigma.
     static func sameValue(_ a: Formula, _ b: Formula) -> Bool {
-        var random = SplitMix(state: 7)
+        var random = TestRandom(state: 7)
         return (0..<50).allSatisfy { _ in
             let cell = Cell(d: 1 + Int(random.uniform() * 600), mu: 4 * random.uniform() - 2, sigma: 0.1 + 3 * random.uniform())
             let x = a.evaluate(cell), y = b.evaluate(cell)
@@ -34,27 +34,11 @@ import Testing
         }
     }
 
-    /// A small seeded generator for synthetic estimates.
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
-        mutating func normal() -> Double {
-            (-2 * Foundation.log(1 - uniform())).squareRoot() * Foundation.cos(2 * Double.pi * uniform())
-        }
-    }
-
     /// Observations of `truth` on a seed-model grid with relative error `relative` (drawn, seeded),
     /// against `claimed`, failing where |z| > 5.
     static func synthetic(dims: [Int], means: [Double], sigmas: [Double], relative: Double,
                           truth: (Double, Double, Double) -> Double, claimed: (Double, Double, Double) -> Double) -> [ClaimDiagnosis.Observation] {
-        var random = SplitMix(state: 11)
+        var random = TestRandom(state: 11)
         var observations: [ClaimDiagnosis.Observation] = []
         for mu in means {
             for sigma in sigmas {
@@ -190,7 +174,7 @@ import Testing
     @Test func theLawFreeKurtosisIsFoundAcrossLaws() throws {
         // exkurt(T) = ((3 + kurt_q)(3 + kurt_k) - 3)/d at mu = 0 for gaussian, uniform, laplace, rademacher.
         var observations: [ClaimDiagnosis.Observation] = []
-        var random = SplitMix(state: 3)
+        var random = TestRandom(state: 3)
         for kurt in [0, -1.2, 3, -2] {
             for d in [1.0, 4, 16, 64] {
                 let value = ((3 + kurt) * (3 + kurt) - 3) / d, se = 0.004 * Swift.abs(value) + 1e-4
@@ -246,7 +230,7 @@ import Testing
     @Test func theCorrelatedMeanIsFoundAmongThreeVaryingVariables() throws {
         // E[T] = d rho sigma_q sigma_k at mu = 0, over sigma_q, sigma_k and rho.
         var observations: [ClaimDiagnosis.Observation] = []
-        var random = SplitMix(state: 5)
+        var random = TestRandom(state: 5)
         for sq in [0.5, 1, 2] {
             for sk in [0.5, 1, 2] {
                 for rho in [0, 0.5, 0.9] {
@@ -296,7 +280,7 @@ import Testing
         // E[T] = d (mu_q mu_k + rho sigma_q sigma_k) over five varying model variables: 396 candidates,
         // too many triples to fit each, so the best pairs are extended.
         var observations: [ClaimDiagnosis.Observation] = []
-        var random = SplitMix(state: 9)
+        var random = TestRandom(state: 9)
         for mq in [-1, 0.5, 1.5] {
             for mk in [-0.5, 1, 2] {
                 for sq in [0.5, 1, 2] {
@@ -381,5 +365,12 @@ import Testing
             case .abs: return Swift.abs(x)
             }
         }
+    }
+}
+
+extension TestRandom {
+    /// A standard normal draw (Box-Muller), for synthetic estimates.
+    mutating func normal() -> Double {
+        (-2 * Foundation.log(1 - uniform())).squareRoot() * Foundation.cos(2 * Double.pi * uniform())
     }
 }
