@@ -68,7 +68,12 @@ public struct CheckReport: Sendable {
     /// The report in a format.
     public func render(_ format: Format) -> String {
         switch format {
-        case .csv: return String(decoding: csv.bytes, as: UTF8.self) + (attention.map { "\n" + String(decoding: $0.csv.bytes, as: UTF8.self) } ?? "")
+        case .csv:
+            // One table where there is one: with only --claims attention, its steps alone.
+            let claims = String(decoding: csv.bytes, as: UTF8.self)
+            guard let attention else { return claims }
+            let steps = String(decoding: attention.csv.bytes, as: UTF8.self)
+            return showsClaims ? claims + "\n" + steps : steps
         case .text:
             let claims = showsClaims ? table(compact: true).text + "\n" + summary.joined(separator: "\n") + "\n" : ""
             return claims + (attention?.text ?? "")
