@@ -26,6 +26,8 @@ set arrow 2 from 11.090354888959125, graph 0 to 11.090354888959125, graph 1 nohe
 set label 3 "{/*0.85 {/:Italic d}*_{256}}" at 11.090354888959125, graph 1 center offset 0, 1.7
 set arrow 3 from 16.635532333438686, graph 0 to 16.635532333438686, graph 1 nohead lt 1 lw 0.8 dt (2, 3, 8, 3) lc rgb "#777777" back
 set label 4 "{/*0.85 {/:Italic d}*_{4096}}" at 16.635532333438686, graph 1 center offset 0, 0.6
+set arrow 4 from 22.18070977791825, graph 0 to 22.18070977791825, graph 1 nohead lt 1 lw 0.8 dt (2, 3, 8, 3) lc rgb "#777777" back
+set label 5 "{/*0.85 {/:Italic d}*_{65536}}" at 22.18070977791825, graph 1 center offset 0, 1.7
 set xlabel "dimension {/:Italic d}"
 set samples 400
 sel(k, s, c) = (column("keys") == k && strcol("scale") eq s) ? column(c) : 1/0
@@ -55,21 +57,28 @@ plot "collapse.csv" using "d":(sel(16, "none", "entropy_theory")) with lines ls 
      "" using "d":(sel(256, "none", "entropy")):(sel(256, "none", "entropy_se")) with yerrorbars ls 2 notitle, \
      "collapse.csv" using "d":(sel(4096, "none", "entropy_theory")) with lines ls 3 dt 1 lw 1.2 notitle, \
      "" using "d":(sel(4096, "none", "entropy")):(sel(4096, "none", "entropy_se")) with yerrorbars ls 3 notitle, \
+     "collapse.csv" using "d":(sel(65536, "none", "entropy_theory")) with lines ls 4 dt 1 lw 1.2 notitle, \
+     "" using "d":(sel(65536, "none", "entropy")):(sel(65536, "none", "entropy_se")) with yerrorbars ls 4 notitle, \
      "collapse.csv" using "d":(sel(16, "sqrt_d", "entropy_theory")) with lines ls 1 dt 2 lw 1.2 notitle, \
      "" using "d":(sel(16, "sqrt_d", "entropy")):(sel(16, "sqrt_d", "entropy_se")) with yerrorbars ls 1 notitle, \
      "collapse.csv" using "d":(sel(256, "sqrt_d", "entropy_theory")) with lines ls 2 dt 2 lw 1.2 notitle, \
      "" using "d":(sel(256, "sqrt_d", "entropy")):(sel(256, "sqrt_d", "entropy_se")) with yerrorbars ls 2 notitle, \
      "collapse.csv" using "d":(sel(4096, "sqrt_d", "entropy_theory")) with lines ls 3 dt 2 lw 1.2 notitle, \
      "" using "d":(sel(4096, "sqrt_d", "entropy")):(sel(4096, "sqrt_d", "entropy_se")) with yerrorbars ls 3 notitle, \
+     "collapse.csv" using "d":(sel(65536, "sqrt_d", "entropy_theory")) with lines ls 4 dt 2 lw 1.2 notitle, \
+     "" using "d":(sel(65536, "sqrt_d", "entropy")):(sel(65536, "sqrt_d", "entropy_se")) with yerrorbars ls 4 notitle, \
      "collapse.csv" using "d":(sel(16, "d", "entropy_theory")) with lines ls 1 dt 3 lw 1.2 notitle, \
      "" using "d":(sel(16, "d", "entropy")):(sel(16, "d", "entropy_se")) with yerrorbars ls 1 notitle, \
      "collapse.csv" using "d":(sel(256, "d", "entropy_theory")) with lines ls 2 dt 3 lw 1.2 notitle, \
      "" using "d":(sel(256, "d", "entropy")):(sel(256, "d", "entropy_se")) with yerrorbars ls 2 notitle, \
      "collapse.csv" using "d":(sel(4096, "d", "entropy_theory")) with lines ls 3 dt 3 lw 1.2 notitle, \
      "" using "d":(sel(4096, "d", "entropy")):(sel(4096, "d", "entropy_se")) with yerrorbars ls 3 notitle, \
+     "collapse.csv" using "d":(sel(65536, "d", "entropy_theory")) with lines ls 4 dt 3 lw 1.2 notitle, \
+     "" using "d":(sel(65536, "d", "entropy")):(sel(65536, "d", "entropy_se")) with yerrorbars ls 4 notitle, \
      rem(x, 16) with lines lw 1 lc rgb "#999999" dt 1 notitle, \
      rem(x, 256) with lines lw 1 lc rgb "#999999" dt 1 notitle, \
-     rem(x, 4096) with lines lw 1 lc rgb "#999999" dt 1 notitle
+     rem(x, 4096) with lines lw 1 lc rgb "#999999" dt 1 notitle, \
+     rem(x, 65536) with lines lw 1 lc rgb "#999999" dt 1 notitle
 set xlabel "dimension {/:Italic d}"
 set lmargin at screen 0.6271; set rmargin at screen 0.9744
 set tmargin at screen 0.8617; set bmargin at screen 0.3834
@@ -113,18 +122,24 @@ plot "collapse.csv" using "d":(sel(16, "none", "participation_theory")) with lin
      "" using "d":(sel(256, "none", "participation")):(sel(256, "none", "participation_se")) with yerrorbars ls 2 notitle, \
      "collapse.csv" using "d":(sel(4096, "none", "participation_theory")) with lines ls 3 dt 1 lw 1.2 notitle, \
      "" using "d":(sel(4096, "none", "participation")):(sel(4096, "none", "participation_se")) with yerrorbars ls 3 notitle, \
+     "collapse.csv" using "d":(sel(65536, "none", "participation_theory")) with lines ls 4 dt 1 lw 1.2 notitle, \
+     "" using "d":(sel(65536, "none", "participation")):(sel(65536, "none", "participation_se")) with yerrorbars ls 4 notitle, \
      "collapse.csv" using "d":(sel(16, "sqrt_d", "participation_theory")) with lines ls 1 dt 2 lw 1.2 notitle, \
      "" using "d":(sel(16, "sqrt_d", "participation")):(sel(16, "sqrt_d", "participation_se")) with yerrorbars ls 1 notitle, \
      "collapse.csv" using "d":(sel(256, "sqrt_d", "participation_theory")) with lines ls 2 dt 2 lw 1.2 notitle, \
      "" using "d":(sel(256, "sqrt_d", "participation")):(sel(256, "sqrt_d", "participation_se")) with yerrorbars ls 2 notitle, \
      "collapse.csv" using "d":(sel(4096, "sqrt_d", "participation_theory")) with lines ls 3 dt 2 lw 1.2 notitle, \
      "" using "d":(sel(4096, "sqrt_d", "participation")):(sel(4096, "sqrt_d", "participation_se")) with yerrorbars ls 3 notitle, \
+     "collapse.csv" using "d":(sel(65536, "sqrt_d", "participation_theory")) with lines ls 4 dt 2 lw 1.2 notitle, \
+     "" using "d":(sel(65536, "sqrt_d", "participation")):(sel(65536, "sqrt_d", "participation_se")) with yerrorbars ls 4 notitle, \
      "collapse.csv" using "d":(sel(16, "d", "participation_theory")) with lines ls 1 dt 3 lw 1.2 notitle, \
      "" using "d":(sel(16, "d", "participation")):(sel(16, "d", "participation_se")) with yerrorbars ls 1 notitle, \
      "collapse.csv" using "d":(sel(256, "d", "participation_theory")) with lines ls 2 dt 3 lw 1.2 notitle, \
      "" using "d":(sel(256, "d", "participation")):(sel(256, "d", "participation_se")) with yerrorbars ls 2 notitle, \
      "collapse.csv" using "d":(sel(4096, "d", "participation_theory")) with lines ls 3 dt 3 lw 1.2 notitle, \
-     "" using "d":(sel(4096, "d", "participation")):(sel(4096, "d", "participation_se")) with yerrorbars ls 3 notitle
+     "" using "d":(sel(4096, "d", "participation")):(sel(4096, "d", "participation_se")) with yerrorbars ls 3 notitle, \
+     "collapse.csv" using "d":(sel(65536, "d", "participation_theory")) with lines ls 4 dt 3 lw 1.2 notitle, \
+     "" using "d":(sel(65536, "d", "participation")):(sel(65536, "d", "participation_se")) with yerrorbars ls 4 notitle
 unset label
 unset arrow
 unset logscale
@@ -141,6 +156,7 @@ set key inside center top vertical maxrows 3 Left reverse samplen 2.5 width 0 sp
 plot NaN with linespoints ls 1 dt 1 title "{/:Italic N} = 16", \
      NaN with linespoints ls 2 dt 1 title "{/:Italic N} = 256", \
      NaN with linespoints ls 3 dt 1 title "{/:Italic N} = 4096", \
+     NaN with linespoints ls 4 dt 1 title "{/:Italic N} = 65536", \
      NaN with lines lc rgb "black" lw 1.2 dt 1 title "{/:Italic τ} = 1", \
      NaN with lines lc rgb "black" lw 1.2 dt 2 title "{/:Italic τ} = √{/:Italic d}", \
      NaN with lines lc rgb "black" lw 1.2 dt 3 title "{/:Italic τ} = {/:Italic d}", \

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The LaTeX tables compile and fit the page: writes tables.tex with 'report --format latex' on the
-# default grid and on three small ones (2,8,32; 16,64,256; 2,3,5 with means 0,1), in a one- and a
-# two-column article, and the table of 'moments --format latex', compiles each inside a minimal article with pdflatex, and fails
+# default grid (with the default collapse, N = 16 to 65536: its 28-row table) and on three small
+# ones (2,8,32; 16,64,256; 2,3,5 with means 0,1; their collapse at N = 16, 256, 4096, as
+# N = 65536 costs a minute of the debug build's CPU a report), in a one- and a two-column article, and the table of 'moments --format latex', compiles each inside a minimal article with pdflatex, and fails
 # on any error or overfull box. Installs texlive-latex-base and texlive-latex-recommended when
 # missing; where it cannot, says SKIPPED and exits 0. Run by scripts/test.sh.
 #   scripts/test-latex.sh [path/to/qkverify]      (default: the debug build)
@@ -40,9 +41,9 @@ TEX
   echo "test-latex: $name grid: tables.tex compiles with pdflatex in a one- and a two-column article, no overfull box ($(grep -c 'begin{table' "$work/$name/tables.tex") tables)"
 }
 check default
-check small --dims 2,8,32 --means 0,1 --sigmas 1
-check three --dims 16,64,256
-check odd --dims 2,3,5 --means 0,1
+check small --dims 2,8,32 --means 0,1 --sigmas 1 --collapse-keys 16,256,4096
+check three --dims 16,64,256 --collapse-keys 16,256,4096
+check odd --dims 2,3,5 --means 0,1 --collapse-keys 16,256,4096
 
 # moments --format latex prints one table a paper can \input.
 mkdir -p "$work/moments"

@@ -1,7 +1,7 @@
 import QKSupport
 /// How a run's samples are cut into blocks: the unit of seeding, of threading and of merging.
 ///
-/// Each cell's n samples are cut into blocks (the last may be shorter). By default a block holds
+/// Each cell's n samples (the same n for every cell, or each cell its own) are cut into blocks (the last may be shorter). By default a block holds
 /// about 2^20 Gaussian draws, `max(1, 2^20 / draws per sample)` samples (for q^T k, 2d draws a sample:
 /// `2^19 / d`), so every block costs about the same whatever the cell. The block size is part of the
 /// run's design: it decides which stream each sample comes from, so a different block size gives
@@ -27,8 +27,8 @@ package struct BlockPlan: Sendable, Hashable {
 
     /// The Gaussian draws each sample of each cell takes, in run order.
     let drawsPerSample: [Int]
-    /// The samples drawn in each cell.
-    let samplesPerCell: Int
+    /// The samples drawn in each cell, in run order.
+    package let samplesPerCell: [Int]
     /// The fixed block size (in samples) asked for, or nil for the default per-d size.
     let fixedBlockSamples: Int?
     /// The global index of each cell's first block, with the total number of blocks appended.
@@ -42,12 +42,26 @@ package struct BlockPlan: Sendable, Hashable {
     /// - Throws: ``QKVerifyError/invalid(_:_:)`` (samples) when the run would need more blocks than
     ///   ``BlockSeeder/maxBlocks``.
     package init(drawsPerSample: [Int], samples: Int, blockSamples: Int? = nil) throws {
-        precondition(samples >= 1 && (blockSamples ?? 1) >= 1)
+        try self.init(drawsPerSample: drawsPerSample, samples: drawsPerSample.map { _ in samples }, blockSamples: blockSamples)
+    }
+
+    /// A plan for `samples[c]` samples in cell c.
+    ///
+    /// A cell's blocks and their seeds depend on the samples of the cells before it, so the same
+    /// cell drawn with a different count before it gets different (equally valid) samples.
+    ///
+    /// - Parameters:
+    ///   - drawsPerSample: the draws one sample takes, for each cell in run order.
+    ///   - samples: the samples of each cell, in run order (as many as `drawsPerSample`).
+    ///   - blockSamples: samples per block for every cell, or nil for ``defaultBlockSamples(drawsPerSample:)``.
+    /// - Throws: as ``init(drawsPerSample:samples:blockSamples:)``.
+    package init(drawsPerSample: [Int], samples: [Int], blockSamples: Int? = nil) throws {
+        precondition(samples.count == drawsPerSample.count && samples.allSatisfy { $0 >= 1 } && (blockSamples ?? 1) >= 1)
         self.drawsPerSample = drawsPerSample
         self.samplesPerCell = samples
         self.fixedBlockSamples = blockSamples
         var first = [0]
-        for draws in drawsPerSample {
+        for (draws, samples) in zip(drawsPerSample, samples) {
             let size = blockSamples ?? BlockPlan.defaultBlockSamples(drawsPerSample: draws)
             let count = (samples + size - 1) / size
             let (next, overflow) = first.last!.addingReportingOverflow(count)
@@ -77,7 +91,7 @@ package struct BlockPlan: Sendable, Hashable {
     /// The total number of Gaussian draws in the run.
     package var totalDraws: Double {
         var total = 0.0
-        for draws in drawsPerSample { total += Double(draws) * Double(samplesPerCell) }
+        for (draws, samples) in zip(drawsPerSample, samplesPerCell) { total += Double(draws) * Double(samples) }
         return total
     }
 
@@ -105,7 +119,8 @@ package struct BlockPlan: Sendable, Hashable {
     /// The samples in blocks `blocks` (indices within the cell) of a cell.
     package func samples(cell: Int, blocks: Range<Int>) -> Int {
         let size = blockSamples(cell: cell)
-        return min(blocks.upperBound * size, samplesPerCell) - min(blocks.lowerBound * size, samplesPerCell)
+        let n = samplesPerCell[cell]
+        return min(blocks.upperBound * size, n) - min(blocks.lowerBound * size, n)
     }
 
     /// The draws of blocks `blocks` (indices within the cell) of a cell.
@@ -119,7 +134,7 @@ package struct BlockPlan: Sendable, Hashable {
         if g == blockCount { return totalDraws }
         let c = cell(of: g)
         var total = 0.0
-        for earlier in 0..<c { total += Double(drawsPerSample[earlier]) * Double(samplesPerCell) }
+        for earlier in 0..<c { total += Double(drawsPerSample[earlier]) * Double(samplesPerCell[earlier]) }
         return total + draws(cell: c, blocks: 0..<(g - firstBlock[c]))
     }
 }

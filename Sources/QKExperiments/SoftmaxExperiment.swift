@@ -8,8 +8,14 @@ public struct SoftmaxExperiment: Sendable {
     /// The cells: the grid's models in its order (for the seed model mu outermost, then sigma), then
     /// the number of keys, then d.
     public let cells: [SoftmaxCell]
-    /// Queries per cell.
+    /// Queries per cell: the most any cell draws (every cell, unless a logit budget gives the cells
+    /// with many keys fewer; ``queries``).
     public let samples: Int
+    /// The queries of each cell, in ``cells``' order: ``samples``, or under a logit budget B
+    /// `min(samples, max(100, B / N))` for a cell of N keys.
+    public let queries: [Int]
+    /// The most logits (queries times keys) a cell draws, if the experiment has such a budget.
+    public let logitBudget: Int?
     /// The queries per cell allowed.
     package static let allowedQueries = AllowedRange(100...1_000_000_000, "a whole number from 100 to 10^9")
     /// The user's seed.
@@ -28,9 +34,12 @@ public struct SoftmaxExperiment: Sendable {
     ///   - alignedRho: the correlation of key 1 with the query (0: none), in (-1, 1].
     ///   - keysSetting: the setting a refusal of `keys` names (the report's collapse has its own).
     ///   - valueSigma: the values' standard deviation sigma_v, for the output's variance.
+    ///   - logitBudget: the most logits (queries times keys) a cell may draw: a cell of N keys draws
+    ///     `min(samples, max(100, logitBudget / N))` queries, so many keys cost no more than the
+    ///     budget (nil: every cell draws `samples`). The report's collapse uses it at N = 65536.
     public init(grid: Grid, keys: [Int], samples: Int, seed: UInt64, generator: GeneratorType, blockSamples: Int? = nil,
                 alignedRho: Double = 0, stream: Int = ExperimentStream.softmax, keysSetting: Setting = .keys,
-                valueSigma: Double = 1) throws {
+                valueSigma: Double = 1, logitBudget: Int? = nil) throws {
         guard alignedRho.isFinite, alignedRho > -1, alignedRho <= 1 else {
             throw QKVerifyError.invalid(.alignedCorrelation, "'\(NumberText.format(alignedRho))' is not allowed; allowed: a number in (-1, 1], 0 for no aligned key")
         }
@@ -43,11 +52,15 @@ public struct SoftmaxExperiment: Sendable {
         try SoftmaxExperiment.allowedQueries.check(samples, .queries)
         cells = grid.models.flatMap { model in keys.flatMap { n in
             grid.dims.map { SoftmaxCell(d: $0, model: model, keys: n, alignedRho: alignedRho, valueSigma: valueSigma) } } }
+        precondition((logitBudget ?? 1) >= 1)
+        let least = SoftmaxExperiment.allowedQueries.range.lowerBound
+        queries = cells.map { cell in logitBudget.map { min(samples, max(least, $0 / cell.keys)) } ?? samples }
         self.samples = samples
+        self.logitBudget = logitBudget
         self.seed = seed
         self.generator = generator
         self.stream = stream
-        plan = try BlockPlan(drawsPerSample: cells.map(\.drawsPerSample), samples: samples, blockSamples: blockSamples)
+        plan = try BlockPlan(drawsPerSample: cells.map(\.drawsPerSample), samples: queries, blockSamples: blockSamples)
     }
 
     /// The same experiment (cells, queries, seed, generator, blocks) drawn from another stream: fresh

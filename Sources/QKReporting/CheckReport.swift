@@ -69,7 +69,8 @@ public struct CheckReport: Sendable {
     public func render(_ format: Format) -> String {
         switch format {
         case .csv:
-            // One table where there is one: with only --claims attention, its steps alone.
+            // One table: with only --claims attention, its steps alone (`check` refuses csv for
+            // claims and --claims attention together; were both here, the two would follow each other).
             let claims = String(decoding: csv.bytes, as: UTF8.self)
             guard let attention else { return claims }
             let steps = String(decoding: attention.csv.bytes, as: UTF8.self)

@@ -19,10 +19,7 @@ public enum NumberStyle: Sendable, Hashable {
         guard x.isFinite else { return x.isNaN ? "" : (x > 0 ? "inf" : "-inf") }
         switch self {
         case let .significant(digits):
-            if x == x.rounded() && Swift.abs(x) < 1e6 { return NumberText.format(x) }
-            let text = String(format: "%.\(digits)g", x)
-            // %g writes 1120 to 3 digits as 1.12e+03; below 10^6 a reader gets the rounded number.
-            return text.contains("e+") && Swift.abs(x) < 1e6 ? String(format: "%.0f", Double(text) ?? x) : text
+            return NumberText.significant(x, digits)
         case let .decimals(places):
             return String(format: "%.\(places)f", x)
         case .pValue:

@@ -15,6 +15,24 @@ extension ReportDocument {
         collapse.comparisons.first { $0.cell.keys == keys && $0.cell.d == d && $0.scale == scale }
     }
 
+    /// The collapse's queries per cell: "1000 queries", or where the logit budget gave some N fewer,
+    /// "1000 queries (256 at N = 65536, where 1000 would pass 2^24 logits a cell)", in LaTeX's
+    /// notation if `latex`.
+    func collapseQueries(latex: Bool = false) -> String { Self.queriesPhrase(results.collapse.experiment, latex: latex) }
+
+    /// A softmax experiment's queries per cell, as ``collapseQueries(latex:)`` says them.
+    static func queriesPhrase(_ experiment: SoftmaxExperiment, latex: Bool) -> String {
+        var fewer: [(keys: Int, queries: Int)] = []
+        for (cell, n) in zip(experiment.cells, experiment.queries) where n < experiment.samples && !fewer.contains(where: { $0.keys == cell.keys }) {
+            fewer.append((cell.keys, n))
+        }
+        guard let budget = experiment.logitBudget, !fewer.isEmpty else { return "\(experiment.samples) queries" }
+        let exponent = budget.trailingZeroBitCount
+        let limit = budget == 1 << exponent ? (latex ? "$2^{\(exponent)}$" : "2^\(exponent)") : "\(budget)"
+        let list = fewer.map { latex ? "\($0.queries) at $N = \($0.keys)$" : "\($0.queries) at N = \($0.keys)" }.joined(separator: ", ")
+        return "\(experiment.samples) queries (\(list), where \(experiment.samples) would pass \(limit) logits a cell)"
+    }
+
     /// "### When attention collapses": the seed's "very peaked softmax" as a threshold in d, the
     /// measured entropy against the exact theory, the attention output's variance, and QK-norm.
     var collapseMarkdown: String {
@@ -28,7 +46,7 @@ extension ReportDocument {
         md += "\"very peaked softmax as d grows\" becomes a threshold: the weights condense on a few keys once s passes sqrt(2 log N) "
         md += "(the Random Energy Model). Unscaled, s is about sqrt(d), so attention collapses past d* = 2 log N: "
         md += keys.map { "\(Self.g(2 * log(Double($0)), 3)) for N = \($0)" }.joined(separator: ", ") + ".\n\n"
-        md += "The entropy of the weights over log N (1: uniform, 0: one key), mean ± SE over \(results.collapse.experiment.samples) queries "
+        md += "The entropy of the weights over log N (1: uniform, 0: one key), mean ± SE over \(collapseQueries()) "
         md += "at mu = \(NumberText.format(first.mu)), sigma = \(NumberText.format(first.sigma)), with the exact value in brackets:\n\n"
         md += TableFormat.markdown(collapseTable) + "\n"
         let failed = collapse.failedRows
@@ -58,7 +76,10 @@ extension ReportDocument {
         }
         md += "With tau = d, s is about 1/sqrt(d) and the weights drift to uniform (\(Self.g(e[.entropy].estimate.value, 4)) of log N at d = \(large)): "
         md += "muP's scale attends to nothing unless a key is aligned with the query (section 7).\n\n"
-        md += outputVarianceSentences(keys: n, dims: dims)
+        // The output's variance is quoted where the queries are many: its per-query values are heavy-tailed.
+        let experiment = results.collapse.experiment
+        let full = keys.last { n in zip(experiment.cells, experiment.queries).allSatisfy { $0.keys != n || $1 == experiment.samples } } ?? n
+        md += outputVarianceSentences(keys: full, dims: dims)
         md += "**QK-norm.** Normalizing q fixes |q|, so s no longer grows with d: for a unit query and Gaussian keys s = sigma_k / tau exactly, "
         md += "and the temperature (a learned gain in practice) alone decides how peaked attention is.\n\n"
         return md

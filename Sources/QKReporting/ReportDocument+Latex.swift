@@ -13,5 +13,6 @@ extension ReportDocument {
     var tables: [Table] {
         [momentsTable, scalingTable, softmaxTable, distributionTable, controlsTable] + models.map(claimTable)
             + (models.isEmpty || aligned.experiment.cells.isEmpty ? [] : [alignedTable])
+            + (results.collapse.cells.isEmpty ? [] : [collapseTable])
     }
 }

@@ -195,7 +195,7 @@ extension ReportDocument {
             }
         }
         var table = places.table(columns)
-        table.caption = "The entropy of the weights over $\\log N$, mean $\\pm$ SE over \(results.collapse.experiment.samples) queries, with the exact value in brackets."
+        table.caption = "The entropy of the weights over $\\log N$, mean $\\pm$ SE over \(collapseQueries(latex: true)), with the exact value in brackets."
         table.label = "tab:collapse"
         return table
     }

@@ -30,7 +30,7 @@ package enum SoftmaxTable {
         Column("keys", "keys N per query") { .integer($0.cell.keys) },
         Column("scale", "the temperature's rule") { .text($0.comparison.scale.rawValue) },
         Column("tau", "the temperature") { .number($0.comparison.tau) },
-        Column("queries", "queries drawn") { .integer($0.result.experiment.samples) },
+        Column("queries", "queries drawn") { .integer($0.result.experiment.queries[$0.place.cell]) },
     ]
 
     /// A statistic's columns: its mean over queries and that mean's standard error.

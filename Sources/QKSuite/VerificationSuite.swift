@@ -25,13 +25,16 @@ public struct VerificationSuite: Sendable {
     /// sigma = 1, on the grid's dimensions up to 64, judged at tau = 1, sqrt(d) and d.
     public let collapse: SoftmaxExperiment
 
-    /// The default numbers of keys of the collapse experiment: 2 log N = 5.5, 11.1, 16.6.
-    public static let collapseKeys = [16, 256, 4096]
+    /// The default numbers of keys of the collapse experiment: 2 log N = 5.5, 11.1, 16.6, 22.2.
+    public static let collapseKeys = [16, 256, 4096, 65536]
     /// The temperatures the collapse experiment is judged at.
     public static let collapseScales: [SoftmaxScale] = [.none, .sqrtD, .d]
     /// The most queries per cell of the collapse experiment (fewer where the report's softmax has
     /// fewer; the entropy's mean is tested from about 100).
     public static let collapseQueries = 1000
+    /// The most logits (queries times keys) a collapse cell draws: 1000 queries up to N = 16384,
+    /// 256 at N = 65536 (which would otherwise cost four times the rest of the report's draws).
+    public static let collapseLogits = 1 << 24
 
     /// The aligned key's correlation with its query.
     public static let alignedRho = 0.5
@@ -67,7 +70,8 @@ public struct VerificationSuite: Sendable {
         let collapseDims = dims.filter { $0 <= 64 }
         collapse = try SoftmaxExperiment(grid: Grid(dims: collapseDims.isEmpty ? [64] : collapseDims, means: [0], sigmas: [1]),
                                          keys: collapseKeys, samples: min(queries, Self.collapseQueries), seed: seed, generator: generator,
-                                         blockSamples: block, stream: ExperimentStream.collapse, keysSetting: .collapseKeys)
+                                         blockSamples: block, stream: ExperimentStream.collapse, keysSetting: .collapseKeys,
+                                         logitBudget: Self.collapseLogits)
     }
 
     /// The spread the softmax and distribution experiments use: 1 where the grid has it, else its first.

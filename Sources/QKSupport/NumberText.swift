@@ -18,10 +18,14 @@ package enum NumberText {
     }
 
     /// Text for a reader's table: whole numbers below 10^6 as they are, others to 4 significant digits.
-    package static func short(_ x: Double) -> String {
+    package static func short(_ x: Double) -> String { significant(x, 4) }
+
+    /// Text for a reader: whole numbers below 10^6 as they are, others to `digits` significant digits,
+    /// with an exponent only from 10^6 on and below 10^-4 (as %g).
+    package static func significant(_ x: Double, _ digits: Int) -> String {
         if x == x.rounded() && Swift.abs(x) < 1e6 { return format(x) }
-        let text = String(format: "%.4g", x)
-        // %g writes 12345.6 as 1.235e+04; below 10^6 a reader gets the rounded number, 12350.
+        let text = String(format: "%.\(digits)g", x)
+        // %g writes 12345.6 to 4 digits as 1.235e+04; below 10^6 a reader gets the rounded number, 12350.
         return text.contains("e+") && Swift.abs(x) < 1e6 ? String(format: "%.0f", Double(text) ?? x) : text
     }
 }

@@ -118,6 +118,18 @@ public struct ClaimDiagnosis: Sendable {
         suggestion = confirmation.accepted ? .confirmed(suggested, confirmation) : .notConfirmed(confirmation)
     }
 
+    /// Under a suggestion with a coefficient no small fraction fits: the coefficient with its
+    /// standard error, so the decimal reads as the measurement it is ("of 1/d: 0.301 ± 0.012").
+    var freeCoefficientLines: [String] {
+        guard let fit = search?.fit else { return [] }
+        let of = claim.quantity == .scale ? "Var(T)'s term" : "the term"
+        return fit.terms.compactMap { term in
+            term.standardError.map { se in
+                "  fitted, not a fraction: \(of) in \(term.monomial.formula.description) has coefficient \(NumberText.format(term.coefficient)) ± \(String(format: "%.2g", se))"
+            }
+        }
+    }
+
     /// The fewest cells per term a fit with a free (unsnapped) coefficient needs to be offered.
     public static let cellsPerFreeTerm = 4
 
@@ -146,6 +158,7 @@ public struct ClaimDiagnosis: Sendable {
             let fixed = ClaimDiagnosis.fixedVariables(observations)
             let at = fixed.isEmpty ? "" : " (fitted where \(fixed.map { "\($0.0.rawValue) = \(NumberText.format($0.1))" }.joined(separator: ", ")))"
             lines.append("  suggested: \(suggested.label)\(at), \(confirmation.verdict.rawValue) on fresh samples (\(confirmation.source), \(confirmation.cells) cells)")
+            lines += freeCoefficientLines
         case let .notConfirmed(confirmation):
             let outcome = confirmation.verdict == .rejected ? "was rejected" : "could not be tested"
             lines.append("  no suggestion: the best fit of up to \(MonomialFit.maxTerms) monomials \(outcome) on fresh samples (\(confirmation.source))")

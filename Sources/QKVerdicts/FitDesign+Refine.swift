@@ -44,7 +44,8 @@ extension FitDesign {
             used.append((j, FitDesign.rounded(current.coefficients[p], standardError: current.errors[p])))
         }
         let terms = subset.map { j in
-            MonomialFit.Term(monomial: monomials[j], coefficient: used.first { $0.0 == j }!.1, rational: fixed[j])
+            MonomialFit.Term(monomial: monomials[j], coefficient: used.first { $0.0 == j }!.1, rational: fixed[j],
+                             standardError: open.firstIndex(of: j).map { current.errors[$0] })
         }
         return MonomialFit(terms: terms, chiSquare: chiSquare(coefficients: used), degreesOfFreedom: cells - open.count, cells: cells, candidates: columns)
     }

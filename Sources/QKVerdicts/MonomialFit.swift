@@ -27,6 +27,9 @@ public struct MonomialFit: Sendable {
         public let coefficient: Double
         /// The rational it was snapped to, or nil where it was fitted freely (then rounded).
         public let rational: RationalSnap?
+        /// The standard error of a coefficient fitted freely, from the weighted fit with the snapped
+        /// ones held (nil where it was snapped).
+        public let standardError: Double?
     }
 
     /// The terms, in the order the formula prints them.

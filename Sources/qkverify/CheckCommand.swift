@@ -145,6 +145,9 @@ struct CheckCommand: ParsableCommand {
         // The claims file is read, never written: --out must not name it.
         try DistinctOutputs.check([("--out", out)], inputs: claimsFile.map { [$0] } ?? [])
         let list = try claimList()
+        if format == .csv && claims == .attention && !list.isEmpty {
+            throw QKVerifyError.invalidOption("--format", "csv is one table, and claims with --claims attention make two (the tests and the statements' steps); allowed: --format json, or the claims and --claims attention in two runs")
+        }
         let output = try OutputFile(path: out, option: "--out")
         let alpha = try self.alpha.value()
         let delta = tolerance
@@ -199,6 +202,19 @@ struct CheckCommand: ParsableCommand {
 
     /// The claims of `--claims`, of the formula options and of `--claims-file`, in that order, each
     /// within `--where`'s domain as well as its own.
+    /// Each claim option's formulas beside the quantity it claims: the one place an option's
+    /// property (ArgumentParser needs one per option) meets its quantity. The debug build (every
+    /// test's) stops where this list and ``Claim/Quantity/stated`` disagree.
+    private var statedFormulas: [(Claim.Quantity, [String])] {
+        let table: [(Claim.Quantity, [String])] = [
+            (.mean, mean), (.variance, `var`), (.scale, scale), (.skewness, skewness), (.kurtosis, kurtosis),
+            (.attention(.entropy), entropy), (.attention(.participation), participation), (.attention(.maxWeight), maxWeight),
+            (.attention(.jacobianSquared), jacobian), (.attention(.outputVariance), outputVariance),
+        ]
+        assert(table.map(\.0) == Claim.Quantity.stated, "a claimable quantity has no option, or an option no quantity")
+        return table
+    }
+
     private func claimList() throws -> [Claim] {
         var common = Claim.Domain.all
         if let domain {
@@ -207,7 +223,7 @@ struct CheckCommand: ParsableCommand {
             }
         }
         var list: [Claim] = (claims?.claims ?? []).map { $0.within(common) }
-        for (quantity, texts) in zip(Claim.Quantity.stated, [mean, `var`, scale, skewness, kurtosis, entropy, participation, maxWeight, jacobian, outputVariance]) {
+        for (quantity, texts) in statedFormulas {
             for text in texts {
                 let claim = try Claim(quantity, stating: text, within: common, isLimit: limit)
                 if list.contains(claim) {

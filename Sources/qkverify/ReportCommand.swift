@@ -22,7 +22,7 @@ struct ReportCommand: ParsableCommand {
             transform: { try ArgumentText.wholeNumber($0, SoftmaxExperiment.allowedQueries) })
     var queries = 2000
     @Option(name: .customLong("collapse-keys"), parsing: .unconditional,
-            help: ArgumentHelp("When attention collapses: numbers of keys N, 2 to 10^6 (default: 16,256,4096); each costs the exact theory of its cells.", valueName: "list"),
+            help: ArgumentHelp("When attention collapses: numbers of keys N, 2 to 10^6 (default: 16,256,4096,65536); each N draws min(--queries, 1000) queries a cell, fewer where that passes 2^24 logits (256 at N = 65536), never under 100.", valueName: "list"),
             transform: ArgumentText.positiveIntegers)
     var collapseKeys: [Int] = VerificationSuite.collapseKeys
     @Option(parsing: .unconditional, help: ArgumentHelp("Distribution: samples per d (kept in memory; default: 1e5).", valueName: "n"),

@@ -32,6 +32,20 @@ import Testing
         #expect(twice.stderr == "qkverify: error: --var: 'd' is given twice; allowed: each claim once\n")
     }
 
+    /// CSV is one table: claims beside `--claims attention` (whose statements have their own) are
+    /// refused in csv before any sampling, with no file written; each alone writes its one table.
+    @Test func csvRefusesClaimsWithClaimsAttentionAndWritesNoFile() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("c.csv").path
+        let r = try CLI.run(["check", "--entropy", "log(N)", "--claims", "attention", "--format", "csv", "--out", path, "--quiet"])
+        #expect(r.status == 64)
+        #expect(r.stderr == "qkverify: error: --format: csv is one table, and claims with --claims attention make two (the tests and the statements' steps); allowed: --format json, or the claims and --claims attention in two runs\n")
+        #expect(!FileManager.default.fileExists(atPath: path))
+        let alone = try CLI.run(["check", "--var", "d", "--format", "csv"] + Self.grid)
+        #expect(alone.status == 0 && !alone.stdout.contains("\r\n\r\n") && !alone.stdout.contains("\n\n"))
+    }
+
     @Test func exitsWithUsageStatusOnBadInput() throws {
         let formula = try CLI.run(["check", "--var", "d*sgima^2"] + Self.grid)
         #expect(formula.status == 64)

@@ -139,6 +139,31 @@ import Testing
         #expect(diagnosis.lines.last == "  no formula of up to 3 monomials fits the estimates", "\(diagnosis.lines)")
     }
 
+    /// A coefficient no fraction of denominator up to 12 fits (0.7312: 8/11 is 13 SE away) is printed
+    /// with its standard error, the weighted fit's: 0.7312 x 0.001 / sqrt(14) = 1.95e-4 here.
+    @Test func aFreeCoefficientIsShownWithItsStandardError() throws {
+        let observations = Self.synthetic(dims: [1, 2, 4, 8, 16, 32, 64], means: [0, 1], sigmas: [1], relative: 0.001,
+                                          truth: { d, _, _ in 0.7312 * d }, claimed: { d, _, _ in d })
+        let diagnosis = ClaimDiagnosis(try Claim(.variance, "d"), observations: observations) { _ in
+            ClaimDiagnosis.Confirmation(verdict: .notRejected, cells: 14, source: "test")
+        }
+        let term = try #require(diagnosis.search?.fit?.terms.first)
+        #expect(diagnosis.search?.fit?.terms.count == 1 && term.rational == nil)
+        let se = try #require(term.standardError)
+        #expect(Swift.abs(se - 0.7312 * 0.001 / 14.0.squareRoot()) < 0.01 * se)
+        #expect(Swift.abs(term.coefficient - 0.7312) < 5 * se)
+        let line = try #require(diagnosis.lines.first { $0.contains("fitted, not a fraction") }, "\(diagnosis.lines)")
+        let printed = try #require(line.firstMatch(of: #/the term in d has coefficient ([0-9.]+) ± ([0-9.e-]+)$/#), "\(line)")
+        #expect(Double(printed.1) == term.coefficient)
+        #expect(Swift.abs(Double(printed.2)! - se) < 0.05 * se)
+        // A suggestion whose every coefficient is a fraction has no such line.
+        let snapped = ClaimDiagnosis(try Claim(.variance, "1"), observations: Self.synthetic(
+            dims: [1, 2, 4, 8, 16, 32, 64], means: [0, 1], sigmas: [1], relative: 0.001, truth: { d, _, _ in d / 2 }, claimed: { _, _, _ in 1 })) { _ in
+            ClaimDiagnosis.Confirmation(verdict: .notRejected, cells: 14, source: "test")
+        }
+        #expect(snapped.suggested != nil && !snapped.lines.joined().contains("fitted, not a fraction"), "\(snapped.lines)")
+    }
+
     @Test func aFitTheConfirmationRejectsIsNotShown() throws {
         let observations = Self.synthetic(dims: [1, 4, 16, 64], means: [-0.7, 0, 0.3, 1.3], sigmas: [0.6, 1, 1.7], relative: 0.01,
                                           truth: Self.varianceTruth, claimed: { d, _, sigma in d * pow(sigma, 4) })

@@ -32,7 +32,7 @@ def test_distribution_and_its_histogram(tmp_path: Path) -> None:
 
 def test_report_returns_its_REPORT_md(tmp_path: Path) -> None:
     path = qkverify.report(tmp_path / "r", dims=[2, 8], means=[0, 1], sigmas=[1], samples=1e4, queries=200,
-                           distribution_samples=2000)
+                           distribution_samples=2000, collapse_keys=[16, 256])
     assert path == tmp_path / "r" / "REPORT.md"
     assert path.read_text().startswith("# Why attention divides by sqrt(d)")
     assert (path.parent / "moments.csv").is_file()
