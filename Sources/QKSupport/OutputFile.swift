@@ -115,14 +115,17 @@ package struct OutputFile: Sendable, Hashable {
     /// Writes `bytes` whole: directly to a stream, or to a temporary file beside the final target,
     /// flushed, then renamed into place.
     ///
-    /// - Throws: ``QKVerifyError/io(path:reason:)``; a regular file is then untouched.
+    /// - Throws: ``QKVerifyError/io(path:reason:)`` naming the option and the file; a regular file
+    ///   is then untouched.
     package func write(_ bytes: [UInt8]) throws {
+        // The message names the option, then the file: "--out: /dev/full: No space left on device".
+        let named = "\(option): \(path == "-" ? "standard output" : path)"
         if isStream {
             let fd = path == "-" ? STDOUT_FILENO : try OutputFile.openStream(path)
-            guard fd >= 0 else { throw QKVerifyError.io(path: path, reason: String(cString: strerror(errno))) }
+            guard fd >= 0 else { throw QKVerifyError.io(path: named, reason: String(cString: strerror(errno))) }
             let failure = OutputFile.writeAll(fd, bytes)
             if fd != STDOUT_FILENO { close(fd) }
-            if let failure { throw QKVerifyError.io(path: path == "-" ? "standard output" : path, reason: failure) }
+            if let failure { throw QKVerifyError.io(path: named, reason: failure) }
             return
         }
         let url = URL(fileURLWithPath: OutputFile.finalTarget(path))
@@ -130,19 +133,19 @@ package struct OutputFile: Sendable, Hashable {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw QKVerifyError.io(path: path, reason: "cannot create directory \(directory.path)")
+            throw QKVerifyError.io(path: named, reason: "cannot create directory \(directory.path)")
         }
         OutputFile.removeStaleTemporaries(of: url)
         let temporary = OutputFile.temporary(of: url, pid: getpid())
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw QKVerifyError.io(path: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw QKVerifyError.io(path: named, reason: String(cString: strerror(errno))) }
         var failure = OutputFile.writeAll(fd, bytes)
         if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
         if close(fd) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
         if failure == nil && rename(temporary, url.path) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
             unlink(temporary)
-            throw QKVerifyError.io(path: path, reason: failure)
+            throw QKVerifyError.io(path: named, reason: failure)
         }
     }
 
