@@ -12,6 +12,12 @@ package enum Interruption {
     /// The signals a run stops on.
     package static let signals: [Int32] = [SIGHUP, SIGINT, SIGQUIT, SIGTERM]
 
+    /// A signal as a message names it: `SIGINT (signal 2)`; one this type does not catch, `signal N`.
+    package static func name(_ signal: Int32) -> String {
+        let names: [Int32: String] = [SIGHUP: "SIGHUP", SIGINT: "SIGINT", SIGQUIT: "SIGQUIT", SIGTERM: "SIGTERM"]
+        return names[signal].map { "\($0) (signal \(signal))" } ?? "signal \(signal)"
+    }
+
     /// Gives SIGQUIT its default action (end the process, by the signal) instead of the Swift
     /// runtime's backtracer, which reports a crash and exits 0. Call at start-up, for commands that
     /// do not ``install()`` handlers.

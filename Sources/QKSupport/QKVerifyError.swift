@@ -23,7 +23,7 @@ public enum QKVerifyError: Error, Equatable, CustomStringConvertible {
         case let .invalidOption(option, reason): return "\(option): \(reason)"
         case let .io(path, reason): return "\(path): \(reason)"
         case let .badFile(path, reason): return "\(path): \(reason)"
-        case let .interrupted(path, signal): return "\(path): interrupted by signal \(signal) while waiting for a reader; nothing written"
+        case let .interrupted(path, signal): return "\(path): interrupted by \(Interruption.name(signal)) while waiting for a reader; nothing written"
         }
     }
 

@@ -61,13 +61,13 @@ enum CLI {
     }
 
     /// Starts the executable without waiting for it.
-    static func start(_ arguments: [String], in directory: URL? = nil) throws -> Process {
+    static func start(_ arguments: [String], in directory: URL? = nil, standardError: FileHandle? = nil) throws -> Process {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        process.standardError = standardError ?? FileHandle.nullDevice
         try process.run()
         return process
     }

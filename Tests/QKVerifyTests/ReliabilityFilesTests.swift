@@ -114,20 +114,26 @@ import Testing
     }
 
     /// A run whose --out is a FIFO nobody reads yet stops on SIGINT and SIGTERM (a blocking open
-    /// ignored both), and writes the table once a reader comes.
-    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
-    func aRunWaitingForAFIFOReaderStopsOnASignal(signal: Int32, status: Int32) throws {
+    /// ignored both), says which signal by name, and writes the table once a reader comes.
+    @Test(arguments: [(SIGINT, Int32(130), "SIGINT (signal 2)"), (SIGTERM, Int32(143), "SIGTERM (signal 15)")])
+    func aRunWaitingForAFIFOReaderStopsOnASignal(signal: Int32, status: Int32, name: String) throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let fifo = dir.appendingPathComponent("t.csv").path
         #expect(mkfifo(fifo, 0o644) == 0)
-        let process = try CLI.start(["moments"] + CLI.tinyGrid + ["--out", fifo], in: dir)
+        let log = dir.appendingPathComponent("stderr.txt")
+        #expect(FileManager.default.createFile(atPath: log.path, contents: nil))
+        let errors = try FileHandle(forWritingTo: log)
+        let process = try CLI.start(["moments"] + CLI.tinyGrid + ["--out", fifo], in: dir, standardError: errors)
         usleep(1_500_000)  // the tiny run is done well before: it waits for a reader
         #expect(process.isRunning)
         let signalled = Date()
         kill(process.processIdentifier, signal)
         process.waitUntilExit()
+        try errors.close()
         #expect(process.terminationStatus == status && Date().timeIntervalSince(signalled) < 1)
+        #expect(try String(contentsOf: log, encoding: .utf8)
+                == "qkverify: error: \(fifo): interrupted by \(name) while waiting for a reader; nothing written\n")
         // With a reader the table comes through.
         let writer = try CLI.start(["moments"] + CLI.tinyGrid + ["--out", fifo], in: dir)
         let reader = try #require(FileHandle(forReadingAtPath: fifo))
