@@ -26,15 +26,17 @@ package enum GeneratorDefaults {
         return 0
     }
 
-    /// A seed as a user types it: a whole number from 0 to 2^64 - 1, in decimal or in hexadecimal
-    /// with `0x` (`0x2A`), as `--threads` and `--block-size` accept hexadecimal too.
+    /// A seed as a user types it: a whole number from 0 to 2^64 - 1, in decimal, in hexadecimal
+    /// with `0x` (`0x2A`), or in exponent notation (`1e6`) up to 2^53, where every whole number is a
+    /// Double exactly; as `--threads` and `--block-size` accept both forms too.
     ///
     /// - Throws: ``QKVerifyError/invalid(_:_:)`` naming `setting`.
     package static func seed(parsing text: String, setting: Setting) throws -> UInt64 {
         let trimmed = text.trimmingSpaces
         let hex = trimmed.lowercased().hasPrefix("0x") ? String(trimmed.dropFirst(2)) : nil
-        guard let value = hex.map({ $0.allSatisfy(\.isHexDigit) ? UInt64($0, radix: 16) : nil }) ?? UInt64(trimmed) else {
-            throw QKVerifyError.invalid(setting, "'\(text)' is not allowed; allowed: a whole number from 0 to 18446744073709551615 (or in hexadecimal, 0x0 to 0xFFFFFFFFFFFFFFFF)")
+        let exponent = Double(trimmed).flatMap { x in x >= 0 && x <= 9_007_199_254_740_992 && x.rounded() == x ? UInt64(x) : nil }
+        guard let value = hex.map({ $0.allSatisfy(\.isHexDigit) ? UInt64($0, radix: 16) : nil }) ?? UInt64(trimmed) ?? exponent else {
+            throw QKVerifyError.invalid(setting, "'\(text)' is not allowed; allowed: a whole number from 0 to 18446744073709551615 (or in hexadecimal, 0x0 to 0xFFFFFFFFFFFFFFFF; as 1e6 up to 2^53)")
         }
         return value
     }

@@ -108,7 +108,7 @@ struct GridOptions: ParsableArguments {
 
 /// The random stream: seed, generator and block size (part of every experiment's design).
 struct StreamOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: ArgumentHelp("Seed, 0 to 2^64-1, decimal or hexadecimal (0x2A) (default: $GSL_RNG_SEED, else 0).", valueName: "n"),
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed, 0 to 2^64-1, decimal, hexadecimal (0x2A) or 1e6 up to 2^53 (default: $GSL_RNG_SEED, else 0).", valueName: "n"),
             transform: { text in try ArgumentText.library { try GeneratorDefaults.seed(parsing: text, setting: .seed) } })
     var seed: UInt64?
 

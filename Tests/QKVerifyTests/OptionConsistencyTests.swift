@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import QKEngine
+@testable import QKGSL
+@testable import QKSupport
 @testable import QKVerdicts
 @testable import QKSampling
 @testable import QKModel
@@ -35,15 +37,24 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }
 
-    /// --seed reads hexadecimal as --threads and --block-size do: 0x2A is seed 42, byte for byte.
-    @Test func aHexadecimalSeedIsTheSameSeed() throws {
+    /// --seed reads hexadecimal and exponent notation as --threads and --block-size do: 0x2A and
+    /// 4.2e1 are seed 42, byte for byte; a fraction, a negative or an exponent past 2^53 is refused.
+    @Test func aHexadecimalOrExponentSeedIsTheSameSeed() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        for (seed, out) in [("0x2A", "hex.csv"), ("42", "dec.csv")] {
-            let r = try CLI.run(["moments"] + CLI.tinyGrid + ["--seed", seed, "--threads", "0x1", "--block-size", "0x1000", "--out", out], in: dir)
+        for (seed, out) in [("0x2A", "hex.csv"), ("42", "dec.csv"), ("4.2e1", "exp.csv")] {
+            let r = try CLI.run(["moments"] + CLI.tinyGrid + ["--seed", seed, "--threads", "1e0", "--block-size", "0x1000", "--out", out], in: dir)
             #expect(r.status == 0, "\(r.stderr)")
         }
-        #expect(try Data(contentsOf: dir.appendingPathComponent("hex.csv")) == Data(contentsOf: dir.appendingPathComponent("dec.csv")))
+        let decimal = try Data(contentsOf: dir.appendingPathComponent("dec.csv"))
+        #expect(try Data(contentsOf: dir.appendingPathComponent("hex.csv")) == decimal)
+        #expect(try Data(contentsOf: dir.appendingPathComponent("exp.csv")) == decimal)
+        #expect(try GeneratorDefaults.seed(parsing: "1e6", setting: .seed) == 1_000_000)
+        #expect(try GeneratorDefaults.seed(parsing: "9007199254740992", setting: .seed) == 1 << 53)
+        #expect(try GeneratorDefaults.seed(parsing: "18446744073709551615", setting: .seed) == UInt64.max)
+        for bad in ["1.5", "-1", "1e17", "1e300", "inf", "nan", "0x", "12a"] {
+            #expect(throws: QKVerifyError.self, "\(bad)") { try GeneratorDefaults.seed(parsing: bad, setting: .seed) }
+        }
     }
 
     /// A test not made for a reason other than samples (its estimate undefined, here) says more
