@@ -11,7 +11,6 @@ public enum SoftmaxScale: String, Sendable, CaseIterable {
     /// tau = d: muP's attention scale (Yang et al., Tensor Programs V), right once q and k are aligned.
     case d
 
-    /// tau for a cell.
     /// The temperature as a reader writes it: `1`, `sqrt(d)`, `d`.
     public var label: String {
         switch self {
@@ -34,6 +33,7 @@ public enum SoftmaxScale: String, Sendable, CaseIterable {
         }
     }
 
+    /// tau for a cell.
     public func tau(_ cell: SoftmaxCell) -> Double {
         let d = Double(cell.d), s2 = cell.sigma * cell.sigma, m2 = cell.mu * cell.mu
         switch self {

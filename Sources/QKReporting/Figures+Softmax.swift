@@ -5,6 +5,14 @@ extension Figures {
     ///
     /// Two panels: side by side, or one above the other in a column (each would be too narrow).
     static func softmaxFigure(means: (Double, Double), keys: Int, dims: [Int], size: FigureSize) -> Figure {
+        func softmaxCaption(means: (Double, Double), keys: Int) -> String {
+            let (a, b) = (NumberText.format(means.0), NumberText.format(means.1))
+            let within = "tau = sqrt(d sigma^2 (sigma^2 + mu^2)), the spread of the logits given q (one tau per cell)"
+            let shifted = means.0 == means.1 ? " and with \(within)"
+                : "; at mu = \(b) with tau = sqrt(d), and with \(within), whose series lies under the mu = \(a), tau = sqrt(d) one: it gives the shifted logits the unshifted attention"
+            return "Softmax over the keys as d grows, by temperature tau. Attention with \(keys) keys: the mean largest weight and the entropy "
+                + "of the weights over log N against d, with one-SE error bars, at mu = \(a) unscaled (tau = 1) and with tau = sqrt(d)\(shifted)."
+        }
         let (m0, m1) = (NumberText.gnuplot(means.0), NumberText.gnuplot(means.1))
         let (t, mu) = (FigureText.tau, FigureText.mu)
         // (mean, scale, style, legend); sqrt(d) at the shifted mean where the grid has one (else it repeats the first).
@@ -31,7 +39,7 @@ extension Figures {
                 """
         }
         return Figure(file: "softmax.svg",
-                      caption: "Softmax over the keys as d grows, by temperature tau. Attention with \(keys) keys: the mean largest weight and the normalised entropy of the weights against d, unscaled (tau = 1) and scaled (tau = sqrt(d), or the query's own logit spread), with one-SE error bars.",
+                      caption: softmaxCaption(means: means, keys: keys),
                       layout: layout, body: """
             set multiplot
             \(axis.commands)

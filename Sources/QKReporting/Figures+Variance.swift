@@ -7,7 +7,7 @@ extension Figures {
     /// Var(T) against d with the closed form, one series per (mu, sigma), in line styles `styles`.
     static func varianceFigure(_ variance: [(Double, Double)], styles: [Int], dims: [Int], size: FigureSize) -> Figure {
         momentFigure(file: "variance.svg", series: variance, styles: styles, dims: dims, size: size,
-                     caption: "Var(q^T k) grows like d. Estimates against d (log-log) with one-SE error bars, one series per (mu, sigma); the closed form d(sigma^4 + 2 mu^2 sigma^2) as dashed lines.",
+                     caption: "Var(q^T k) grows like d. Estimates against d (log-log) for \(settings(variance)), with one-SE error bars (hidden by the points where smaller); the closed form d(sigma^4 + 2 mu^2 sigma^2) as dashed lines.",
                      ylabel: "Var(\(FigureText.qk))", estimate: "var_est", se: "column(\"var_se\")", theory: "var_theory",
                      closedForm: varianceFormula)
     }
@@ -16,10 +16,15 @@ extension Figures {
     static func scaledVarianceFigure(_ scaled: [(Double, Double)], dims: [Int], size: FigureSize) -> Figure {
         momentFigure(file: "scaled_variance.svg", series: scaled, styles: scaled.indices.map { $0 + 1 },
                      dims: dims, size: size,
-                     caption: "Dividing by sqrt(d) fixes the variance at sigma^4 + 2 mu^2 sigma^2, not at 1. Var(q^T k / sqrt(d)) against d with one-SE error bars, flat at its closed form (dashed), which is 1 on the curve sigma^2 (sigma^2 + 2 mu^2) = 1 (mu = 0, sigma = 1 is one point of it).",
+                     caption: "Dividing by sqrt(d) fixes the variance at sigma^4 + 2 mu^2 sigma^2, not at 1. Var(q^T k / sqrt(d)) against d for \(settings(scaled)), with one-SE error bars (hidden by the points where smaller), flat at its closed form (dashed), which is 1 on the curve sigma^2 (sigma^2 + 2 mu^2) = 1 (mu = 0, sigma = 1 is one point of it).",
                      ylabel: "Var(\(FigureText.qk) / \(FigureText.sqrtD))", estimate: "scaled_var_est",
                      se: "column(\"var_se\") / column(\"d\")", theory: "scaled_var_theory",
                      closedForm: "\(FigureText.sigma)^4 + 2\(FigureText.mu)^2\(FigureText.sigma)^2")
+    }
+
+    /// The settings drawn, for a caption: "(mu, sigma) = (0, 1)", "(mu, sigma) = (0, 0.5), (0, 1) and (1, 1)".
+    static func settings(_ series: [(Double, Double)]) -> String {
+        "(mu, sigma) = " + list(series.map { "(\(NumberText.format($0.0)), \(NumberText.format($0.1)))" })
     }
 
     /// A moment of T against d on log-log axes: per (mu, sigma) series, the estimates with error bars

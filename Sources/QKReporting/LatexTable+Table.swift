@@ -18,10 +18,14 @@ extension LatexTable {
                 : values.allSatisfy({ if case .text = $0 { true } else { $0 == .empty } }) && longest > 14 ? .paragraph("2cm") : .centered
             return Column(table.headings[c].latex, kind)
         }
-        // The type size from the widest row's characters: about 75 fit a page's text width in \\small.
-        let width = kept.reduce(0) { sum, c in
-            let values = table.rows.map { $0[c].shown(table.headings[c].style).count }
-            return sum + Swift.min(values.max() ?? 0, 24) + 2
+        // The type size from the widest row's characters: about 75 fit a page's text width in \\small,
+        // 85 in \\footnotesize, 100 in \\scriptsize. A paragraph column counts its 24 characters (it
+        // wraps); any other its longest value (an estimate ± SE [exact] with a small SE is 33).
+        let width = zip(kept, columns).reduce(0) { sum, pair in
+            let (c, column) = pair
+            let longest = table.rows.map { $0[c].shown(table.headings[c].style).count }.max() ?? 0
+            if case .paragraph = column.kind { return sum + Swift.min(longest, 24) + 2 }
+            return sum + longest + 2
         }
         let same = constant.map { c in
             let value = table.rows[0][c].latex(table.headings[c].style)
@@ -43,6 +47,6 @@ extension LatexTable {
                       }
                   },
                   groups: groups.contains { !$0.title.isEmpty } ? groups : [],
-                  size: width > 85 || columns.count > 9 ? "scriptsize" : width > 75 || columns.count > 6 ? "footnotesize" : "small")
+                  size: width > 100 ? "tiny" : width > 85 || columns.count > 9 ? "scriptsize" : width > 75 || columns.count > 6 ? "footnotesize" : "small")
     }
 }

@@ -48,7 +48,7 @@ struct LatexTable: Sendable {
     package let rows: [[String]]
     /// A header row above the column headers: titles spanning runs of columns ("" for none).
     let groups: [(title: String, span: Int)]
-    /// The type size: `small`, or `footnotesize` for a wide table.
+    /// The type size: `small`, or `footnotesize`, `scriptsize` or `tiny` for ever wider tables.
     package let size: String
 
     /// A table.

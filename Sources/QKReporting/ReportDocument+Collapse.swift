@@ -42,8 +42,8 @@ extension ReportDocument {
         let dims = Set(cells.map(\.d)).sorted()
         var md = "### When attention collapses\n\n"
         md += "Given q, the logits q^T k_j / tau of keys with iid N(0, 1) coordinates are iid normal with spread s = |q| / tau, "
-        md += "so every expectation of the weights has an exact value at finite N (docs/THEORY.md section 6), and the seed's "
-        md += "\"very peaked softmax as d grows\" becomes a threshold: the weights condense on a few keys once s passes sqrt(2 log N) "
+        md += "so every expectation of the weights has an exact value at finite N (docs/THEORY.md section 6), and the derivation's conclusion, "
+        md += "\"very peaked softmax as d grows\", becomes a threshold: the weights condense on a few keys once s passes sqrt(2 log N) "
         md += "(the Random Energy Model). Unscaled, s is about sqrt(d), so attention collapses past d* = 2 log N: "
         md += keys.map { "\(Self.g(2 * log(Double($0)), 3)) for N = \($0)" }.joined(separator: ", ") + ".\n\n"
         md += "The entropy of the weights over log N (1: uniform, 0: one key), mean ± SE over \(collapseQueries()) "

@@ -31,9 +31,17 @@ extension ReportDocument {
         case "Coordinate laws":
             let variance = at(largest) { _ in true }.map { "\($0.cell.model.law) \(pm($0[.variance].estimate.value / Double(largest), $0[.variance].estimate.standardError / Double(largest)))" }
             let kurtosis = at(smallest) { _ in true }.map { "\($0.cell.model.law) \(Self.g($0[.kurtosis].estimate.value * Double(smallest), 3))" }
+            var laws: [String] = []
+            for row in rows where row.isTested(.kurtosis) && !laws.contains("\(row.cell.model.law)") { laws.append("\(row.cell.model.law)") }
+            let untested = rows.filter { !$0.isTested(.kurtosis) }.count
+            let tested = untested == 0 ? "" : " The kurtosis test is made in \(rows.count - untested) of the \(rows.count) cells"
+                + (laws.isEmpty ? "" : ", of the " + Self.list(laws) + " laws") + " (`models.csv`, column `untested`, names the others); "
+                + "the kurtosis values above are estimates either way."
             return "Var(q.k)/d at d = \(largest), mean 0 and variance 1: " + variance.joined(separator: ", ")
                 + ": the variance is law-free. The tails are not: excess kurtosis x d at d = \(smallest) is "
-                + kurtosis.joined(separator: ", ") + " (closed form ((3 + kurt_q)(3 + kurt_k) - 3): 6, 0.24, -2, 33 and 13 for t:10)."
+                + kurtosis.joined(separator: ", ") + " (closed form ((3 + kurt_q)(3 + kurt_k) - 3), kurt_q and kurt_k the excess kurtosis "
+                + "of q's and k's coordinates: 6, 0.24, -2, 33 and 13 for t:10). 6/d, the Gaussian's value, is the plausible wrong claim: "
+                + "true for Gaussian coordinates, so its cells are the ones it is not rejected in." + tested
         case "Separate scales":
             let values = at(largest) { _ in true }.map {
                 "sigma_q = \(NumberText.format($0.cell.model.sigmaQ)), sigma_k = \(NumberText.format($0.cell.model.sigmaK)): \(pm($0[.variance].estimate.value / Double(largest), $0[.variance].estimate.standardError / Double(largest)))"
@@ -41,9 +49,12 @@ extension ReportDocument {
             return "q and k rarely share a scale. Var(q.k)/d at d = \(largest): " + values.joined(separator: "; ")
                 + ", that is sigma_q^2 sigma_k^2, not sigma^4 of either."
         case "Correlated q and k":
-            let means = rows.map { "d = \($0.cell.d): \(Self.g($0[.mean].estimate.value / Double($0.cell.d).squareRoot(), 3))" }
+            let means = rows.map { row in
+                let d = Double(row.cell.d).squareRoot()
+                return "d = \(row.cell.d): \(Self.g(row[.mean].estimate.value / d, 3)) [\(Self.g(row[.mean].theory.value / d, 3))]"
+            }
             return "With corr(q_i, k_i) = \(NumberText.format(rows[0].cell.model.rho)) the mean grows like d and the spread like sqrt(d): "
-                + "the mean of q.k / sqrt(d) drifts like rho sqrt(d) (" + means.joined(separator: ", ")
+                + "the mean of q.k / sqrt(d) drifts like rho sqrt(d) (estimates, the exact rho sqrt(d) in brackets: " + means.joined(separator: ", ")
                 + "). Once training aligns q with k, q.k is a law-of-large-numbers object: this is why muP divides by d."
         case "QK-norm":
             let values = at(largest) { _ in true }.map { "\($0.cell.model.law) \(pm($0[.variance].estimate.value * Double(largest), $0[.variance].estimate.standardError * Double(largest)))" }

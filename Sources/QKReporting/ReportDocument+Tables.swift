@@ -54,14 +54,18 @@ extension ReportDocument {
             Column("95% interval", "its 95% interval", latex: "95\\% interval", style: .decimals(4)) { e in
                 e.fit.map { .interval($0.slopeInterval.lowerBound, $0.slopeInterval.upperBound) } ?? .empty
             },
-            Column("fit p", "the fit's chi-square p-value", latex: "fit $p$", style: .pValue) { e in
+            Column("slope p", "the two-sided p-value of b = 1, which the verdict tests", latex: "$p(b = 1)$", style: .pValue) { e in
+                e.fit.map { .number($0.slopeP) } ?? .empty
+            },
+            Column("fit p", "the fit's chi-square p-value (how well a straight line fits)", latex: "fit $p$", style: .pValue) { e in
                 e.fit.flatMap { $0.degreesOfFreedom > 0 ? .number($0.fitP) : nil } ?? .empty
             },
             Column("verdict", "fail where b = 1 is rejected", latex: "verdict") { .text($0.verdictText) },
         ]
         var table = fits.table(columns)
         table.caption = "The exponent $b$ of $\\operatorname{Var}(q^\\top k) = c\\,d^{\\,b}$: weighted least squares of $\\log \\operatorname{Var}$ on $\\log d$, "
-            + "its 95\\% interval, and the fit's $\\chi^2$ $p$-value; a fit fails when $b = 1$ is rejected."
+            + "its 95\\% interval, the $p$-value of $b = 1$, and the fit's $\\chi^2$ $p$-value; a fit fails when $b = 1$ is rejected "
+            + "(Holm over the fits at the report's $\\alpha$, so an interval at 95\\% may miss 1 in a passing row)."
         table.label = "tab:scaling"
         return table
     }

@@ -35,6 +35,7 @@ package final class SoftmaxSampler: BlockWorker {
     private var q: [Double] = []
     private var a: [Double] = []  // the query's standardized coordinates, for an aligned key
     private var logits: [Double] = []
+    private var exponentials: [Double] = []  // exp((logit - largest) / tau) at the temperature being measured
     private var values: [Double] = []
     private var valueGenerator: RandomGenerator?
     private let buffer: UnsafeMutableBufferPointer<Double>  // components x chunk
@@ -50,7 +51,7 @@ package final class SoftmaxSampler: BlockWorker {
     package func run(cell index: Int, samples: Int, generator: RandomGenerator) -> MomentsVector {
         let cell = cells[index]
         if q.count != cell.d { q = Array(repeating: 0, count: cell.d); a = q }
-        if logits.count != cell.keys { logits = Array(repeating: 0, count: cell.keys); values = logits }
+        if logits.count != cell.keys { logits = Array(repeating: 0, count: cell.keys); values = logits; exponentials = logits }
         if valueGenerator?.type != generator.type { valueGenerator = RandomGenerator(type: generator.type) }
         let valueGenerator = valueGenerator!
         valueGenerator.seed(generator.derivedSeed(Self.valueSalt))
@@ -104,23 +105,35 @@ package final class SoftmaxSampler: BlockWorker {
         var spread = 0.0
         for l in logits { spread += (l - mean) * (l - mean) }
         let logitVariance = spread / (n - 1)
+        let statistics = SoftmaxStatistic.allCases.count
         for (s, tau) in taus.enumerated() {
+            let base = (s * statistics) * SoftmaxSampler.chunk + slot
+            // A temperature equal to an earlier one (at mu = 0, sigma = 1: sqrt(d), within_query and
+            // total; at d = 1: 1, sqrt(d) and d) has the same weights, bit for bit: copy them.
+            if let earlier = taus[..<s].firstIndex(where: { $0.bitPattern == tau.bitPattern }) {
+                let from = (earlier * statistics) * SoftmaxSampler.chunk + slot
+                for i in 0..<statistics { buffer[base + i * SoftmaxSampler.chunk] = buffer[from + i * SoftmaxSampler.chunk] }
+                continue
+            }
             // Weights relative to the largest (which gets exp(0) = 1), so p_max = 1 / Z exactly.
             var z = 0.0
-            for l in logits { z += exp((l - top) / tau) }
+            for j in 0..<keys {
+                let e = exp((logits[j] - top) / tau)
+                exponentials[j] = e
+                z += e
+            }
             var sum2 = 0.0, sum3 = 0.0, weightedLogit = 0.0, saturated = 0.0, output = 0.0
-            for (l, v) in zip(logits, values) {
-                let p = exp((l - top) / tau) / z
+            for j in 0..<keys {
+                let p = exponentials[j] / z
                 sum2 += p * p
                 sum3 += p * p * p
-                weightedLogit += p * (l - top) / tau
-                output += p * v
+                weightedLogit += p * (logits[j] - top) / tau
+                output += p * values[j]
                 if p * (1 - p) < 1e-6 { saturated += 1 }
             }
             let weights = SoftmaxStatistic.Weights(n: n, largest: 1 / z, entropy: log(z) - weightedLogit, sum2: sum2, sum3: sum3,
                                                    saturated: saturated, logitVariance: logitVariance / (tau * tau),
-                                                   first: exp((logits[0] - top) / tau) / z, output: output)
-            let base = (s * SoftmaxStatistic.allCases.count) * SoftmaxSampler.chunk + slot
+                                                   first: exponentials[0] / z, output: output)
             for (i, statistic) in SoftmaxStatistic.allCases.enumerated() {
                 buffer[base + i * SoftmaxSampler.chunk] = statistic.value(weights)
             }
