@@ -20,12 +20,16 @@ extension LatexTable {
         }
         // The type size from the widest row's characters: about 75 fit a page's text width in \\small,
         // 85 in \\footnotesize, 100 in \\scriptsize. A paragraph column counts its 24 characters (it
-        // wraps); any other its longest value (an estimate ± SE [exact] with a small SE is 33).
+        // wraps); any other its longest value (an estimate ± SE [exact] with a small SE is 33), and
+        // 6 more where it holds such comparisons, which LaTeX sets wider than their characters (the
+        // spaces around ± and before the bracket): three columns of them at 90 characters ran 9 pt
+        // past a one-column page in \\scriptsize.
         let width = zip(kept, columns).reduce(0) { sum, pair in
             let (c, column) = pair
             let longest = table.rows.map { $0[c].shown(table.headings[c].style).count }.max() ?? 0
             if case .paragraph = column.kind { return sum + Swift.min(longest, 24) + 2 }
-            return sum + longest + 2
+            let compares = table.rows.contains { if case .compared = $0[c] { true } else { false } }
+            return sum + longest + 2 + (compares ? 6 : 0)
         }
         let same = constant.map { c in
             let value = table.rows[0][c].latex(table.headings[c].style)
