@@ -145,12 +145,12 @@ public struct ReportDocument: Sendable {
 
     var varianceSection: String {
         var md = "## 2. Var(q^T k) grows like d\n\n"
-        let sigma = VerificationSuite.sigma(of: design.grid)
-        let shown = verdict.comparisons.filter { $0.cell.sigma == sigma }.count
-        if shown < verdict.comparisons.count {
-            md += "The cells at sigma = \(NumberText.format(sigma)) (\(shown) of \(verdict.comparisons.count); `moments.csv` has them all):\n\n"
+        let table = momentsTable
+        if table.rows.count < verdict.comparisons.count {
+            let sigma = VerificationSuite.sigma(of: design.grid)
+            md += "The cells at sigma = \(NumberText.format(sigma)) (\(table.rows.count) of \(verdict.comparisons.count); `moments.csv` has them all):\n\n"
         }
-        md += TableFormat.markdown(momentsTable) + "\n"
+        md += TableFormat.markdown(table) + "\n"
         if verdict.comparisons.contains(where: { !$0.cell.model.isShared }) {
             md += "Where q and k differ, mu and sigma read q's:k's.\n\n"
         }
